@@ -1,0 +1,30 @@
+# Vårdkedjan: the navigator's API, serving the bundled registry.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    VARDKEDJAN_DATA=/srv/vardkedjan/data/providers.yaml \
+    VARDKEDJAN_ENVIRONMENT=production
+
+WORKDIR /srv/vardkedjan
+
+RUN groupadd --system --gid 10001 vardkedjan \
+    && useradd --system --uid 10001 --gid vardkedjan --home-dir /srv/vardkedjan --shell /usr/sbin/nologin vardkedjan
+
+COPY pyproject.toml README.md ./
+COPY pathways ./pathways
+COPY app ./app
+RUN pip install --no-cache-dir .
+
+COPY data ./data
+COPY templates ./templates
+
+USER 10001:10001
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 \
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"]
+
+CMD ["vardkedjan", "serve", "--host", "0.0.0.0", "--port", "8000", "--data", "/srv/vardkedjan/data/providers.yaml"]

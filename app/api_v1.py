@@ -1,0 +1,174 @@
+"""JSON API v1, exactly as CONTRACT.md describes it (plus additions it allows)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse, Response
+
+from app import schemas
+from app.deps import ProviderDep, RegistryDep
+from pathways.audit import audit
+from pathways.export import dot, graphml, node_link, subgraph
+from pathways.find_help import find_help
+from pathways.routes import routes
+from pathways.sip import sip
+from pathways.vocab import Kind, Need, Urgency
+
+router = APIRouter(prefix="/api/v1", tags=["api v1"])
+
+AreaParam = Annotated[
+    str, Query(min_length=1, max_length=100, description="Area id or name, e.g. skarpnack")
+]
+NeedsParam = Annotated[list[Need], Query(description="Repeatable need id")]
+AgeParam = Annotated[int, Query(ge=0, le=25, description="The young person's age in years")]
+
+
+@router.get("/find-help", response_model=schemas.FindHelpOut)
+def get_find_help(
+    registry: RegistryDep,
+    age: AgeParam,
+    area: AreaParam,
+    need: NeedsParam = [],  # noqa: B006 - FastAPI copies defaults per request
+    q: Annotated[str | None, Query(max_length=200, description="Free text")] = None,
+    urgency: Urgency = Urgency.planerat,
+    confidential: bool = False,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> schemas.FindHelpOut:
+    """Ranked first contacts for a young person, with the emergency block when needed."""
+    answer = find_help(
+        registry,
+        age=age,
+        area=area,
+        needs=need,
+        text=q,
+        urgency=urgency,
+        confidential=confidential,
+        limit=limit,
+    )
+    return schemas.find_help_out(answer)
+
+
+@router.get("/providers", response_model=schemas.ProvidersOut)
+def get_providers(
+    registry: RegistryDep,
+    area: Annotated[str | None, Query(max_length=100)] = None,
+    kind: Kind | None = None,
+    need: Need | None = None,
+    age: Annotated[int | None, Query(ge=0, le=120)] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> schemas.ProvidersOut:
+    """Active providers working in an area (its own, its parts', its kommun's and region's),
+    filtered; `total` counts all matches and `limit`/`offset` page them."""
+    pool = registry.within(registry.resolve_area(area).id) if area else list(registry.active())
+    found = [
+        p
+        for p in pool
+        if (kind is None or p.kind == kind)
+        and (need is None or p.handles(need))
+        and (age is None or p.fits_age(age))
+    ]
+    found.sort(key=lambda p: (p.name, p.id))
+    page = found[offset : offset + limit]
+    return schemas.ProvidersOut(total=len(found), providers=[schemas.summary(p) for p in page])
+
+
+@router.get("/providers/{provider_id}", response_model=schemas.ProviderDetail)
+def get_provider(registry: RegistryDep, provider: ProviderDep) -> schemas.ProviderDetail:
+    """One provider with everything known about it and the flows in and out."""
+    return schemas.detail(registry, provider)
+
+
+@router.get("/areas")
+def get_areas(registry: RegistryDep) -> dict[str, list[schemas.AreaOut]]:
+    return {"areas": [schemas.area_out(a) for a in registry.document.areas]}
+
+
+@router.get("/needs")
+def get_needs() -> dict[str, list[schemas.NeedOut]]:
+    return {"needs": schemas.needs_out()}
+
+
+@router.get("/kinds")
+def get_kinds() -> dict[str, list[schemas.KindOut]]:
+    return {"kinds": schemas.kinds_out()}
+
+
+@router.get("/routes", response_model=schemas.RoutesOut)
+def get_routes(
+    registry: RegistryDep,
+    origin: Annotated[str, Query(alias="from", min_length=1, max_length=80)],
+    to: Annotated[str, Query(min_length=1, max_length=80)],
+    area: Annotated[str | None, Query(max_length=100)] = None,
+    age: Annotated[int | None, Query(ge=0, le=25)] = None,
+    need: NeedsParam = [],  # noqa: B006
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    max_steps: Annotated[int, Query(ge=1, le=4)] = 3,
+) -> schemas.RoutesOut:
+    """Routes from a provider or kind to another, shortest and simplest first."""
+    found = routes(
+        registry,
+        origin,
+        to,
+        area=area,
+        age=age,
+        needs=need,
+        limit=limit,
+        max_steps=max_steps,
+    )
+    return schemas.routes_out(found)
+
+
+@router.get("/sip", response_model=schemas.SipOut)
+def get_sip(
+    registry: RegistryDep,
+    area: AreaParam,
+    age: AgeParam,
+    need: NeedsParam = [],  # noqa: B006
+) -> schemas.SipOut:
+    """Who belongs at the table of a SIP, with the legal basis and the consent rule."""
+    return schemas.sip_out(sip(registry, area=area, age=age, needs=need))
+
+
+@router.get(
+    "/graph",
+    responses={
+        200: {
+            "content": {
+                "application/json": {},
+                "text/vnd.graphviz": {},
+                "application/graphml+xml": {},
+            },
+            "description": "The referral graph as node-link JSON, DOT or GraphML",
+        }
+    },
+)
+def get_graph(
+    registry: RegistryDep,
+    area: Annotated[str | None, Query(max_length=100)] = None,
+    need: Need | None = None,
+    format: Literal["json", "dot", "graphml"] = "json",
+) -> Response:
+    graph = subgraph(registry, area, need)
+    if format == "dot":
+        return Response(dot(graph), media_type="text/vnd.graphviz; charset=utf-8")
+    if format == "graphml":
+        return Response(graphml(graph), media_type="application/graphml+xml; charset=utf-8")
+    return JSONResponse(node_link(graph))
+
+
+@router.get("/audit", response_model=schemas.AuditOut)
+def get_audit(
+    registry: RegistryDep,
+    severity: Literal["error", "warning", "info"] | None = None,
+    code: Annotated[str | None, Query(max_length=40)] = None,
+) -> schemas.AuditOut:
+    """Data-quality findings: stale, unverified, unreachable, dead ends, ping-pong, gaps."""
+    findings = [
+        f
+        for f in audit(registry)
+        if (severity is None or f.severity == severity) and (code is None or f.code == code)
+    ]
+    return schemas.audit_out(findings)

@@ -1,0 +1,376 @@
+"""The JSON shapes of API v1 (CONTRACT.md), built from the domain's answers.
+
+Builders are plain functions from domain objects to these models, so the HTML pages
+can reuse the same data (one page function, two outputs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pathways.audit import Finding
+from pathways.emergency import Contact, Emergency
+from pathways.find_help import HelpAnswer, HelpResult, NextStep
+from pathways.models import KIND_LEVELS, Area, Flow, Provider
+from pathways.registry import Registry
+from pathways.routes import Route, Step
+from pathways.sip import SipAnswer
+from pathways.vocab import (
+    KIND_LABELS,
+    LEVEL_LABELS,
+    MECHANISM_LABELS,
+    NEED_LABELS,
+    Access,
+    AreaType,
+    Confidentiality,
+    Cost,
+    Kind,
+    Level,
+    Mechanism,
+    Need,
+    Principal,
+    Severity,
+    Urgency,
+)
+
+
+class ProviderSummary(BaseModel):
+    id: str
+    name: str
+    kind: Kind
+    level: Level
+    principal: Principal
+    url: str = Field(description="The provider's page in this service")
+    phone: str | None = None
+    website: str | None = None
+
+
+class AreaRef(BaseModel):
+    id: str
+    name: str
+
+
+class AreaOut(AreaRef):
+    type: AreaType
+    parent: str | None
+    aliases: list[str]
+
+
+class FlowRef(BaseModel):
+    provider: ProviderSummary
+    mechanism: Mechanism
+    when: str
+    flow: str
+
+
+class ProviderDetail(ProviderSummary):
+    age_min: int | None
+    age_max: int | None
+    areas: list[str]
+    national: bool
+    needs: list[Need]
+    needs_severity: dict[Need, list[Severity]]
+    access: list[Access]
+    self_referral: bool
+    confidentiality: Confidentiality
+    confidentiality_note: str | None
+    cost: Cost
+    languages: list[str]
+    description: str | None
+    how_to_contact: str | None
+    typical_wait: str | None
+    email: str | None
+    address: str | None
+    hours: str | None
+    source: str
+    reviewed: date
+    verified: bool
+    flows_out: list[FlowRef]
+    flows_in: list[FlowRef]
+
+
+class ProvidersOut(BaseModel):
+    total: int
+    providers: list[ProviderSummary]
+
+
+class NeedOut(BaseModel):
+    id: Need
+    label: str
+
+
+class KindOut(BaseModel):
+    id: Kind
+    label: str
+    level: Level
+    level_label: str
+
+
+class NextStepOut(FlowRef):
+    pass
+
+
+class HelpResultOut(BaseModel):
+    provider: ProviderSummary
+    reasons: list[str]
+    how_to_contact: str
+    self_referral: bool
+    matched_needs: list[Need]
+    next_steps: list[NextStepOut]
+
+
+class ContactOut(BaseModel):
+    name: str
+    phone: str
+    description: str
+    website: str | None
+
+
+class EmergencyOut(BaseModel):
+    message: str
+    contacts: list[ContactOut]
+    places: list[ProviderSummary] = Field(description="Acute units for the area and age")
+
+
+class HelpQueryOut(BaseModel):
+    age: int
+    area: AreaRef
+    needs: list[Need]
+    urgency: Urgency
+    confidential: bool
+    understood: bool = Field(description="False when q was given but no need was recognised")
+
+
+class FindHelpOut(BaseModel):
+    query: HelpQueryOut
+    emergency: EmergencyOut | None
+    results: list[HelpResultOut]
+    narrower_areas: list[AreaRef] = Field(
+        description="Parts of the area (stadsdelar); asking for one finds help nearer home"
+    )
+
+
+class StepOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    origin: ProviderSummary = Field(alias="from")
+    to: ProviderSummary
+    mechanism: Mechanism
+    mechanism_label: str
+    requires: list[str]
+    note: str
+    flow: str
+
+
+class RouteOut(BaseModel):
+    steps: list[StepOut]
+
+
+class RoutesOut(BaseModel):
+    routes: list[RouteOut]
+
+
+class ParticipantOut(BaseModel):
+    provider: ProviderSummary
+    why: str
+    group: str = Field(description="kommun | region | gemensam | ideell | stat")
+
+
+class SipOut(BaseModel):
+    area: AreaRef
+    age: int
+    needs: list[Need]
+    participants: list[ParticipantOut]
+    legal_basis: list[str]
+    consent: str
+    both_principals: bool
+
+
+class FindingOut(BaseModel):
+    code: str
+    severity: str
+    message: str
+    subjects: list[str]
+
+
+class AuditOut(BaseModel):
+    findings: list[FindingOut]
+
+
+# --- builders ----------------------------------------------------------------------------
+
+
+def summary(p: Provider) -> ProviderSummary:
+    return ProviderSummary(
+        id=p.id,
+        name=p.name,
+        kind=p.kind,
+        level=p.level,
+        principal=p.principal,
+        url=f"/mottagning/{p.id}",
+        phone=p.phone,
+        website=p.website,
+    )
+
+
+def area_ref(area: Area) -> AreaRef:
+    return AreaRef(id=area.id, name=area.name)
+
+
+def area_out(area: Area) -> AreaOut:
+    return AreaOut(
+        id=area.id, name=area.name, type=area.type, parent=area.parent, aliases=list(area.aliases)
+    )
+
+
+def detail(registry: Registry, p: Provider) -> ProviderDetail:
+    graph = registry.graph
+    flows_out = [
+        _flow_ref(registry.providers[v], data) for _, v, data in graph.out_edges(p.id, data=True)
+    ]
+    flows_in = [
+        _flow_ref(registry.providers[u], data) for u, _, data in graph.in_edges(p.id, data=True)
+    ]
+    return ProviderDetail(
+        **summary(p).model_dump(),
+        age_min=p.age_min,
+        age_max=p.age_max,
+        areas=list(p.areas),
+        national=p.national,
+        needs=list(p.needs),
+        needs_severity={n: list(s) for n, s in p.needs.items()},
+        access=list(p.access),
+        self_referral=p.self_referral,
+        confidentiality=p.confidentiality,
+        confidentiality_note=p.confidentiality_note,
+        cost=p.cost,
+        languages=list(p.languages),
+        description=p.description,
+        how_to_contact=p.how_to_contact,
+        typical_wait=p.typical_wait,
+        email=p.email,
+        address=p.address,
+        hours=p.hours,
+        source=p.source,
+        reviewed=p.reviewed,
+        verified=p.verified,
+        flows_out=flows_out,
+        flows_in=flows_in,
+    )
+
+
+def _flow_ref(other: Provider, data: Mapping[str, Any]) -> FlowRef:
+    flow: Flow = data["flow"]
+    return FlowRef(
+        provider=summary(other),
+        mechanism=flow.mechanism,
+        when=flow.when or MECHANISM_LABELS[flow.mechanism],
+        flow=flow.id,
+    )
+
+
+def needs_out() -> list[NeedOut]:
+    return [NeedOut(id=n, label=NEED_LABELS[n]) for n in Need]
+
+
+def kinds_out() -> list[KindOut]:
+    return [
+        KindOut(
+            id=k,
+            label=KIND_LABELS[k],
+            level=KIND_LEVELS[k],
+            level_label=LEVEL_LABELS[KIND_LEVELS[k]],
+        )
+        for k in Kind
+    ]
+
+
+def _next_step(step: NextStep) -> NextStepOut:
+    return NextStepOut(
+        provider=summary(step.provider), mechanism=step.mechanism, when=step.when, flow=step.flow
+    )
+
+
+def _help_result(result: HelpResult) -> HelpResultOut:
+    return HelpResultOut(
+        provider=summary(result.provider),
+        reasons=list(result.reasons),
+        how_to_contact=result.how_to_contact,
+        self_referral=result.self_referral,
+        matched_needs=list(result.matched_needs),
+        next_steps=[_next_step(s) for s in result.next_steps],
+    )
+
+
+def _contact(c: Contact) -> ContactOut:
+    return ContactOut(name=c.name, phone=c.phone, description=c.description, website=c.website)
+
+
+def emergency_out(e: Emergency) -> EmergencyOut:
+    return EmergencyOut(
+        message=e.message,
+        contacts=[_contact(c) for c in e.contacts],
+        places=[summary(p) for p in e.places],
+    )
+
+
+def find_help_out(answer: HelpAnswer) -> FindHelpOut:
+    return FindHelpOut(
+        query=HelpQueryOut(
+            age=answer.age,
+            area=area_ref(answer.area),
+            needs=list(answer.needs),
+            urgency=answer.urgency,
+            confidential=answer.confidential,
+            understood=answer.understood,
+        ),
+        emergency=emergency_out(answer.emergency) if answer.emergency else None,
+        results=[_help_result(r) for r in answer.results],
+        narrower_areas=[area_ref(a) for a in answer.narrower],
+    )
+
+
+def _step(step: Step) -> StepOut:
+    return StepOut(
+        origin=summary(step.origin),
+        to=summary(step.target),
+        mechanism=step.flow.mechanism,
+        mechanism_label=MECHANISM_LABELS[step.flow.mechanism],
+        requires=list(step.requires),
+        note=step.note,
+        flow=step.flow.id,
+    )
+
+
+def routes_out(found: list[Route]) -> RoutesOut:
+    return RoutesOut(routes=[RouteOut(steps=[_step(s) for s in r.steps]) for r in found])
+
+
+def sip_out(answer: SipAnswer) -> SipOut:
+    return SipOut(
+        area=area_ref(answer.area),
+        age=answer.age,
+        needs=list(answer.needs),
+        participants=[
+            ParticipantOut(provider=summary(p.provider), why=p.why, group=p.group)
+            for p in answer.participants
+        ],
+        legal_basis=list(answer.legal_basis),
+        consent=answer.consent,
+        both_principals=answer.both_principals,
+    )
+
+
+def audit_out(findings: list[Finding]) -> AuditOut:
+    return AuditOut(
+        findings=[
+            FindingOut(
+                code=f.code, severity=f.severity, message=f.message, subjects=list(f.subjects)
+            )
+            for f in findings
+        ]
+    )

@@ -1,0 +1,72 @@
+"""The domain's errors: one small hierarchy that the web layer maps to answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+Loc = tuple[str | int, ...]
+
+
+class PathwaysError(Exception):
+    """Base class for everything the domain refuses on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a registry, placed as precisely as we can."""
+
+    message: str
+    loc: Loc = ()
+    subject: str | None = None  # e.g. "provider 'bup-en-vag-in'"
+    file: str | None = None
+    line: int | None = None
+    code: str = "invalid"  # unknown_reference, duplicate_id, age_range, syntax, ...
+
+    @property
+    def field(self) -> str | None:
+        """The field path inside the record, e.g. `age_min` or `needs.npf`."""
+        rest = self.loc[2:] if len(self.loc) > 2 and isinstance(self.loc[1], int) else ()
+        return ".".join(str(part) for part in rest) or None
+
+    def placed(self, file: str, line: int | None) -> Problem:
+        return replace(self, file=file, line=line)
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        what = self.subject or ""
+        if self.field:
+            what = f"{what} field '{self.field}'".strip()
+        elif not self.subject and self.loc:
+            what = f"at {'.'.join(str(p) for p in self.loc)}"
+        return f"{where}{what}: {self.message}" if what else f"{where}{self.message}"
+
+
+class RegistryInvalid(PathwaysError):
+    """A registry was refused; `problems` lists every reason, not just the first."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        head = f"the registry has {count} problem{'s' if count != 1 else ''}"
+        super().__init__("\n".join([head + ":", *(f"  {p}" for p in self.problems)]))
+
+
+class NotFound(PathwaysError):
+    """An id or name that the registry does not know."""
+
+    def __init__(self, what: str, ident: str) -> None:
+        self.what = what
+        self.ident = ident
+        super().__init__(f"{what} '{ident}' not found")
+
+
+class InvalidQuery(PathwaysError):
+    """A question the domain cannot answer as asked, naming the parameter at fault."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        self.parameter = parameter
+        self.message = message
+        super().__init__(f"{parameter}: {message}")

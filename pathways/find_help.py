@@ -1,0 +1,313 @@
+"""Where should this young person start? Ranked first contacts, with reasons and next steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pathways.emergency import Emergency, emergency_block, needs_emergency
+from pathways.errors import InvalidQuery
+from pathways.graph import flow_applies
+from pathways.models import Area, Provider
+from pathways.registry import Registry
+from pathways.text import read_text
+from pathways.vocab import (
+    LEVEL_ORDER,
+    MECHANISM_EFFORT,
+    NEED_LABELS,
+    Confidentiality,
+    Cost,
+    Kind,
+    Level,
+    Mechanism,
+    Need,
+    Severity,
+    Urgency,
+)
+
+MAX_TEXT = 200
+MAX_LIMIT = 50
+MAX_AGE = 120
+MATURITY_AGE = 12  # DOMAIN.md: from about 12, pupils decide about their own contacts
+NEXT_STEPS = 3
+
+# Which levels come first, by how urgent things are (lower = earlier).
+TIERS: dict[str, dict[Level, int]] = {
+    "emergency": {Level.akut: 0, Level.stod: 1, Level.specialist: 2, Level.forsta_linjen: 3},
+    Urgency.snart: {Level.forsta_linjen: 0, Level.specialist: 1, Level.stod: 2, Level.akut: 3},
+    Urgency.planerat: {Level.forsta_linjen: 0, Level.stod: 1, Level.specialist: 2, Level.akut: 3},
+}
+ASSUMED_SEVERITY: dict[str, frozenset[Severity]] = {
+    "emergency": frozenset({Severity.akut, Severity.svar}),
+    Urgency.snart: frozenset({Severity.mattlig, Severity.svar}),
+    Urgency.planerat: frozenset({Severity.lindrig, Severity.mattlig}),
+}
+CONFIDENTIAL_RANK = {
+    Confidentiality.anonym: 0,
+    Confidentiality.utan_vardnadshavare: 0,
+    Confidentiality.efter_mognad: 1,
+    Confidentiality.vardnadshavare: 2,
+}
+# Steps between professionals that a young person does not take themselves.
+PROFESSIONAL_ONLY = frozenset({Mechanism.orosanmalan, Mechanism.konsultation})
+# Shown in the emergency block already; listing them again as results adds nothing.
+IN_EMERGENCY_BLOCK = frozenset({Kind.akut, Kind.stodlinje})
+
+DEFAULT_WHEN: dict[Mechanism, str] = {
+    Mechanism.egen_kontakt: "Du eller en förälder kan kontakta dem själva.",
+    Mechanism.egenremiss: "Du eller en förälder kan skicka en egenremiss.",
+    Mechanism.hanvisning: "De kan tipsa dig om att vända dig dit om du behöver mer hjälp.",
+    Mechanism.remiss: "Om du behöver mer hjälp kan de skicka en remiss dit, om du vill.",
+    Mechanism.sip: "Om du behöver hjälp från flera ställen kan de göra en plan tillsammans (SIP).",
+    Mechanism.overlamning: "De kan lämna över till nästa mottagning på ett planerat sätt.",
+    Mechanism.akut: "Om det blir akut.",
+    Mechanism.orosanmalan: "Om någon är orolig för att du far illa.",
+    Mechanism.konsultation: "De kan rådfråga varandra.",
+}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    provider: Provider
+    mechanism: Mechanism
+    when: str
+    flow: str
+
+
+@dataclass(frozen=True)
+class HelpResult:
+    provider: Provider
+    reasons: tuple[str, ...]
+    how_to_contact: str
+    self_referral: bool
+    matched_needs: tuple[Need, ...]
+    next_steps: tuple[NextStep, ...]
+
+
+@dataclass(frozen=True)
+class HelpAnswer:
+    age: int
+    area: Area
+    needs: tuple[Need, ...]
+    urgency: Urgency
+    confidential: bool
+    understood: bool  # False when free text was given but no need was recognised
+    emergency: Emergency | None
+    results: tuple[HelpResult, ...]
+    narrower: tuple[Area, ...]  # districts of the area: choosing one finds help nearer home
+
+
+def find_help(
+    registry: Registry,
+    *,
+    age: int,
+    area: str,
+    needs: Sequence[Need] = (),
+    text: str | None = None,
+    urgency: Urgency = Urgency.planerat,
+    confidential: bool = False,
+    limit: int = 5,
+) -> HelpAnswer:
+    """Rank the places where this young person can start, best first.
+
+    Never returns a provider whose ages or areas exclude the asker. The first line
+    comes before specialist care unless a crisis need, crisis words or urgency call
+    for acute care first.
+    """
+    _check(age, needs, text, limit)
+    place = registry.resolve_area(area)
+    reading = read_text(text) if text else None
+    wanted = list(dict.fromkeys([*needs, *(reading.needs if reading else ())]))
+    crisis = needs_emergency(urgency, wanted, bool(reading and reading.crisis))
+    mode = "emergency" if crisis else urgency.value
+
+    pool = [p for p in registry.serving(place.id) if p.fits_age(age)]
+    emergency = emergency_block(age, pool) if crisis else None
+    if crisis:
+        pool = [p for p in pool if p.kind not in IN_EMERGENCY_BLOCK]
+    else:
+        pool = [p for p in pool if p.kind != Kind.akut]
+
+    if wanted:
+        candidates = [p for p in pool if any(p.handles(n) for n in wanted)]
+    else:  # text we did not understand: the broad, low-threshold places to start
+        candidates = [p for p in pool if p.self_referral and p.level != Level.akut]
+
+    def rank(p: Provider) -> tuple[int, int, int, int, int, int, int, str]:
+        coverage = sum(1 for n in wanted if p.handles(n))
+        fits = any(p.needs[n] and set(p.needs[n]) & ASSUMED_SEVERITY[mode] for n in _own(p, wanted))
+        focus = len(p.needs) if wanted else -len(p.needs)
+        return (
+            TIERS[mode][p.level],
+            -coverage,
+            0 if fits or not wanted else 1,
+            _confidential_rank(p, age) if confidential else 0,
+            0 if p.self_referral else 1,
+            registry.distance(p, place.id),
+            focus,
+            p.name,
+        )
+
+    ranked = sorted(candidates, key=rank)[:limit]
+    results = tuple(
+        _result(registry, p, place, age, wanted, confidential, mode == "emergency") for p in ranked
+    )
+    return HelpAnswer(
+        age=age,
+        area=place,
+        needs=tuple(wanted),
+        urgency=urgency,
+        confidential=confidential,
+        understood=bool(wanted) or not text,
+        emergency=emergency,
+        results=results,
+        narrower=tuple(registry.areas[a] for a in registry.children.get(place.id, ())),
+    )
+
+
+def _check(age: int, needs: Sequence[Need], text: str | None, limit: int) -> None:
+    if not 0 <= age <= MAX_AGE:
+        raise InvalidQuery("age", f"must be between 0 and {MAX_AGE}")
+    if text is not None and len(text) > MAX_TEXT:
+        raise InvalidQuery("q", f"may be at most {MAX_TEXT} characters")
+    if not needs and not (text and text.strip()):
+        raise InvalidQuery("need", "give at least one need, or describe it in q")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidQuery("limit", f"must be between 1 and {MAX_LIMIT}")
+
+
+def _own(provider: Provider, wanted: Sequence[Need]) -> list[Need]:
+    return [n for n in wanted if n in provider.needs]
+
+
+def _confidential_rank(provider: Provider, age: int) -> int:
+    if provider.confidentiality == Confidentiality.efter_mognad and age < MATURITY_AGE:
+        return CONFIDENTIAL_RANK[Confidentiality.vardnadshavare]
+    return CONFIDENTIAL_RANK[provider.confidentiality]
+
+
+def _result(
+    registry: Registry,
+    provider: Provider,
+    place: Area,
+    age: int,
+    wanted: Sequence[Need],
+    confidential: bool,
+    emergency: bool,
+) -> HelpResult:
+    matched = tuple(_own(provider, wanted))
+    return HelpResult(
+        provider=provider,
+        reasons=tuple(_reasons(registry, provider, place, age, matched, confidential, emergency)),
+        how_to_contact=how_to_contact(provider),
+        self_referral=provider.self_referral,
+        matched_needs=matched,
+        next_steps=next_steps(registry, provider, place.id, age, wanted),
+    )
+
+
+def _reasons(
+    registry: Registry,
+    provider: Provider,
+    place: Area,
+    age: int,
+    matched: Sequence[Need],
+    confidential: bool,
+    emergency: bool,
+) -> list[str]:
+    reasons: list[str] = []
+    if emergency and provider.level == Level.akut:
+        reasons.append("Hit kan du vända dig när det är akut.")
+    if matched:
+        labels = ", ".join(NEED_LABELS[n].lower() for n in matched)
+        reasons.append(f"Kan hjälpa till med: {labels}.")
+    reasons.append(where_text(registry, provider, place))
+    if provider.age_min is not None or provider.age_max is not None:
+        reasons.append(f"Tar emot dig som är {age_text(provider)}.")
+    if provider.self_referral:
+        reasons.append("Du kan kontakta dem själv.")
+    else:
+        reasons.append("Du behöver en remiss, till exempel från vårdcentralen eller skolan.")
+    if provider.confidentiality_note:
+        reasons.append(provider.confidentiality_note)
+    elif confidential or provider.confidentiality != Confidentiality.efter_mognad:
+        reasons.append(confidentiality_text(provider, age))
+    if provider.cost == Cost.gratis:
+        reasons.append("Det kostar inget.")
+    return reasons
+
+
+def where_text(registry: Registry, provider: Provider, place: Area) -> str:
+    if provider.national:
+        return "Finns för hela Sverige."
+    if place.id in provider.areas:
+        return f"Finns för dig i {place.name}."
+    served = [registry.areas[a].name for a in provider.areas if registry.serves(provider, place.id)]
+    return f"Tar emot unga i {', '.join(served)}." if served else f"Finns nära {place.name}."
+
+
+def age_text(provider: Provider) -> str:
+    low, high = provider.age_min, provider.age_max
+    if low is not None and high is not None:
+        return f"{low}–{high} år"
+    if low is not None:
+        return f"{low} år eller äldre"
+    return f"upp till {high} år"
+
+
+def confidentiality_text(provider: Provider, age: int) -> str:
+    match provider.confidentiality:
+        case Confidentiality.anonym:
+            return "Du behöver inte säga vem du är."
+        case Confidentiality.utan_vardnadshavare:
+            return "Du kan gå dit utan att dina föräldrar vet."
+        case Confidentiality.efter_mognad if age >= MATURITY_AGE:
+            return "Du kan oftast själv bestämma om dina föräldrar ska få veta."
+        case Confidentiality.efter_mognad:
+            return "Dina föräldrar behöver oftast veta om du ska fortsätta gå dit."
+        case _:
+            return "Dina vårdnadshavare får oftast veta, och behöver ofta säga ja."
+
+
+def how_to_contact(provider: Provider) -> str:
+    if provider.how_to_contact:
+        return provider.how_to_contact
+    parts = []
+    if provider.phone:
+        parts.append(f"Ring {provider.phone}.")
+    if provider.website:
+        parts.append(f"Läs mer och hitta kontaktuppgifter på {provider.website}")
+    return " ".join(parts) or "Fråga på 1177 Vårdguiden, telefon 1177, hur du når dem."
+
+
+def next_steps(
+    registry: Registry, provider: Provider, area_id: str, age: int, wanted: Sequence[Need]
+) -> tuple[NextStep, ...]:
+    """Where this provider can send someone on if its own help is not enough."""
+    own_level = LEVEL_ORDER[provider.level]
+    options: list[tuple[tuple[int, int, int, str], NextStep]] = []
+    seen: set[str] = set()
+    for _, target_id, data in registry.graph.out_edges(provider.id, data=True):
+        flow = data["flow"]
+        if flow.mechanism in PROFESSIONAL_ONLY or not flow_applies(flow, age, wanted):
+            continue
+        target = registry.providers[target_id]
+        if not (target.fits_age(age) and registry.serves(target, area_id)):
+            continue
+        if wanted and not any(target.handles(n) for n in wanted):
+            continue
+        step = NextStep(target, flow.mechanism, flow.when or DEFAULT_WHEN[flow.mechanism], flow.id)
+        level_gap = LEVEL_ORDER[target.level] - own_level
+        key = (
+            0 if level_gap > 0 else 1,
+            MECHANISM_EFFORT[flow.mechanism],
+            registry.distance(target, area_id),
+            target.name,
+        )
+        options.append((key, step))
+    out: list[NextStep] = []
+    for _, step in sorted(options, key=lambda o: o[0]):
+        if step.provider.id not in seen:
+            seen.add(step.provider.id)
+            out.append(step)
+    return tuple(out[:NEXT_STEPS])

@@ -1,0 +1,108 @@
+"""The referral graph: providers as nodes, expanded flows as edges.
+
+A flow between kinds is a rule; here it becomes one edge per pair of providers of those
+kinds that serve a common area inside the flow's `within`. Edges are keyed by flow id, so
+two flows between the same providers (a referral and a report, say) stay distinct.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from pathways.models import Flow, Provider
+from pathways.vocab import Kind, Need, Severity
+
+if TYPE_CHECKING:
+    from pathways.registry import Registry
+
+
+def build_graph(registry: Registry) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    active = [p for p in registry.document.providers if not p.retired]
+    graph.add_nodes_from(p.id for p in active)
+    by_kind: dict[Kind, list[Provider]] = defaultdict(list)
+    for provider in active:
+        by_kind[provider.kind].append(provider)
+
+    @cache
+    def related(area_id: str) -> frozenset[str]:
+        """Areas that share ground with this one: itself, its ancestors, its descendants."""
+        return frozenset((*registry.chain(area_id), *registry.descendants(area_id)))
+
+    @cache
+    def in_scope(area_id: str, within: str) -> bool:
+        return area_id in related(within)
+
+    def ends(end: str) -> list[Provider]:
+        if end in Kind.__members__:
+            return by_kind.get(Kind(end), [])
+        provider = registry.providers[end]
+        return [] if provider.retired else [provider]
+
+    for flow in registry.document.flows:
+        excluded = frozenset(flow.exclude)
+        explicit = flow.origin not in Kind.__members__ and flow.target not in Kind.__members__
+        origins = [p for p in ends(flow.origin) if p.id not in excluded]
+        targets = [p for p in ends(flow.target) if p.id not in excluded]
+        if flow.within is not None:
+            origins = [p for p in origins if _touches(p, flow.within, in_scope)]
+            targets = [p for p in targets if _touches(p, flow.within, in_scope)]
+        if explicit:
+            pairs: Iterable[tuple[Provider, Provider]] = [(o, t) for o in origins for t in targets]
+        else:
+            pairs = _overlapping(origins, targets, related)
+        graph.add_edges_from(
+            (o.id, t.id, flow.id, {"flow": flow}) for o, t in pairs if o.id != t.id
+        )
+    return graph
+
+
+def _touches(provider: Provider, within: str, in_scope: Callable[[str, str], bool]) -> bool:
+    return provider.national or any(in_scope(a, within) for a in provider.areas)
+
+
+def _overlapping(
+    origins: list[Provider], targets: list[Provider], related: Callable[[str], frozenset[str]]
+) -> Iterable[tuple[Provider, Provider]]:
+    """Pairs of providers that serve a common area, found through an area index."""
+    by_area: dict[str, list[Provider]] = defaultdict(list)
+    national: list[Provider] = []
+    for target in targets:
+        if target.national:
+            national.append(target)
+        for area in target.areas:
+            by_area[area].append(target)
+    for origin in origins:
+        if origin.national:
+            yield from ((origin, t) for t in targets)
+            continue
+        seen: set[str] = set()
+        for area in origin.areas:
+            for other in related(area):
+                for target in by_area.get(other, ()):
+                    if target.id not in seen:
+                        seen.add(target.id)
+                        yield origin, target
+        yield from ((origin, t) for t in national if t.id not in seen)
+
+
+def flow_applies(
+    flow: Flow,
+    age: int | None = None,
+    needs: Collection[Need] = (),
+    severity: Severity | None = None,
+) -> bool:
+    """Whether a flow's conditions admit this young person."""
+    if age is not None:
+        if flow.age_min is not None and age < flow.age_min:
+            return False
+        if flow.age_max is not None and age > flow.age_max:
+            return False
+    if needs and flow.needs is not None and not set(needs) & set(flow.needs):
+        return False
+    return severity is None or flow.severity is None or severity in flow.severity

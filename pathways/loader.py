@@ -1,0 +1,122 @@
+"""Reading a registry file: YAML through libyaml, problems placed on their line.
+
+Valid files take the fast path (libyaml's C parser, no position bookkeeping). Only when
+the registry is refused is the text composed again to find the line of each problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pathways.errors import Loc, Problem, RegistryInvalid
+from pathways.models import RegistryDocument
+from pathways.validation import validate
+
+try:
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
+    """A safe loader that notes duplicate keys instead of silently keeping the last."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys."""
+    loader = _StrictLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise RegistryInvalid(
+            [Problem(f"YAML syntax error: {detail}", file=file, line=line, code="syntax")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise RegistryInvalid([Problem(f"YAML error: {exc}", file=file)]) from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise RegistryInvalid(
+            [
+                Problem(
+                    f"key '{key}' appears twice in one mapping",
+                    file=file,
+                    line=line,
+                    code="duplicate_key",
+                )
+                for key, line in loader.duplicates
+            ]
+        )
+    return data
+
+
+def load_text(text: str, file: str = "<registry>") -> RegistryDocument:
+    """Validate registry text; every problem names the file and line."""
+    raw = parse_yaml(text, file)
+    try:
+        return validate(raw)
+    except RegistryInvalid as exc:
+        locate = _locator(text)
+        placed = [p.placed(file, locate(p.loc)) for p in exc.problems]
+        raise RegistryInvalid(sorted(placed, key=lambda p: p.line or 0)) from None
+
+
+def load_file(path: str | Path) -> RegistryDocument:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RegistryInvalid([Problem("file not found", file=str(path))]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RegistryInvalid([Problem(f"cannot read the file: {exc}", file=str(path))]) from None
+    return load_text(text, str(path))
+
+
+def _locator(text: str) -> Any:
+    """Return a function from an error location to the 1-based line it points at."""
+    root = yaml.compose(text, Loader=_BaseLoader)
+
+    def locate(loc: Loc) -> int | None:
+        node = root
+        line = node.start_mark.line + 1 if node is not None else None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+            line = node.start_mark.line + 1
+        return line
+
+    return locate
+
+
+def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.SequenceNode):
+        if isinstance(part, int):
+            return node.value[part] if 0 <= part < len(node.value) else None
+        # a list of needs normalised to a mapping: find the item by its value
+        return next((n for n in node.value if getattr(n, "value", None) == part), None)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return value  # type: ignore[no-any-return]
+    return None

@@ -1,0 +1,172 @@
+"""The shapes of a registry document: areas, providers and flows.
+
+These models check types and spelling only. Every rule that relates one record to
+another (references, ranges, duplicates) lives in `pathways.validation.validate`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from pathways.vocab import (
+    DEFAULT_SEVERITIES,
+    SELF_ACCESS,
+    Access,
+    AreaType,
+    Confidentiality,
+    Consent,
+    Cost,
+    Kind,
+    Level,
+    Mechanism,
+    Need,
+    Principal,
+    Severity,
+)
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+# A flow's end: a provider id (a slug) or a kind id (which may contain underscores).
+EndRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 -]{1,18}[0-9]$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=500)]
+Age = Annotated[int, Field(ge=0, le=120)]
+
+# The level a kind of provider usually works at, so that entries need not repeat it.
+KIND_LEVELS: dict[Kind, Level] = {
+    Kind.elevhalsa: Level.forsta_linjen,
+    Kind.skolsocialt_team: Level.forsta_linjen,
+    Kind.ungdomsmottagning: Level.forsta_linjen,
+    Kind.vardcentral: Level.forsta_linjen,
+    Kind.uph: Level.forsta_linjen,
+    Kind.smabarnsteam: Level.forsta_linjen,
+    Kind.bvc: Level.forsta_linjen,
+    Kind.familjecentral: Level.forsta_linjen,
+    Kind.bup: Level.specialist,
+    Kind.bup_akut: Level.akut,
+    Kind.psykiatrisk_akut: Level.akut,
+    Kind.socialtjanst: Level.forsta_linjen,
+    Kind.socialjour: Level.akut,
+    Kind.beroende_unga: Level.forsta_linjen,
+    Kind.habilitering: Level.specialist,
+    Kind.bum: Level.specialist,
+    Kind.stodlinje: Level.stod,
+    Kind.akut: Level.akut,
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Area(_Strict):
+    id: Slug
+    name: Text
+    type: AreaType
+    parent: Slug | None = None
+    aliases: tuple[Text, ...] = ()
+
+
+class Provider(_Strict):
+    id: Slug
+    name: Text
+    kind: Kind
+    level: Level
+    principal: Principal
+    areas: tuple[Slug, ...] = ()
+    national: bool = False
+    age_min: Age | None = None
+    age_max: Age | None = None
+    needs: dict[Need, Annotated[tuple[Severity, ...], Field(min_length=1)]] = Field(min_length=1)
+    access: tuple[Access, ...] = Field(min_length=1)
+    confidentiality: Confidentiality
+    confidentiality_note: Text | None = None
+    cost: Cost = Cost.okand
+    languages: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")], ...] = ("sv",)
+    description: Text | None = None
+    how_to_contact: Text | None = None
+    typical_wait: Text | None = None
+    phone: Phone | None = None
+    website: Url | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    address: Text | None = None
+    hours: Text | None = None
+    source: Text
+    reviewed: date
+    verified: bool
+    retired: bool = False
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_defaults(cls, data: Any) -> Any:
+        """Let entries omit the level (taken from the kind) and write needs as a list.
+
+        A list of needs gets the severities in `severity`, or the level's usual ones.
+        """
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        kind = data.get("kind")
+        if "level" not in data:
+            # An unknown kind is reported on its own; do not add "level is required" to it.
+            known = kind in Kind.__members__
+            data["level"] = (KIND_LEVELS[Kind(kind)] if known else Level.forsta_linjen).value
+        default = data.pop("severity", None)
+        if default is None and data.get("level") in Level.__members__:
+            default = sorted(DEFAULT_SEVERITIES[Level(data["level"])])
+        needs = data.get("needs")
+        if isinstance(needs, list):
+            data["needs"] = dict.fromkeys(needs, default)
+        elif isinstance(needs, dict):
+            data["needs"] = {need: (default if sev is None else sev) for need, sev in needs.items()}
+        return data
+
+    @property
+    def self_referral(self) -> bool:
+        return any(a in SELF_ACCESS for a in self.access)
+
+    def fits_age(self, age: int) -> bool:
+        return (self.age_min is None or age >= self.age_min) and (
+            self.age_max is None or age <= self.age_max
+        )
+
+    def handles(self, need: Need, severity: Severity | None = None) -> bool:
+        severities = self.needs.get(need)
+        if severities is None:
+            return False
+        return severity is None or severity in severities
+
+
+class Flow(_Strict):
+    """Who passes a young person on to whom.
+
+    `origin` (YAML `from`) and `target` (YAML `to`) are a provider id or a kind. A flow
+    between kinds is expanded over every pair of providers of those kinds that serve a
+    common area inside `within`.
+    """
+
+    id: Slug
+    origin: EndRef = Field(alias="from")
+    target: EndRef = Field(alias="to")
+    within: Slug | None = None
+    mechanism: Mechanism
+    needs: tuple[Need, ...] | None = None
+    severity: tuple[Severity, ...] | None = None
+    age_min: Age | None = None
+    age_max: Age | None = None
+    consent: tuple[Consent, ...] = ()
+    when: Text | None = None
+    note: Text | None = None
+    exclude: tuple[Slug, ...] = Field(default=(), alias="except")
+    source: Text | None = None
+
+
+class RegistryDocument(_Strict):
+    version: Literal[1]
+    areas: tuple[Area, ...] = Field(min_length=1)
+    providers: tuple[Provider, ...] = ()
+    flows: tuple[Flow, ...] = ()

@@ -1,0 +1,139 @@
+"""A loaded registry: the document, indices for fast look-up, and the referral graph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from pathways.errors import NotFound
+from pathways.graph import build_graph
+from pathways.loader import load_file
+from pathways.models import Area, Flow, Provider, RegistryDocument
+from pathways.validation import name_key
+from pathways.vocab import Kind
+
+
+@dataclass
+class Registry:
+    """Everything the queries need, computed once when a registry is loaded."""
+
+    document: RegistryDocument
+    areas: dict[str, Area] = field(init=False)
+    providers: dict[str, Provider] = field(init=False)
+    flows: dict[str, Flow] = field(init=False)
+    children: dict[str, list[str]] = field(init=False)
+    graph: nx.MultiDiGraph = field(init=False)
+    _by_area: dict[str, list[Provider]] = field(init=False)
+    _national: list[Provider] = field(init=False)
+    _names: dict[str, str] = field(init=False)
+    _chains: dict[str, tuple[str, ...]] = field(init=False)
+    _below: dict[str, frozenset[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        doc = self.document
+        self.areas = {a.id: a for a in doc.areas}
+        self.providers = {p.id: p for p in doc.providers}
+        self.flows = {f.id: f for f in doc.flows}
+        self.children = defaultdict(list)
+        for area in doc.areas:
+            if area.parent:
+                self.children[area.parent].append(area.id)
+        self._chains = {a: self._compute_chain(a) for a in self.areas}
+        self._below = {a: frozenset(self.descendants(a)) for a in self.areas}
+        self._names = {}
+        for area in doc.areas:
+            for label in (area.id, area.name, *area.aliases):
+                self._names.setdefault(name_key(label), area.id)
+        self._by_area = defaultdict(list)
+        self._national = []
+        for provider in doc.providers:
+            if provider.retired:
+                continue
+            if provider.national:
+                self._national.append(provider)
+            for area_id in provider.areas:
+                self._by_area[area_id].append(provider)
+        self.graph = build_graph(self)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Registry:
+        return cls(load_file(path))
+
+    # --- areas -----------------------------------------------------------------------
+
+    def _compute_chain(self, area_id: str) -> tuple[str, ...]:
+        chain = [area_id]
+        parent = self.areas[area_id].parent
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self.areas[parent].parent
+        return tuple(chain)
+
+    def chain(self, area_id: str) -> tuple[str, ...]:
+        """The area and its ancestors, nearest first: stadsdel, kommun, region."""
+        return self._chains[area_id]
+
+    def descendants(self, area_id: str) -> Iterator[str]:
+        for child in self.children.get(area_id, ()):
+            yield child
+            yield from self.descendants(child)
+
+    def resolve_area(self, text: str) -> Area:
+        """Find an area by id or by name in any case, with or without å, ä and ö."""
+        found = self.areas.get(text) or self.areas.get(self._names.get(name_key(text), ""))
+        if found is None:
+            raise NotFound("area", text)
+        return found
+
+    # --- providers -------------------------------------------------------------------
+
+    def provider(self, provider_id: str) -> Provider:
+        found = self.providers.get(provider_id)
+        if found is None:
+            raise NotFound("provider", provider_id)
+        return found
+
+    def serving(self, area_id: str) -> list[Provider]:
+        """Active providers that serve an area: its own, its kommun's, region's, national."""
+        out: list[Provider] = []
+        for area in self.chain(area_id):
+            out.extend(self._by_area.get(area, ()))
+        out.extend(self._national)
+        return out
+
+    def distance(self, provider: Provider, area_id: str) -> int:
+        """How far up the area chain a provider's area is: 0 = the area itself."""
+        chain = self.chain(area_id)
+        if provider.national:
+            return len(chain)
+        return min((chain.index(a) for a in provider.areas if a in chain), default=len(chain))
+
+    def serves(self, provider: Provider, area_id: str) -> bool:
+        return provider.national or any(a in self.chain(area_id) for a in provider.areas)
+
+    def within(self, area_id: str) -> list[Provider]:
+        """Providers working anywhere in an area: those serving it and those of its parts.
+
+        Professionals asking about a kommun mean every unit in it; a young person asking
+        about where they live gets `serving` instead, which never offers another district.
+        """
+        out = self.serving(area_id)
+        for below in self._below[area_id]:
+            out.extend(self._by_area.get(below, ()))
+        return list({p.id: p for p in out}.values())
+
+    def in_area(self, provider: Provider, area_id: str) -> bool:
+        """Whether a provider serves the area or works in a part of it."""
+        below = self._below[area_id]
+        return self.serves(provider, area_id) or any(a in below for a in provider.areas)
+
+    def active(self) -> Iterable[Provider]:
+        return (p for p in self.document.providers if not p.retired)
+
+    def of_kind(self, kind: Kind, area_id: str | None = None) -> list[Provider]:
+        pool = self.within(area_id) if area_id else list(self.active())
+        return [p for p in pool if p.kind == kind]

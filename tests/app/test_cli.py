@@ -1,0 +1,45 @@
+"""The command line: check prints a summary and exits 0/1; serve refuses a broken registry."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.conftest import MINI
+
+
+def test_check_a_valid_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(MINI)]) == 0
+    out = capsys.readouterr().out
+    assert "valid. 5 areas, 12 providers (11 active), 10 flows" in out
+    assert "unreachable" in out and "Remissmottagning utan inflöde" in out
+
+
+def test_check_a_broken_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(MINI.read_text(encoding="utf-8").replace("areas: [sodra]", "areas: [mars]"))
+    assert main(["check", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "INVALID" in out
+    assert f"{broken}:" in out and "provider 'elevhalsa-sodra' field 'areas.0'" in out
+    assert "unknown area 'mars'" in out
+
+
+def test_serve_refuses_a_broken_registry_without_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("version: 1\nareas: [\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "serve", "--data", str(broken), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"{broken}:" in done.stderr and "YAML syntax error" in done.stderr
+    assert "nothing was loaded" in done.stderr

@@ -1,0 +1,78 @@
+"""No input gives a 500: generated requests against every endpoint."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ENDPOINTS = [
+    "/api/v1/find-help",
+    "/api/v1/providers",
+    "/api/v1/providers/x",
+    "/api/v1/routes",
+    "/api/v1/sip",
+    "/api/v1/graph",
+    "/api/v1/audit",
+]
+NAMES = [
+    "age",
+    "area",
+    "need",
+    "q",
+    "urgency",
+    "confidential",
+    "limit",
+    "from",
+    "to",
+    "kind",
+    "format",
+    "offset",
+    "max_steps",
+    "severity",
+    "code",
+]
+VALUES = st.one_of(
+    st.text(max_size=250),
+    st.integers(-(10**6), 10**6).map(str),
+    st.sampled_from(
+        [
+            "norra",
+            "Norra Åby",
+            "elevhalsa",
+            "bup",
+            "somn",
+            "suicidtankar",
+            "akut",
+            "true",
+            "dot",
+            "vc-norra",
+            "",
+            "-1",
+            "1e9",
+            "NaN",
+            "%00",
+            "../../etc",
+        ]
+    ),
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    endpoint=st.sampled_from(ENDPOINTS),
+    params=st.lists(st.tuples(st.sampled_from(NAMES), VALUES), max_size=6),
+)
+def test_no_request_gives_a_server_error(
+    client: TestClient, endpoint: str, params: list[tuple[str, str]]
+) -> None:
+    response = client.get(f"{endpoint}?{urlencode(params)}")
+    assert response.status_code < 500, (endpoint, params, response.text)
+    body = response.json()
+    if response.status_code >= 400:
+        assert "detail" in body
+        assert "Traceback" not in response.text
