@@ -26,7 +26,7 @@ check: $(STAMP)
 	$(BIN)/vardkedjan check $(DATA)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -35,7 +35,8 @@ lint: $(STAMP)
 	$(BIN)/hadolint Dockerfile
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py --markdown
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/out

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-BUNDLED_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "providers.yaml"
+from app.paths import BUNDLED_REGISTRY
 
 
 class Settings(BaseSettings):

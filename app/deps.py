@@ -11,7 +11,7 @@ from pathways.models import Provider
 from pathways.registry import Registry
 
 
-def get_registry(request: Request) -> Registry:
+async def get_registry(request: Request) -> Registry:
     registry: Registry = request.app.state.registry
     return registry
 
@@ -19,11 +19,15 @@ def get_registry(request: Request) -> Registry:
 RegistryDep = Annotated[Registry, Depends(get_registry)]
 
 
-def get_provider(
+async def get_provider(
     registry: RegistryDep,
     provider_id: Annotated[str, Path(max_length=80, description="Provider id")],
 ) -> Provider:
-    """Resolve a provider id once; an unknown or retired id becomes a 404."""
+    """Resolve a provider id once; an unknown or retired id becomes a 404.
+
+    Dependencies are `async def` because they only look things up: a plain `def` would
+    be sent to the threadpool on every request.
+    """
     provider = registry.provider(provider_id)
     if provider.retired:
         raise NotFound("provider", provider_id)

@@ -9,7 +9,7 @@ from app import errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
 from app.api_v1 import router as api_router
 from app.config import Settings
-from pathways.registry import Registry
+from pathways.registry import Registry, settle
 
 HEALTH = b'{"status":"ok"}'
 
@@ -46,4 +46,6 @@ def create_app(registry: Registry) -> FastAPI:
 
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_app(Registry.from_file(settings.data))
+    registry = Registry.from_file(settings.data)
+    settle()
+    return create_app(registry)

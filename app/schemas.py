@@ -204,8 +204,29 @@ class AuditOut(BaseModel):
 # --- builders ----------------------------------------------------------------------------
 
 
+_SUMMARIES: dict[int, tuple[Provider, ProviderSummary]] = {}
+_SUMMARIES_MAX = 200_000
+
+
 def summary(p: Provider) -> ProviderSummary:
-    return ProviderSummary(
+    """A provider's summary, built once per provider: a provider never changes.
+
+    Keyed by identity; the provider is kept with its summary, so an id is never reused
+    while its entry lives. The cache is cleared when it outgrows any registry.
+    """
+    cached = _SUMMARIES.get(id(p))
+    if cached is not None and cached[0] is p:
+        return cached[1]
+    if len(_SUMMARIES) > _SUMMARIES_MAX:
+        _SUMMARIES.clear()
+    made = _summary(p)
+    _SUMMARIES[id(p)] = (p, made)
+    return made
+
+
+def _summary(p: Provider) -> ProviderSummary:
+    # Built without validation: every value comes from a validated registry record.
+    return ProviderSummary.model_construct(
         id=p.id,
         name=p.name,
         kind=p.kind,
@@ -218,7 +239,7 @@ def summary(p: Provider) -> ProviderSummary:
 
 
 def area_ref(area: Area) -> AreaRef:
-    return AreaRef(id=area.id, name=area.name)
+    return AreaRef.model_construct(id=area.id, name=area.name)
 
 
 def area_out(area: Area) -> AreaOut:
@@ -289,14 +310,19 @@ def kinds_out() -> list[KindOut]:
     ]
 
 
+# The find-help answer is built without validation (model_construct): everything in it
+# comes from validated records and the domain's own types, and it is the hottest path.
+# tests/app/test_api.py validates real answers against these models.
+
+
 def _next_step(step: NextStep) -> NextStepOut:
-    return NextStepOut(
+    return NextStepOut.model_construct(
         provider=summary(step.provider), mechanism=step.mechanism, when=step.when, flow=step.flow
     )
 
 
 def _help_result(result: HelpResult) -> HelpResultOut:
-    return HelpResultOut(
+    return HelpResultOut.model_construct(
         provider=summary(result.provider),
         reasons=list(result.reasons),
         how_to_contact=result.how_to_contact,
@@ -319,8 +345,8 @@ def emergency_out(e: Emergency) -> EmergencyOut:
 
 
 def find_help_out(answer: HelpAnswer) -> FindHelpOut:
-    return FindHelpOut(
-        query=HelpQueryOut(
+    return FindHelpOut.model_construct(
+        query=HelpQueryOut.model_construct(
             age=answer.age,
             area=area_ref(answer.area),
             needs=list(answer.needs),

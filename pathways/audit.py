@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from pathways.errors import Problem
 from pathways.graph import flow_applies
@@ -49,7 +49,12 @@ class Finding:
 
 
 def audit(registry: Registry, today: date | None = None) -> list[Finding]:
-    today = today or date.today()
+    """All findings for a registry as of `today`; computed once per registry and day."""
+    return list(_audit(registry, today or date.today()))
+
+
+@lru_cache(maxsize=4)
+def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
     findings: list[Finding] = []
     for check in (_stale, _unverified):
         findings.extend(check(registry, today))
@@ -58,7 +63,7 @@ def audit(registry: Registry, today: date | None = None) -> list[Finding]:
     findings.extend(_ping_pong(registry))
     findings.extend(_unused_flows(registry))
     findings.extend(_coverage_gaps(registry))
-    return findings
+    return tuple(findings)
 
 
 def from_problems(problems: Iterable[Problem]) -> list[Finding]:
@@ -67,8 +72,9 @@ def from_problems(problems: Iterable[Problem]) -> list[Finding]:
 
 
 def _stale(registry: Registry, today: date) -> Iterator[Finding]:
+    cutoff = today - STALE_AFTER
     for p in registry.active():
-        if today - p.reviewed > STALE_AFTER:
+        if p.reviewed < cutoff:
             yield Finding(
                 "stale",
                 "warning",
@@ -99,21 +105,28 @@ def _unreachable(registry: Registry) -> Iterator[Finding]:
 
 def _dead_ends(registry: Registry) -> Iterator[Finding]:
     """First-line providers with no onward route for severe cases of a need they handle."""
-    graph = registry.graph
+    adjacency = dict(registry.graph.adjacency())
+
+    @cache
+    def severe_onward(flow_id: str, target_id: str) -> frozenset[Need]:
+        """The needs whose severe cases this edge carries on to a unit that takes them."""
+        target = registry.providers[target_id]
+        flow = registry.flows[flow_id]
+        if target.level not in ONWARD_LEVELS or not flow_applies(flow, severity=Severity.svar):
+            return frozenset()
+        needs = flow.needs if flow.needs is not None else tuple(target.needs)
+        return frozenset(n for n in needs if set(target.needs.get(n, ())) & SEVERE)
+
     for p in registry.active():
         if p.level != Level.forsta_linjen:
             continue
         onward: set[Need] = set()
-        for _, target_id, data in graph.out_edges(p.id, data=True):
-            target = registry.providers[target_id]
-            flow = data["flow"]
-            if target.level not in ONWARD_LEVELS or not flow_applies(flow, severity=Severity.svar):
-                continue
-            needs = flow.needs if flow.needs is not None else tuple(target.needs)
-            onward.update(n for n in needs if set(target.needs.get(n, ())) & SEVERE)
-        stuck = [n for n in p.needs if n not in onward]
+        for target_id, keyed in adjacency[p.id].items():
+            for flow_id in keyed:
+                onward |= severe_onward(flow_id, target_id)
+        stuck = tuple(n for n in p.needs if n not in onward)
         if stuck:
-            labels = ", ".join(NEED_LABELS[n].lower() for n in stuck)
+            labels = _labels(stuck)
             yield Finding(
                 "dead_end",
                 "warning",
@@ -122,36 +135,54 @@ def _dead_ends(registry: Registry) -> Iterator[Finding]:
             )
 
 
+@cache
+def _labels(needs: tuple[Need, ...]) -> str:
+    return ", ".join(NEED_LABELS[n].lower() for n in needs)
+
+
 def _edge_needs(registry: Registry, flow_needs: tuple[Need, ...] | None, target: str) -> set[Need]:
     return set(flow_needs if flow_needs is not None else registry.providers[target].needs)
 
 
 def _ping_pong(registry: Registry) -> Iterator[Finding]:
     """A sends to B and B sends back to A for the same need."""
-    graph = registry.graph
-    reported: set[tuple[str, str]] = set()
-    for u, v, data in graph.edges(data=True):
-        flow = data["flow"]
-        if flow.mechanism not in SENDING_BACK or (v, u) in reported or not graph.has_edge(v, u):
-            continue
-        there = _edge_needs(registry, flow.needs, v)
-        for back in graph[v][u].values():
-            back_flow = back["flow"]
-            if back_flow.mechanism not in SENDING_BACK:
+    adjacency = dict(registry.graph.adjacency())
+    flows = registry.flows
+    for u, targets in adjacency.items():
+        for v, keyed in targets.items():
+            back = adjacency[v].get(u)
+            if not back or v < u:  # each pair once, from its smaller id
                 continue
-            common = there & _edge_needs(registry, back_flow.needs, u)
-            if common:
-                reported.add((u, v))
+            found = _common_needs(registry, u, v, keyed, back)
+            if found:
+                there, again, common = found
                 labels = ", ".join(sorted(NEED_LABELS[n].lower() for n in common))
                 yield Finding(
                     "ping_pong",
                     "warning",
                     f"{registry.providers[u].name} och {registry.providers[v].name} skickar "
                     f"till varandra för samma behov: {labels} "
-                    f"(flöden {flow.id} och {back_flow.id}).",
+                    f"(flöden {flows[there].id} och {flows[again].id}).",
                     (u, v),
                 )
-                break
+
+
+def _common_needs(
+    registry: Registry, u: str, v: str, there: Iterable[str], back: Iterable[str]
+) -> tuple[str, str, set[Need]] | None:
+    flows = registry.flows
+    for out_id in there:
+        out = flows[out_id]
+        if out.mechanism not in SENDING_BACK:
+            continue
+        for back_id in back:
+            returned = flows[back_id]
+            if returned.mechanism not in SENDING_BACK:
+                continue
+            common = _edge_needs(registry, out.needs, v) & _edge_needs(registry, returned.needs, u)
+            if common:
+                return out_id, back_id, common
+    return None
 
 
 def _unused_flows(registry: Registry) -> Iterator[Finding]:
@@ -171,12 +202,18 @@ def _coverage_gaps(registry: Registry) -> Iterator[Finding]:
     """Leaf area × age band × need with no provider a young person can contact directly."""
 
     @cache
-    def offers(provider_id: str) -> frozenset[tuple[Need, int]]:
-        p = registry.providers[provider_id]
-        if not p.self_referral or p.level not in FIRST_CONTACT_LEVELS:
+    def offers(
+        shape: tuple[bool, Level, int | None, int | None, frozenset[Need]],
+    ) -> frozenset[tuple[Need, int]]:
+        """What a provider of this shape offers; many units share one (a school's, say)."""
+        self_referral, level, low, high, needs = shape
+        if not self_referral or level not in FIRST_CONTACT_LEVELS:
             return frozenset()
-        bands = [i for i, band in enumerate(AGE_BANDS) if _overlaps(p, band)]
-        return frozenset((n, i) for n in p.needs for i in bands)
+        bands = [i for i, band in enumerate(AGE_BANDS) if _overlaps(low, high, band)]
+        return frozenset((n, i) for n in needs for i in bands)
+
+    def shape(p: Provider) -> tuple[bool, Level, int | None, int | None, frozenset[Need]]:
+        return (p.self_referral, p.level, p.age_min, p.age_max, frozenset(p.needs))
 
     wanted = {
         i: [n for n in Need if (n in SMALL_CHILD_NEEDS if high <= 5 else n in OLDER_NEEDS)]
@@ -185,8 +222,8 @@ def _coverage_gaps(registry: Registry) -> Iterator[Finding]:
     leaves = [a for a in registry.areas if not registry.children.get(a)]
     for area_id in leaves:
         covered: set[tuple[Need, int]] = set()
-        for p in registry.serving(area_id):
-            covered |= offers(p.id)
+        for each in {shape(p) for p in registry.serving(area_id)}:
+            covered |= offers(each)
         for i, (low, high) in enumerate(AGE_BANDS):
             missing = [n for n in wanted[i] if (n, i) not in covered]
             if n_missing := len(missing):
@@ -200,9 +237,9 @@ def _coverage_gaps(registry: Registry) -> Iterator[Finding]:
                 )
 
 
-def _overlaps(provider: Provider, band: tuple[int, int]) -> bool:
-    low = provider.age_min if provider.age_min is not None else 0
-    high = provider.age_max if provider.age_max is not None else 200
+def _overlaps(age_min: int | None, age_max: int | None, band: tuple[int, int]) -> bool:
+    low = age_min if age_min is not None else 0
+    high = age_max if age_max is not None else 200
     return low <= band[1] and high >= band[0]
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pathways.emergency import Emergency, emergency_block, needs_emergency
 from pathways.errors import InvalidQuery
 from pathways.graph import flow_applies
-from pathways.models import Area, Provider
+from pathways.models import Area, Flow, Provider
 from pathways.registry import Registry
 from pathways.text import read_text
 from pathways.vocab import (
@@ -133,22 +134,28 @@ def find_help(
     else:  # text we did not understand: the broad, low-threshold places to start
         candidates = [p for p in pool if p.self_referral and p.level != Level.akut]
 
+    tiers = TIERS[mode]
+    assumed = ASSUMED_SEVERITY[mode]
+
     def rank(p: Provider) -> tuple[int, int, int, int, int, int, int, str]:
-        coverage = sum(1 for n in wanted if p.handles(n))
-        fits = any(p.needs[n] and set(p.needs[n]) & ASSUMED_SEVERITY[mode] for n in _own(p, wanted))
-        focus = len(p.needs) if wanted else -len(p.needs)
+        coverage, fits = 0, False
+        for need in wanted:
+            severities = p.needs.get(need)
+            if severities is not None:
+                coverage += 1
+                fits = fits or not assumed.isdisjoint(severities)
         return (
-            TIERS[mode][p.level],
+            tiers[p.level],
             -coverage,
             0 if fits or not wanted else 1,
             _confidential_rank(p, age) if confidential else 0,
             0 if p.self_referral else 1,
             registry.distance(p, place.id),
-            focus,
+            len(p.needs) if wanted else -len(p.needs),  # focused places first; broad if unsure
             p.name,
         )
 
-    ranked = sorted(candidates, key=rank)[:limit]
+    ranked = heapq.nsmallest(limit, candidates, key=rank)
     results = tuple(
         _result(registry, p, place, age, wanted, confidential, mode == "emergency") for p in ranked
     )
@@ -283,31 +290,48 @@ def how_to_contact(provider: Provider) -> str:
 def next_steps(
     registry: Registry, provider: Provider, area_id: str, age: int, wanted: Sequence[Need]
 ) -> tuple[NextStep, ...]:
-    """Where this provider can send someone on if its own help is not enough."""
-    own_level = LEVEL_ORDER[provider.level]
-    options: list[tuple[tuple[int, int, int, str], NextStep]] = []
-    seen: set[str] = set()
-    for _, target_id, data in registry.graph.out_edges(provider.id, data=True):
-        flow = data["flow"]
-        if flow.mechanism in PROFESSIONAL_ONLY or not flow_applies(flow, age, wanted):
-            continue
-        target = registry.providers[target_id]
+    """Where this provider can send someone on if its own help is not enough.
+
+    Steps up a level come first, then the simplest mechanism, then the nearest unit.
+    The provider's onward edges are presorted once (`_onward`), so a request reads them
+    in order and stops when a group is done and it has enough distinct places.
+    """
+    chosen: dict[str, tuple[tuple[int, int, int, str], NextStep]] = {}
+    group: tuple[int, int] | None = None
+    for rank, target, flow in _onward(registry, provider.id):
+        if group != rank and len(chosen) >= NEXT_STEPS:
+            break
+        group = rank
         if not (target.fits_age(age) and registry.serves(target, area_id)):
             continue
         if wanted and not any(target.handles(n) for n in wanted):
             continue
-        step = NextStep(target, flow.mechanism, flow.when or DEFAULT_WHEN[flow.mechanism], flow.id)
-        level_gap = LEVEL_ORDER[target.level] - own_level
-        key = (
-            0 if level_gap > 0 else 1,
-            MECHANISM_EFFORT[flow.mechanism],
-            registry.distance(target, area_id),
-            target.name,
-        )
-        options.append((key, step))
-    out: list[NextStep] = []
-    for _, step in sorted(options, key=lambda o: o[0]):
-        if step.provider.id not in seen:
-            seen.add(step.provider.id)
-            out.append(step)
-    return tuple(out[:NEXT_STEPS])
+        if not flow_applies(flow, age, wanted):
+            continue
+        key = (*rank, registry.distance(target, area_id), target.name)
+        if target.id not in chosen or key < chosen[target.id][0]:
+            when = flow.when or DEFAULT_WHEN[flow.mechanism]
+            chosen[target.id] = (key, NextStep(target, flow.mechanism, when, flow.id))
+    ordered = sorted(chosen.values(), key=lambda option: option[0])
+    return tuple(step for _, step in ordered[:NEXT_STEPS])
+
+
+def _onward(registry: Registry, provider_id: str) -> list[tuple[tuple[int, int], Provider, Flow]]:
+    """A provider's onward edges for young people, best first: computed once per registry."""
+    cache: dict[str, list[tuple[tuple[int, int], Provider, Flow]]] = registry.memo.setdefault(
+        "onward", {}
+    )
+    found = cache.get(provider_id)
+    if found is None:
+        own = LEVEL_ORDER[registry.providers[provider_id].level]
+        found = []
+        for target_id, keyed in registry.succ[provider_id].items():
+            target = registry.providers[target_id]
+            up = 0 if LEVEL_ORDER[target.level] > own else 1
+            for data in keyed.values():
+                flow: Flow = data["flow"]
+                if flow.mechanism not in PROFESSIONAL_ONLY:
+                    found.append(((up, MECHANISM_EFFORT[flow.mechanism]), target, flow))
+        found.sort(key=lambda edge: (edge[0], edge[1].name, edge[2].id))
+        cache[provider_id] = found
+    return found

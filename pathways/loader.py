@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from pathways import yamlfast
 from pathways.errors import Loc, Problem, RegistryInvalid
 from pathways.models import RegistryDocument
 from pathways.validation import validate
@@ -21,6 +22,9 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
     """A safe loader that notes duplicate keys instead of silently keeping the last."""
 
@@ -29,32 +33,29 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
         self.duplicates: list[tuple[str, int]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[str] = set()
+        seen: set[Any] = set()
         for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
-                seen.add(key_node.value)
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != MERGE_TAG:
+                key = self.construct_object(key_node)  # cached: built once per node
+                if key in seen:
+                    self.duplicates.append((str(key), key_node.start_mark.line + 1))
+                seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 def parse_yaml(text: str, file: str) -> Any:
-    """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys."""
-    loader = _StrictLoader(text)
+    """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
+
+    The common case is built straight from libyaml's events (`pathways.yamlfast`);
+    whatever that loop leaves alone goes through PyYAML's full safe loader.
+    """
     try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise RegistryInvalid(
-            [Problem(f"YAML syntax error: {detail}", file=file, line=line, code="syntax")]
-        ) from None
+        data, duplicates = yamlfast.load(text)
+    except yamlfast.Unsupported:
+        data, duplicates = _full_load(text, file)
     except yaml.YAMLError as exc:
-        raise RegistryInvalid([Problem(f"YAML error: {exc}", file=file)]) from None
-    finally:
-        loader.dispose()
-    if loader.duplicates:
+        raise _syntax_error(exc, file) from None
+    if duplicates:
         raise RegistryInvalid(
             [
                 Problem(
@@ -63,10 +64,35 @@ def parse_yaml(text: str, file: str) -> Any:
                     line=line,
                     code="duplicate_key",
                 )
-                for key, line in loader.duplicates
+                for key, line in duplicates
             ]
         )
     return data
+
+
+def _full_load(text: str, file: str) -> tuple[Any, list[tuple[str, int]]]:
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_data(), loader.duplicates
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, file) from None
+    except (ValueError, KeyError, AttributeError, TypeError) as exc:  # PyYAML's bare errors
+        raise RegistryInvalid(
+            [Problem(f"YAML error: a value cannot be read: {exc}", file=file, code="syntax")]
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(exc: yaml.YAMLError, file: str) -> RegistryInvalid:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        return RegistryInvalid(
+            [Problem(f"YAML syntax error: {detail}", file=file, line=line, code="syntax")]
+        )
+    return RegistryInvalid([Problem(f"YAML error: {exc}", file=file, code="syntax")])
 
 
 def load_text(text: str, file: str = "<registry>") -> RegistryDocument:

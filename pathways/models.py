@@ -7,6 +7,7 @@ another (references, ranges, duplicates) lives in `pathways.validation.validate`
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -125,7 +126,7 @@ class Provider(_Strict):
             data["needs"] = {need: (default if sev is None else sev) for need, sev in needs.items()}
         return data
 
-    @property
+    @cached_property
     def self_referral(self) -> bool:
         return any(a in SELF_ACCESS for a in self.access)
 

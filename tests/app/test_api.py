@@ -202,3 +202,29 @@ def test_security_headers(client: TestClient) -> None:
     response = client.get("/api/v1/needs")
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "set-cookie" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("url", "model"),
+    [
+        ("/api/v1/find-help?age=15&area=norra&need=nedstamdhet", "FindHelpOut"),
+        ("/api/v1/find-help?age=16&area=sodra&q=vill+inte+leva&confidential=true", "FindHelpOut"),
+        ("/api/v1/find-help?age=15&area=testkommun&q=qwerty", "FindHelpOut"),
+        ("/api/v1/providers?area=norra", "ProvidersOut"),
+        ("/api/v1/providers/bup-region-test", "ProviderDetail"),
+        ("/api/v1/routes?from=elevhalsa&to=bup&area=norra", "RoutesOut"),
+        ("/api/v1/sip?area=norra&age=13&need=npf", "SipOut"),
+        ("/api/v1/audit", "AuditOut"),
+    ],
+)
+def test_answers_match_their_documented_models(client: TestClient, url: str, model: str) -> None:
+    """Answers are built without re-validation for speed; this holds them to the schema."""
+    from app import schemas
+
+    cls = getattr(schemas, model)
+    strict = type(
+        f"Strict{model}", (cls,), {"model_config": {**cls.model_config, "extra": "forbid"}}
+    )
+    body = client.get(url).json()
+    strict.model_validate(body)
+    assert cls.model_validate(body).model_dump(mode="json", by_alias=True) == body

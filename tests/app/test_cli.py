@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from bench.generate import dump, generate
 from tests.conftest import MINI
 
 
@@ -43,3 +44,32 @@ def test_serve_refuses_a_broken_registry_without_a_traceback(tmp_path: Path) -> 
     assert "Traceback" not in done.stderr
     assert f"{broken}:" in done.stderr and "YAML syntax error" in done.stderr
     assert "nothing was loaded" in done.stderr
+
+
+def test_the_console_script_survives_a_closed_pipe(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"  # enough findings to overflow a pipe's buffer
+    big.write_text(dump(generate(8)), encoding="utf-8")
+    check = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "check", str(big), "--all"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert check.stdout is not None
+    check.stdout.readline()
+    check.stdout.close()  # like `| head -1`
+    check.wait(timeout=60)
+    assert check.stderr is not None
+    assert "Traceback" not in check.stderr.read().decode()
+
+
+def test_the_console_script_exit_codes(tmp_path: Path) -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "app.cli", "check", str(MINI)], capture_output=True, check=False
+    )
+    assert ok.returncode == 0 and b"valid." in ok.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 2\n", encoding="utf-8")
+    refused = subprocess.run(
+        [sys.executable, "-m", "app.cli", "check", str(bad)], capture_output=True, check=False
+    )
+    assert refused.returncode == 1 and b"INVALID" in refused.stdout

@@ -61,3 +61,11 @@ def test_area_lookup_by_name_alias_and_without_accents(mini: Registry) -> None:
     assert mini.resolve_area("SÖDRA ÅBY").id == "sodra"
     assert mini.resolve_area("Testk").id == "testkommun"
     assert mini.chain("norra") == ("norra", "testkommun", "region-test")
+
+
+def test_within_applies_to_provider_ends_too(mini_text: str) -> None:
+    text = mini_text + (
+        "  - {id: scoped-out, from: vc-norra, to: bup-region-test, mechanism: konsultation,"
+        " within: grannkommun}\n"
+    )
+    assert edges(Registry(load_text(text)), "scoped-out") == set()
