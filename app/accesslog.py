@@ -7,6 +7,7 @@ starts the app with `uvicorn app.main:app` instead of `vardkedjan serve`.
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -19,6 +20,21 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 access_log = logging.getLogger("vardkedjan.access")
+
+
+def log_config() -> dict[str, Any]:
+    """Uvicorn's logging setup plus ours; uvicorn applies it in every worker process."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["vardkedjan"] = {"format": "%(asctime)s %(name)s %(message)s"}
+    config["handlers"]["vardkedjan"] = {
+        "class": "logging.StreamHandler",
+        "formatter": "vardkedjan",
+        "stream": "ext://sys.stderr",
+    }
+    config["loggers"]["vardkedjan"] = {"handlers": ["vardkedjan"], "level": "INFO"}
+    return config
 
 
 class StripQuery(logging.Filter):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from app.accesslog import log_config
 from app.paths import BUNDLED_REGISTRY
 from pathways.audit import Finding, audit, by_code, from_problems
 from pathways.errors import RegistryInvalid
@@ -107,13 +107,15 @@ def run_serve(host: str, port: int, data: Path, workers: int) -> int:
     if registry is None:
         return 1
     settle()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     print(f"Serving {data} on http://{host}:{port}", file=sys.stderr)
+    logs = log_config()
     if workers > 1:
         os.environ["VARDKEDJAN_DATA"] = str(data.resolve())
-        uvicorn.run("app.main:app", host=host, port=port, workers=workers, access_log=False)
+        uvicorn.run(
+            "app.main:app", host=host, port=port, workers=workers, access_log=False, log_config=logs
+        )
     else:
-        uvicorn.run(create_app(registry), host=host, port=port, access_log=False)
+        uvicorn.run(create_app(registry), host=host, port=port, access_log=False, log_config=logs)
     return 0
 
 

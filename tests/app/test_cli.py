@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,19 @@ def test_the_console_script_exit_codes(tmp_path: Path) -> None:
         [sys.executable, "-m", "app.cli", "check", str(bad)], capture_output=True, check=False
     )
     assert refused.returncode == 1 and b"INVALID" in refused.stdout
+
+
+def test_the_asgi_module_refuses_a_broken_registry_without_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("version: 1\nareas: []\nflows: {}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "import app.main"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "VARDKEDJAN_DATA": str(broken)},
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "'flows' must be a list" in done.stderr

@@ -213,3 +213,18 @@ def test_empty_file_is_refused(tmp_path: Path) -> None:
     empty.write_text("", encoding="utf-8")
     with pytest.raises(RegistryInvalid):
         load_file(empty)
+
+
+def test_units_can_share_fields_through_yaml_merge_keys(mini_text: str) -> None:
+    shared = mini_text.replace("  - id: elevhalsa-norra\n", "  - &skola\n    id: elevhalsa-norra\n")
+    shared = shared.replace(
+        "\nflows:\n",
+        "\n  - {<<: *skola, id: elevhalsa-extra, name: Elevhälsan på Extraskolan, areas: [sodra]}\n"
+        "\nflows:\n",
+    )
+    doc = load_text(shared, "test.yaml")
+    extra = next(p for p in doc.providers if p.id == "elevhalsa-extra")
+    norra = next(p for p in doc.providers if p.id == "elevhalsa-norra")
+    assert extra.areas == ("sodra",)
+    assert extra.name == "Elevhälsan på Extraskolan"
+    assert extra.needs == norra.needs and extra.cost == norra.cost
