@@ -260,7 +260,10 @@ def detail(registry: Registry, p: Provider) -> ProviderDetail:
         **summary(p).model_dump(),
         age_min=p.age_min,
         age_max=p.age_max,
-        areas=list(p.areas),
+        # CONTRACT.md: the areas it serves. A national line serves every region.
+        areas=[a.id for a in registry.document.areas if a.parent is None]
+        if p.national
+        else list(p.areas),
         national=p.national,
         needs=list(p.needs),
         needs_severity={n: list(s) for n, s in p.needs.items()},

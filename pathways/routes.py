@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import networkx as nx
 
@@ -15,6 +16,7 @@ from pathways.vocab import MECHANISM_EFFORT, MECHANISM_LABELS, Consent, Kind, Me
 
 MAX_STEPS = 4
 MAX_ROUTES = 50
+CANDIDATES = 500  # routes of one length considered before the simplest are chosen
 # Mechanisms that carry no need of their own: a report or a meeting is about the child.
 NEED_NEUTRAL = frozenset({Mechanism.orosanmalan, Mechanism.konsultation, Mechanism.sip})
 MECHANISM_REQUIRES: dict[Mechanism, tuple[str, ...]] = {
@@ -68,37 +70,84 @@ def routes(
     area_id = registry.resolve_area(area).id if area else None
     sources = _ends(registry, origin, "from", area_id, age)
     targets = _ends(registry, target, "to", area_id, age)
+    keep = {p.id for p in (*sources, *targets)}
 
+    # The filtered view asks these again on every look at a node's neighbours: remember.
+    @cache
     def node_ok(node: str) -> bool:
+        if node in keep:
+            return True
         p = registry.providers[node]
         in_area = area_id is None or registry.in_area(p, area_id)
         return in_area and (age is None or p.fits_age(age))
 
+    @cache
     def edge_ok(u: str, v: str, key: str) -> bool:
-        flow: Flow = registry.graph[u][v][key]["flow"]
+        flow: Flow = registry.succ[u][v][key]["flow"]
         if not flow_applies(flow, age, needs):
             return False
         if needs and flow.needs is None and flow.mechanism not in NEED_NEUTRAL:
             return any(registry.providers[v].handles(n) for n in needs)
         return True
 
-    keep = {p.id for p in (*sources, *targets)}
-    view = nx.subgraph_view(
-        registry.graph, filter_node=lambda n: n in keep or node_ok(n), filter_edge=edge_ok
+    view = nx.subgraph_view(registry.graph, filter_node=node_ok, filter_edge=edge_ok)
+    target_ids = {t.id for t in targets}
+    # How many steps each provider is from a target, found backwards from the targets:
+    # the search below only takes steps that can still arrive in time, so its work grows
+    # with the routes it finds, not with the size of the region.
+    to_go = nx.multi_source_dijkstra_path_length(
+        nx.reverse_view(view), target_ids, cutoff=max_steps
     )
     found: list[Route] = []
-    target_ids = {t.id for t in targets}
-    # Deepen one step at a time, so the shortest routes are found first and we stop early.
-    for cutoff in range(1, max_steps + 1):
-        batch: list[Route] = []
-        for source in sources:
-            for path in nx.all_simple_edge_paths(view, source.id, target_ids, cutoff=cutoff):
-                if len(path) == cutoff:
-                    batch.append(Route(tuple(_step(registry, u, v, k) for u, v, k in path)))
+    for length in range(1, max_steps + 1):
+        paths = _paths(view, [s.id for s in sources], target_ids, to_go, length)
+        batch = [Route(tuple(_step(registry, u, v, k) for u, v, k in path)) for path in paths]
         found.extend(_distinct_first(sorted(batch, key=_order)))
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+Edge = tuple[str, str, str]
+
+
+def _paths(
+    view: nx.MultiDiGraph,
+    sources: list[str],
+    targets: set[str],
+    to_go: dict[str, int],
+    length: int,
+) -> list[list[Edge]]:
+    """Simple paths of exactly `length` steps from a source to a target, at most
+    `CANDIDATES` of them (they are sorted by effort afterwards)."""
+    out: list[list[Edge]] = []
+    path: list[Edge] = []
+    on_path: set[str] = set()
+
+    def walk(node: str, left: int) -> None:
+        if left == 0:
+            if node in targets:
+                out.append(list(path))
+            return
+        for _, nxt, key in view.out_edges(node, keys=True):
+            if len(out) >= CANDIDATES:
+                return
+            if nxt in on_path or to_go.get(nxt, MAX_STEPS + 1) > left - 1:
+                continue
+            path.append((node, nxt, key))
+            on_path.add(nxt)
+            walk(nxt, left - 1)
+            on_path.discard(nxt)
+            path.pop()
+
+    for source in sources:
+        if to_go.get(source, MAX_STEPS + 1) <= length:
+            on_path.add(source)
+            walk(source, length)
+            on_path.discard(source)
+        if len(out) >= CANDIDATES:
+            break
+    return out
 
 
 def _ends(

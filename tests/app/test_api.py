@@ -228,3 +228,10 @@ def test_answers_match_their_documented_models(client: TestClient, url: str, mod
     body = client.get(url).json()
     strict.model_validate(body)
     assert cls.model_validate(body).model_dump(mode="json", by_alias=True) == body
+
+
+def test_a_national_line_serves_every_region(client: TestClient) -> None:
+    detail = client.get("/api/v1/providers/mind").json()
+    assert detail["national"] is True
+    assert detail["areas"] == ["region-test"]
+    assert detail["phone"] == "90101"
