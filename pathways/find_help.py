@@ -51,6 +51,18 @@ CONFIDENTIAL_RANK = {
 }
 # Steps between professionals that a young person does not take themselves.
 PROFESSIONAL_ONLY = frozenset({Mechanism.orosanmalan, Mechanism.konsultation})
+# Where anyone can start when we could not tell what it is about.
+GENERAL_FIRST_CONTACTS = frozenset(
+    {
+        Kind.elevhalsa,
+        Kind.vardcentral,
+        Kind.ungdomsmottagning,
+        Kind.uph,
+        Kind.bvc,
+        Kind.familjecentral,
+        Kind.stodlinje,
+    }
+)
 # Shown in the emergency block already; listing them again as results adds nothing.
 IN_EMERGENCY_BLOCK = frozenset({Kind.akut, Kind.stodlinje})
 
@@ -131,8 +143,8 @@ def find_help(
 
     if wanted:
         candidates = [p for p in pool if any(p.handles(n) for n in wanted)]
-    else:  # text we did not understand: the broad, low-threshold places to start
-        candidates = [p for p in pool if p.self_referral and p.level != Level.akut]
+    else:  # text we did not understand: the general, low-threshold places to start
+        candidates = [p for p in pool if p.self_referral and p.kind in GENERAL_FIRST_CONTACTS]
 
     tiers = TIERS[mode]
     assumed = ASSUMED_SEVERITY[mode]

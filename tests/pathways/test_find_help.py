@@ -88,6 +88,13 @@ def test_unrecognised_text_gives_broad_first_contacts(mini: Registry) -> None:
     assert answer.needs == ()
     assert answer.results
     assert all(r.provider.self_referral for r in answer.results)
+    assert "soc-testkommun" not in {r.provider.id for r in answer.results}
+    assert {r.provider.kind.value for r in answer.results} <= {
+        "elevhalsa",
+        "vardcentral",
+        "ungdomsmottagning",
+        "stodlinje",
+    }
 
 
 def test_limit_and_bad_questions(mini: Registry) -> None:
