@@ -25,8 +25,12 @@ router = APIRouter(prefix="/api/v1", tags=["api v1"])
 # graph and the audit can take long at national scale, so they stay in the threadpool.
 
 
-def json_response(model: BaseModel) -> Response:
-    return Response(model.model_dump_json(by_alias=True), media_type="application/json")
+def json_response(model: BaseModel, *, private: bool = False) -> Response:
+    """The model as JSON; `private` answers echo a child's situation, so no cache keeps them."""
+    headers = {"Cache-Control": "no-store"} if private else None
+    return Response(
+        model.model_dump_json(by_alias=True), media_type="application/json", headers=headers
+    )
 
 
 AreaParam = Annotated[
@@ -64,7 +68,7 @@ async def get_find_help(
         confidential=query.confidential,
         limit=query.limit,
     )
-    return json_response(schemas.find_help_out(answer))
+    return json_response(schemas.find_help_out(answer), private=True)
 
 
 @router.get("/providers", response_model=schemas.ProvidersOut)
@@ -148,7 +152,8 @@ async def get_sip(
     need: NeedsParam = [],  # noqa: B006
 ) -> Response:
     """Who belongs at the table of a SIP, with the legal basis and the consent rule."""
-    return json_response(schemas.sip_out(sip(registry, area=area, age=age, needs=need)))
+    answer = sip(registry, area=area, age=age, needs=need)
+    return json_response(schemas.sip_out(answer), private=True)
 
 
 @router.get(

@@ -20,6 +20,10 @@ def create_app(registry: Registry) -> FastAPI:
         version="1.0.0",
         summary="Where children and young people in Sweden get help for mental ill-health",
         description="API v1: see CONTRACT.md. Every answer is JSON; errors are {detail}.",
+        # FastAPI's /docs and /redoc load their scripts from a CDN: nothing on this service
+        # may load from a third party. /openapi.json opens in any OpenAPI viewer.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.registry = registry
     errors.install(app)

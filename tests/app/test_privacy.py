@@ -42,3 +42,18 @@ def test_uvicorn_access_records_lose_their_query() -> None:
 
 def test_uvicorn_access_logger_has_the_filter(client: TestClient) -> None:
     assert any(isinstance(f, StripQuery) for f in logging.getLogger("uvicorn.access").filters)
+
+
+def test_answers_about_a_child_are_not_cached(client: TestClient) -> None:
+    for url in [
+        "/api/v1/find-help?age=14&area=norra&q=hemlig",
+        "/api/v1/sip?area=norra&age=9&need=npf",
+    ]:
+        assert client.get(url).headers["cache-control"] == "no-store"
+
+
+def test_nothing_loads_from_a_third_party(client: TestClient) -> None:
+    # FastAPI's docs pages pull scripts from a CDN; the service does not offer them.
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").status_code == 200
