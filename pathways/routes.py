@@ -70,6 +70,8 @@ def routes(
     area_id = registry.resolve_area(area).id if area else None
     sources = _ends(registry, origin, "from", area_id, age)
     targets = _ends(registry, target, "to", area_id, age)
+    if not sources or not targets:
+        return []  # e.g. no provider of that kind takes this age here
     keep = {p.id for p in (*sources, *targets)}
 
     # The filtered view asks these again on every look at a node's neighbours: remember.

@@ -7,9 +7,12 @@ from hypothesis import strategies as st
 
 from pathways.emergency import needs_emergency
 from pathways.find_help import find_help
+from pathways.graph import flow_applies
 from pathways.registry import Registry
+from pathways.routes import routes
+from pathways.sip import sip
 from pathways.text import read_text
-from pathways.vocab import LEVEL_ORDER, Level, Need, Urgency
+from pathways.vocab import LEVEL_ORDER, Kind, Level, Need, Urgency
 from tests.conftest import BUNDLED
 
 REGISTRY = Registry.from_file(BUNDLED)  # hypothesis needs it outside function fixtures
@@ -84,3 +87,55 @@ def test_someone_in_danger_always_has_an_acute_place(age: int, area: str) -> Non
     answer = find_help(REGISTRY, age=age, area=area, needs=[Need.suicidtankar])
     assert answer.emergency is not None
     assert answer.emergency.places, f"no acute unit for age {age} in {area}"
+
+
+KIND_IDS = [k.value for k in Kind]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    origin=st.sampled_from(KIND_IDS),
+    target=st.sampled_from(KIND_IDS),
+    area=st.sampled_from(AREAS),
+    age=st.one_of(st.none(), st.integers(0, 25)),
+    needs=st.lists(st.sampled_from(list(Need)), max_size=2, unique=True),
+    max_steps=st.integers(1, 4),
+)
+def test_route_invariants(
+    origin: str, target: str, area: str, age: int | None, needs: list[Need], max_steps: int
+) -> None:
+    found = routes(REGISTRY, origin, target, area=area, age=age, needs=needs, max_steps=max_steps)
+    lengths = [len(r.steps) for r in found]
+    assert lengths == sorted(lengths)
+    for route in found:
+        assert 1 <= len(route.steps) <= max_steps
+        assert route.steps[0].origin.kind.value == origin
+        assert route.steps[-1].target.kind.value == target
+        visited = [route.steps[0].origin.id, *(s.target.id for s in route.steps)]
+        assert len(set(visited)) == len(visited), visited  # a simple path
+        for before, after in zip(route.steps, route.steps[1:], strict=False):
+            assert before.target.id == after.origin.id
+        for step in route.steps:
+            assert REGISTRY.in_area(step.target, area) and REGISTRY.in_area(step.origin, area)
+            if age is not None:
+                assert step.origin.fits_age(age) and step.target.fits_age(age)
+                assert flow_applies(step.flow, age, needs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    area=st.sampled_from(AREAS),
+    age=st.integers(0, 25),
+    needs=st.lists(st.sampled_from(list(Need)), min_size=1, max_size=3, unique=True),
+)
+def test_sip_invariants(area: str, age: int, needs: list[Need]) -> None:
+    answer = sip(REGISTRY, area=area, age=age, needs=needs)
+    kinds = [p.provider.kind for p in answer.participants]
+    assert len(kinds) == len(set(kinds))  # one unit speaks for each kind
+    for participant in answer.participants:
+        assert participant.provider.fits_age(age)
+        assert REGISTRY.serves(participant.provider, area)
+        assert participant.why
+    assert answer.both_principals == (
+        {"kommun", "region"} <= {p.group for p in answer.participants}
+    )

@@ -235,3 +235,10 @@ def test_a_national_line_serves_every_region(client: TestClient) -> None:
     assert detail["national"] is True
     assert detail["areas"] == ["region-test"]
     assert detail["phone"] == "90101"
+
+
+def test_routes_with_no_provider_at_one_end_is_an_empty_answer(client: TestClient) -> None:
+    # No school health unit takes a newborn: no route, and no server error.
+    response = client.get("/api/v1/routes?from=elevhalsa&to=bup&area=norra&age=0")
+    assert response.status_code == 200
+    assert response.json() == {"routes": []}
