@@ -77,3 +77,88 @@ def test_no_request_gives_a_server_error(
         assert "detail" in response.json()
     elif response.headers["content-type"].startswith("application/json"):
         assert isinstance(response.json(), dict)
+
+
+AREA_IDS = [
+    "skarpnack",
+    "stockholm",
+    "region-stockholm",
+    "alingsas",
+    "goteborg-nordost",
+    "Göteborg",
+    "SKÄRHOLMEN",
+    "vastra-gotalandsregionen",
+    "ockero",
+]
+KINDS = [
+    "elevhalsa",
+    "bup",
+    "bup_akut",
+    "socialtjanst",
+    "vardcentral",
+    "uph",
+    "bvc",
+    "ungdomsmottagning",
+    "psykiatrisk_akut",
+    "habilitering",
+    "stodlinje",
+    "akut",
+]
+NEEDS = [
+    "oro_angest",
+    "suicidtankar",
+    "npf",
+    "utveckling_smabarn",
+    "alkohol_droger",
+    "vald_overgrepp",
+    "skolfranvaro",
+]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    endpoint=st.sampled_from(["find-help", "routes", "sip", "providers", "graph"]),
+    area=st.sampled_from(AREA_IDS),
+    age=st.integers(0, 25),
+    needs=st.lists(st.sampled_from(NEEDS), max_size=3),
+    kinds=st.tuples(st.sampled_from(KINDS), st.sampled_from(KINDS)),
+    extra=st.sampled_from(
+        [
+            {},
+            {"urgency": "akut"},
+            {"confidential": "true"},
+            {"max_steps": "4"},
+            {"q": "vill inte leva"},
+            {"q": "kan inte sova"},
+            {"format": "dot"},
+        ]
+    ),
+)
+def test_well_formed_questions_never_fail(
+    bundled_client: TestClient,
+    endpoint: str,
+    area: str,
+    age: int,
+    needs: list[str],
+    kinds: tuple[str, str],
+    extra: dict[str, str],
+) -> None:
+    params: list[tuple[str, str]] = [("area", area), ("age", str(age))]
+    params += [("need", n) for n in needs] + list(extra.items())
+    if endpoint == "routes":
+        params += [("from", kinds[0]), ("to", kinds[1])]
+    response = bundled_client.get(f"/api/v1/{endpoint}?{urlencode(params)}")
+    assert response.status_code < 500, (endpoint, params, response.text)
+    if (
+        endpoint == "find-help"
+        and response.status_code == 200
+        and (
+            "suicidtankar" in needs
+            or extra.get("urgency") == "akut"
+            or "leva" in extra.get("q", "")
+        )
+    ):
+        phones = {c["phone"] for c in response.json()["emergency"]["contacts"]}
+        assert {"112", "90101"} <= phones
