@@ -1,4 +1,4 @@
-# Vårdkedjan: the navigator's API, serving the bundled registry.
+# Vårdkedjan: the public pages and the API, serving the bundled registry.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -16,10 +16,13 @@ RUN groupadd --system --gid 10001 vardkedjan \
 COPY pyproject.toml README.md ./
 COPY pathways ./pathways
 COPY app ./app
-RUN pip install --no-cache-dir .
+# Editable, so the code finds templates/, static/ and locale/ beside it in this folder.
+RUN pip install --no-cache-dir -e .
 
 COPY data ./data
 COPY templates ./templates
+COPY static ./static
+COPY locale ./locale
 
 USER 10001:10001
 EXPOSE 8000

@@ -6,8 +6,13 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?= data/providers.yaml
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser.
+CHROMIUM ?= /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BABEL  := $(BIN)/pybabel
+POT    := locale/messages.pot
 
-.PHONY: run test lint bench check install clean
+.PHONY: run test lint bench check install clean browser messages language
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +30,24 @@ run: $(STAMP)
 check: $(STAMP)
 	$(BIN)/vardkedjan check $(DATA)
 
-test: $(STAMP)
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# Translators: `make messages` collects every sentence into $(POT) and updates each
+# language's catalogue; `make language CODE=de` starts a new one (see README).
+messages: $(STAMP)
+	$(BABEL) extract -F babel.cfg -k N_ -k Msg --no-location --sort-output --omit-header -o $(POT) .
+	$(BABEL) update -i $(POT) -d locale -D messages --no-wrap --ignore-obsolete
+
+language: $(STAMP)
+	@test -n "$(CODE)" || (echo "usage: make language CODE=de" >&2; exit 1)
+	$(BABEL) init -i $(POT) -d locale -D messages --no-wrap -l $(CODE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -39,4 +60,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py --markdown
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/out
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/out build

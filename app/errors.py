@@ -1,33 +1,84 @@
-"""One error path: domain errors become JSON answers in CONTRACT.md's shape."""
+"""One error path: domain and HTTP errors become JSON for the API and a page for people.
+
+The API keeps CONTRACT.md's shape (`{"detail": ...}`); a person who follows a stale link
+or mistypes an address gets a page in their language with the emergency strip, never a
+JSON blob or a stack trace.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
+from app.rendering import Page, Renderer
 from pathways.errors import InvalidQuery, NotFound, PathwaysError
+from pathways.msg import Msg
 
 log = logging.getLogger("vardkedjan")
+
+MACHINE_PATHS = ("/api/", "/openapi.json", "/healthz", "/static/")
+
+HEADINGS = {
+    404: Msg("Sidan finns inte"),
+    422: Msg("Något i frågan blev fel"),
+    500: Msg("Något gick fel hos oss"),
+}
+MESSAGES = {
+    404: Msg("Sidan finns inte, eller så har mottagningen slutat. Sök igen från startsidan."),
+    422: Msg("Vi kunde inte förstå adressen. Börja om från startsidan."),
+    500: Msg("Försök igen om en stund. Är det bråttom, ring 1177. Är någon i fara, ring 112."),
+}
+
+
+def _for_machines(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith(MACHINE_PATHS) or request.query_params.get("format") == "json"
+
+
+def _answer(request: Request, status: int, detail: Any) -> Response:
+    if _for_machines(request) or not hasattr(request.app.state, "renderer"):
+        return JSONResponse({"detail": detail}, status_code=status)
+    renderer: Renderer = request.app.state.renderer
+    shown = status if status in HEADINGS else (404 if status < 500 else 500)
+    context = {"heading": HEADINGS[shown], "message": MESSAGES[shown]}
+    page = Page("error.html", context, {"detail": detail}, status=status, title=HEADINGS[shown])
+    return renderer.respond(request, page)
 
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _answer(request, 404, str(exc))
 
     @app.exception_handler(InvalidQuery)
-    async def invalid(request: Request, exc: InvalidQuery) -> JSONResponse:
+    async def invalid(request: Request, exc: InvalidQuery) -> Response:
         detail = [{"loc": ["query", exc.parameter], "msg": exc.message, "type": "value_error"}]
-        return JSONResponse({"detail": detail}, status_code=422)
+        return _answer(request, 422, detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        return _answer(request, 422, jsonable_encoder(exc.errors()))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code >= 400 and exc.status_code not in (405,):
+            return _answer(request, exc.status_code, exc.detail)
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
 
     @app.exception_handler(PathwaysError)
-    async def refused(request: Request, exc: PathwaysError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+    async def refused(request: Request, exc: PathwaysError) -> Response:
+        return _answer(request, 400, str(exc))
 
     @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         # Logged by type and path only: the query may hold what a young person typed.
         log.error("unexpected %s on %s", type(exc).__name__, request.url.path)
-        return JSONResponse({"detail": "internal error"}, status_code=500)
+        return _answer(request, 500, "internal error")

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI
 from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
 
 from app import errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
 from app.api_v1 import router as api_router
 from app.config import Settings
+from app.i18n import LOCALE_DIR, load_languages
+from app.pages import router as pages_router
+from app.paths import STATIC
+from app.rendering import Renderer
 from pathways.registry import Registry, settle
 
 HEALTH = b'{"status":"ok"}'
 
 
-def create_app(registry: Registry) -> FastAPI:
+def create_app(registry: Registry, *, locale_dir: Path = LOCALE_DIR) -> FastAPI:
     app = FastAPI(
         title="Vårdkedjan",
         version="1.0.0",
@@ -26,22 +33,18 @@ def create_app(registry: Registry) -> FastAPI:
         redoc_url=None,
     )
     app.state.registry = registry
+    languages = load_languages(locale_dir)
+    app.state.renderer = Renderer(languages)
     errors.install(app)
     app.include_router(api_router)
+    for lang in languages.values():
+        app.include_router(pages_router, prefix=lang.prefix)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> Response:
         """Liveness for load balancers and benchmarks: tiny and constant."""
         return Response(HEALTH, media_type="application/json")
-
-    @app.get("/", tags=["ops"])
-    def index() -> dict[str, object]:
-        return {
-            "name": "Vårdkedjan",
-            "api": "/api/v1",
-            "openapi": "/openapi.json",
-            "providers": len(registry.providers),
-        }
 
     strip_uvicorn_queries()
     app.add_middleware(AccessLog)

@@ -2,4 +2,7 @@
 
 from pathlib import Path
 
-BUNDLED_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "providers.yaml"
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_REGISTRY = ROOT / "data" / "providers.yaml"
+TEMPLATES = ROOT / "templates"
+STATIC = ROOT / "static"

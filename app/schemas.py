@@ -320,15 +320,18 @@ def kinds_out() -> list[KindOut]:
 
 def _next_step(step: NextStep) -> NextStepOut:
     return NextStepOut.model_construct(
-        provider=summary(step.provider), mechanism=step.mechanism, when=step.when, flow=step.flow
+        provider=summary(step.provider),
+        mechanism=step.mechanism,
+        when=str(step.when),
+        flow=step.flow,
     )
 
 
 def _help_result(result: HelpResult) -> HelpResultOut:
     return HelpResultOut.model_construct(
         provider=summary(result.provider),
-        reasons=list(result.reasons),
-        how_to_contact=result.how_to_contact,
+        reasons=[str(reason) for reason in result.reasons],
+        how_to_contact=str(result.how_to_contact),
         self_referral=result.self_referral,
         matched_needs=list(result.matched_needs),
         next_steps=[_next_step(s) for s in result.next_steps],

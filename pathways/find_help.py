@@ -10,6 +10,16 @@ from pathways.emergency import Emergency, emergency_block, needs_emergency
 from pathways.errors import InvalidQuery
 from pathways.graph import flow_applies
 from pathways.models import Area, Flow, Provider
+from pathways.msg import Items, Msg, Text
+from pathways.plain import (
+    MATURITY_AGE,
+    access_text,
+    age_text,
+    confidentiality_text,
+    cost_text,
+    how_to_contact,
+    where_text,
+)
 from pathways.registry import Registry
 from pathways.text import read_text
 from pathways.vocab import (
@@ -17,7 +27,6 @@ from pathways.vocab import (
     MECHANISM_EFFORT,
     NEED_LABELS,
     Confidentiality,
-    Cost,
     Kind,
     Level,
     Mechanism,
@@ -29,7 +38,6 @@ from pathways.vocab import (
 MAX_TEXT = 200
 MAX_LIMIT = 50
 MAX_AGE = 120
-MATURITY_AGE = 12  # DOMAIN.md: from about 12, pupils decide about their own contacts
 NEXT_STEPS = 3
 
 # Which levels come first, by how urgent things are (lower = earlier).
@@ -66,16 +74,18 @@ GENERAL_FIRST_CONTACTS = frozenset(
 # Shown in the emergency block already; listing them again as results adds nothing.
 IN_EMERGENCY_BLOCK = frozenset({Kind.akut, Kind.stodlinje})
 
-DEFAULT_WHEN: dict[Mechanism, str] = {
-    Mechanism.egen_kontakt: "Du eller en förälder kan kontakta dem själva.",
-    Mechanism.egenremiss: "Du eller en förälder kan skicka en egenremiss.",
-    Mechanism.hanvisning: "De kan tipsa dig om att vända dig dit om du behöver mer hjälp.",
-    Mechanism.remiss: "Om du behöver mer hjälp kan de skicka en remiss dit, om du vill.",
-    Mechanism.sip: "Om du behöver hjälp från flera ställen kan de göra en plan tillsammans (SIP).",
-    Mechanism.overlamning: "De kan lämna över till nästa mottagning på ett planerat sätt.",
-    Mechanism.akut: "Om det blir akut.",
-    Mechanism.orosanmalan: "Om någon är orolig för att du far illa.",
-    Mechanism.konsultation: "De kan rådfråga varandra.",
+DEFAULT_WHEN: dict[Mechanism, Msg] = {
+    Mechanism.egen_kontakt: Msg("Du eller en förälder kan kontakta dem själva."),
+    Mechanism.egenremiss: Msg("Du eller en förälder kan skicka en egenremiss."),
+    Mechanism.hanvisning: Msg("De kan tipsa dig om att vända dig dit om du behöver mer hjälp."),
+    Mechanism.remiss: Msg("Om du behöver mer hjälp kan de skicka en remiss dit, om du vill."),
+    Mechanism.sip: Msg(
+        "Om du behöver hjälp från flera ställen kan de göra en plan tillsammans (SIP)."
+    ),
+    Mechanism.overlamning: Msg("De kan lämna över till nästa mottagning på ett planerat sätt."),
+    Mechanism.akut: Msg("Om det blir akut."),
+    Mechanism.orosanmalan: Msg("Om någon är orolig för att du far illa."),
+    Mechanism.konsultation: Msg("De kan rådfråga varandra."),
 }
 
 
@@ -83,15 +93,15 @@ DEFAULT_WHEN: dict[Mechanism, str] = {
 class NextStep:
     provider: Provider
     mechanism: Mechanism
-    when: str
+    when: Text  # the flow's own words from the registry, or ours
     flow: str
 
 
 @dataclass(frozen=True)
 class HelpResult:
     provider: Provider
-    reasons: tuple[str, ...]
-    how_to_contact: str
+    reasons: tuple[Text, ...]
+    how_to_contact: Text
     self_referral: bool
     matched_needs: tuple[Need, ...]
     next_steps: tuple[NextStep, ...]
@@ -233,70 +243,23 @@ def _reasons(
     matched: Sequence[Need],
     confidential: bool,
     emergency: bool,
-) -> list[str]:
-    reasons: list[str] = []
+) -> list[Text]:
+    reasons: list[Text] = []
     if emergency and provider.level == Level.akut:
-        reasons.append("Hit kan du vända dig när det är akut.")
+        reasons.append(Msg("Hit kan du vända dig när det är akut."))
     if matched:
-        labels = ", ".join(NEED_LABELS[n].lower() for n in matched)
-        reasons.append(f"Kan hjälpa till med: {labels}.")
+        labels = Items(tuple(NEED_LABELS[n] for n in matched))
+        reasons.append(Msg("Kan hjälpa till med: {needs}.", needs=labels))
     reasons.append(where_text(registry, provider, place))
     if provider.age_min is not None or provider.age_max is not None:
-        reasons.append(f"Tar emot dig som är {age_text(provider)}.")
-    if provider.self_referral:
-        reasons.append("Du kan kontakta dem själv.")
-    else:
-        reasons.append("Du behöver en remiss, till exempel från vårdcentralen eller skolan.")
+        reasons.append(Msg("Tar emot dig som är {ages}.", ages=age_text(provider)))
+    reasons.append(access_text(provider))
     if provider.confidentiality_note:
         reasons.append(provider.confidentiality_note)
     elif confidential or provider.confidentiality != Confidentiality.efter_mognad:
         reasons.append(confidentiality_text(provider, age))
-    if provider.cost == Cost.gratis:
-        reasons.append("Det kostar inget.")
+    reasons.append(cost_text(provider))
     return reasons
-
-
-def where_text(registry: Registry, provider: Provider, place: Area) -> str:
-    if provider.national:
-        return "Finns för hela Sverige."
-    if place.id in provider.areas:
-        return f"Finns för dig i {place.name}."
-    served = [registry.areas[a].name for a in provider.areas if registry.serves(provider, place.id)]
-    return f"Tar emot unga i {', '.join(served)}." if served else f"Finns nära {place.name}."
-
-
-def age_text(provider: Provider) -> str:
-    low, high = provider.age_min, provider.age_max
-    if low is not None and high is not None:
-        return f"{low}–{high} år"
-    if low is not None:
-        return f"{low} år eller äldre"
-    return f"upp till {high} år"
-
-
-def confidentiality_text(provider: Provider, age: int) -> str:
-    match provider.confidentiality:
-        case Confidentiality.anonym:
-            return "Du behöver inte säga vem du är."
-        case Confidentiality.utan_vardnadshavare:
-            return "Du kan gå dit utan att dina föräldrar vet."
-        case Confidentiality.efter_mognad if age >= MATURITY_AGE:
-            return "Du kan oftast själv bestämma om dina föräldrar ska få veta."
-        case Confidentiality.efter_mognad:
-            return "Dina föräldrar behöver oftast veta om du ska fortsätta gå dit."
-        case _:
-            return "Dina vårdnadshavare får oftast veta, och behöver ofta säga ja."
-
-
-def how_to_contact(provider: Provider) -> str:
-    if provider.how_to_contact:
-        return provider.how_to_contact
-    parts = []
-    if provider.phone:
-        parts.append(f"Ring {provider.phone}.")
-    if provider.website:
-        parts.append(f"Läs mer och hitta kontaktuppgifter på {provider.website}")
-    return " ".join(parts) or "Fråga på 1177 Vårdguiden, telefon 1177, hur du når dem."
 
 
 def next_steps(

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from pathways.msg import N_
+
 
 class AreaType(StrEnum):
     region = "region"
@@ -147,76 +149,76 @@ DEFAULT_SEVERITIES: dict[Level, frozenset[Severity]] = {
 }
 
 NEED_LABELS: dict[Need, str] = {
-    Need.oro_angest: "Oro och ångest",
-    Need.nedstamdhet: "Nedstämdhet, att må dåligt länge",
-    Need.somn: "Svårt att sova",
-    Need.stress: "Stress",
-    Need.atstorning: "Mat, vikt och kropp (ätstörning)",
-    Need.sjalvskada: "Skada sig själv",
-    Need.suicidtankar: "Tankar på att inte vilja leva",
-    Need.npf: "Koncentration, ADHD, autism",
-    Need.trauma: "Svåra upplevelser",
-    Need.vald_overgrepp: "Våld, hot eller övergrepp",
-    Need.alkohol_droger: "Alkohol, droger eller spel",
-    Need.skolfranvaro: "Svårt att gå till skolan",
-    Need.familj_relationer: "Bråk eller svårt i familjen",
-    Need.mobbning: "Mobbning och utanförskap",
-    Need.sexualitet_identitet: "Sexualitet, kropp och identitet",
-    Need.utveckling_smabarn: "Oro för ett litet barns utveckling (0–5 år)",
-    Need.kris_sorg: "Kris och sorg",
-    Need.utagerande: "Ilska och utbrott",
+    Need.oro_angest: N_("Oro och ångest"),
+    Need.nedstamdhet: N_("Nedstämdhet, att må dåligt länge"),
+    Need.somn: N_("Svårt att sova"),
+    Need.stress: N_("Stress"),
+    Need.atstorning: N_("Mat, vikt och kropp (ätstörning)"),
+    Need.sjalvskada: N_("Skada sig själv"),
+    Need.suicidtankar: N_("Tankar på att inte vilja leva"),
+    Need.npf: N_("Koncentration, ADHD, autism"),
+    Need.trauma: N_("Svåra upplevelser"),
+    Need.vald_overgrepp: N_("Våld, hot eller övergrepp"),
+    Need.alkohol_droger: N_("Alkohol, droger eller spel"),
+    Need.skolfranvaro: N_("Svårt att gå till skolan"),
+    Need.familj_relationer: N_("Bråk eller svårt i familjen"),
+    Need.mobbning: N_("Mobbning och utanförskap"),
+    Need.sexualitet_identitet: N_("Sexualitet, kropp och identitet"),
+    Need.utveckling_smabarn: N_("Oro för ett litet barns utveckling (0–5 år)"),
+    Need.kris_sorg: N_("Kris och sorg"),
+    Need.utagerande: N_("Ilska och utbrott"),
 }
 
 # Needs that by themselves mean danger to life: they always bring the emergency block.
 CRISIS_NEEDS = frozenset({Need.suicidtankar})
 
 KIND_LABELS: dict[Kind, str] = {
-    Kind.elevhalsa: "Elevhälsan (skolsköterska, kurator, skolpsykolog)",
-    Kind.skolsocialt_team: "Skolsocialt team",
-    Kind.ungdomsmottagning: "Ungdomsmottagning (UM)",
-    Kind.vardcentral: "Vårdcentral",
-    Kind.uph: "Ungas psykiska hälsa (UPH) på vårdcentral",
-    Kind.smabarnsteam: "Småbarnsteam (Malina)",
-    Kind.bvc: "Barnavårdscentral (BVC)",
-    Kind.familjecentral: "Familjecentral",
-    Kind.bup: "Barn- och ungdomspsykiatrin (BUP)",
-    Kind.bup_akut: "BUP akut",
-    Kind.psykiatrisk_akut: "Psykiatrisk akutmottagning (18 år och äldre)",
-    Kind.socialtjanst: "Socialtjänsten",
-    Kind.socialjour: "Socialjouren",
-    Kind.beroende_unga: "Mottagning för unga om alkohol, droger och spel",
-    Kind.habilitering: "Habiliteringen",
-    Kind.bum: "Barn- och ungdomsmedicin (BUM)",
-    Kind.stodlinje: "Stödlinje",
-    Kind.akut: "Akut hjälp",
+    Kind.elevhalsa: N_("Elevhälsan (skolsköterska, kurator, skolpsykolog)"),
+    Kind.skolsocialt_team: N_("Skolsocialt team"),
+    Kind.ungdomsmottagning: N_("Ungdomsmottagning (UM)"),
+    Kind.vardcentral: N_("Vårdcentral"),
+    Kind.uph: N_("Ungas psykiska hälsa (UPH) på vårdcentral"),
+    Kind.smabarnsteam: N_("Småbarnsteam (Malina)"),
+    Kind.bvc: N_("Barnavårdscentral (BVC)"),
+    Kind.familjecentral: N_("Familjecentral"),
+    Kind.bup: N_("Barn- och ungdomspsykiatrin (BUP)"),
+    Kind.bup_akut: N_("BUP akut"),
+    Kind.psykiatrisk_akut: N_("Psykiatrisk akutmottagning (18 år och äldre)"),
+    Kind.socialtjanst: N_("Socialtjänsten"),
+    Kind.socialjour: N_("Socialjouren"),
+    Kind.beroende_unga: N_("Mottagning för unga om alkohol, droger och spel"),
+    Kind.habilitering: N_("Habiliteringen"),
+    Kind.bum: N_("Barn- och ungdomsmedicin (BUM)"),
+    Kind.stodlinje: N_("Stödlinje"),
+    Kind.akut: N_("Akut hjälp"),
 }
 
 LEVEL_LABELS: dict[Level, str] = {
-    Level.stod: "Stöd som alla kan nå",
-    Level.forsta_linjen: "Första linjen",
-    Level.specialist: "Specialistvård",
-    Level.akut: "Akut",
+    Level.stod: N_("Stöd som alla kan nå"),
+    Level.forsta_linjen: N_("Första linjen"),
+    Level.specialist: N_("Specialistvård"),
+    Level.akut: N_("Akut"),
 }
 
 PRINCIPAL_LABELS: dict[Principal, str] = {
-    Principal.kommun: "Kommunen",
-    Principal.region: "Regionen",
-    Principal.kommun_och_region: "Kommunen och regionen tillsammans",
-    Principal.privat: "Privat vårdgivare",
-    Principal.ideell: "Ideell organisation",
-    Principal.stat: "Staten",
+    Principal.kommun: N_("Kommunen"),
+    Principal.region: N_("Regionen"),
+    Principal.kommun_och_region: N_("Kommunen och regionen tillsammans"),
+    Principal.privat: N_("Privat vårdgivare"),
+    Principal.ideell: N_("Ideell organisation"),
+    Principal.stat: N_("Staten"),
 }
 
 MECHANISM_LABELS: dict[Mechanism, str] = {
-    Mechanism.egen_kontakt: "Den unga eller en förälder tar kontakt själv",
-    Mechanism.egenremiss: "Egenremiss",
-    Mechanism.hanvisning: "Hänvisning (en yrkesperson tipsar om vart man kan vända sig)",
-    Mechanism.remiss: "Remiss (en yrkesperson skickar en remiss, med samtycke)",
-    Mechanism.orosanmalan: "Orosanmälan till socialtjänsten",
-    Mechanism.sip: "SIP – samordnad individuell plan",
-    Mechanism.konsultation: "Konsultation mellan yrkespersoner",
-    Mechanism.overlamning: "Planerad överlämning",
-    Mechanism.akut: "Akut – ring eller åk dit nu",
+    Mechanism.egen_kontakt: N_("Den unga eller en förälder tar kontakt själv"),
+    Mechanism.egenremiss: N_("Egenremiss"),
+    Mechanism.hanvisning: N_("Hänvisning (en yrkesperson tipsar om vart man kan vända sig)"),
+    Mechanism.remiss: N_("Remiss (en yrkesperson skickar en remiss, med samtycke)"),
+    Mechanism.orosanmalan: N_("Orosanmälan till socialtjänsten"),
+    Mechanism.sip: N_("SIP – samordnad individuell plan"),
+    Mechanism.konsultation: N_("Konsultation mellan yrkespersoner"),
+    Mechanism.overlamning: N_("Planerad överlämning"),
+    Mechanism.akut: N_("Akut – ring eller åk dit nu"),
 }
 
 # How much a step asks of the people involved: routes are ordered by the sum.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 
 from app.accesslog import StripQuery
@@ -57,3 +58,49 @@ def test_nothing_loads_from_a_third_party(client: TestClient) -> None:
     assert client.get("/docs").status_code == 404
     assert client.get("/redoc").status_code == 404
     assert client.get("/openapi.json").status_code == 200
+
+
+PUBLIC_PAGES = [
+    "/",
+    f"/hitta?age=14&area=norra&q={SECRET}",
+    "/mottagning/um-testkommun",
+    "/akut",
+    "/om",
+    "/en/",
+    "/finns-inte",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_pages_set_no_cookie_and_forbid_other_origins(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert "set-cookie" not in response.headers
+    policy = dict(
+        part.strip().split(" ", 1)
+        for part in response.headers["content-security-policy"].split(";")
+    )
+    assert policy["default-src"] == "'none'"
+    assert policy["style-src"] == "'self'"
+    assert "script-src" not in policy  # no script may run at all
+    assert policy["form-action"] == "'self'"
+    soup = BeautifulSoup(response.text, "html.parser")
+    loaded = [
+        *(str(tag["href"]) for tag in soup.select("link[href]")),
+        *(str(tag["src"]) for tag in soup.select("[src]")),
+    ]
+    assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded)
+
+
+def test_page_queries_are_not_logged(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO):
+        assert client.get("/hitta", params={"age": 14, "area": "norra", "q": SECRET}).is_success
+        assert client.get("/hitta", params={"age": "x", "q": SECRET}).status_code == 422
+        client.get("/en/hitta", params={"age": 14, "area": "norra", "q": SECRET})
+    everything = "\n".join(r.getMessage() for r in caplog.records if r.name != "httpx")
+    assert "/hitta 200" in everything and "/hitta 422" in everything
+    assert "hemlig" not in everything.replace("+", " ") and "age=" not in everything
+
+
+def test_results_about_a_child_are_not_cached(client: TestClient) -> None:
+    assert client.get(f"/hitta?age=14&area=norra&q={SECRET}").headers["cache-control"] == "no-store"
+    assert client.get("/hitta?q=x").headers["cache-control"] == "no-store"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.app.html import tel_links
 
 ENDPOINTS = [
     "/api/v1/find-help",
@@ -162,3 +165,25 @@ def test_well_formed_questions_never_fail(
     ):
         phones = {c["phone"] for c in response.json()["emergency"]["contacts"]}
         assert {"112", "90101"} <= phones
+
+
+PAGES = ["/", "/hitta", "/akut", "/om", "/mottagning/vc-norra", "/mottagning/x", "/en/hitta"]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    page=st.sampled_from(PAGES),
+    params=st.lists(st.tuples(st.sampled_from(NAMES), VALUES), max_size=6),
+)
+def test_no_question_breaks_a_page(
+    client: TestClient, page: str, params: list[tuple[str, str]]
+) -> None:
+    response = client.get(f"{page}?{urlencode(params)}")
+    assert response.status_code in (200, 404, 422), (page, params, response.status_code)
+    assert "Traceback" not in response.text
+    if response.headers["content-type"].startswith("text/html"):
+        # Whatever was asked, the way to 112 and Mind is on the page.
+        soup = BeautifulSoup(response.text, "html.parser")
+        assert {"112", "90101"} <= tel_links(soup)

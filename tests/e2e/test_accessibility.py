@@ -1,0 +1,51 @@
+"""axe-core in a real Chromium: zero violations on every page type, phone and desktop."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
+
+from tests.e2e.conftest import DESKTOP, PHONE, Server
+
+PAGES = {
+    "start": "/",
+    "results": "/hitta?age=15&area=skarpnack&need=nedstamdhet",
+    "results-crisis": "/hitta?age=17&area=molndal&q=orkar+inte+mer%2C+vill+inte+leva",
+    "results-city": "/hitta?age=14&area=stockholm&need=oro_angest&confidential=1",
+    "form-errors": "/hitta?age=tolv&area=Skarpn%C3%A4k&q=vill+inte+leva",
+    "provider-unverified": "/mottagning/bup-akut-sahlgrenska",
+    "provider-national": "/mottagning/bris",
+    "akut": "/akut?area=goteborg&age=15",
+    "om": "/om",
+    "not-found": "/mottagning/finns-inte",
+    "en-start": "/en/",
+    "en-results": "/en/hitta?age=15&area=lerum&need=oro_angest",
+    "en-provider": "/en/mottagning/bris",
+}
+AXE = Axe()
+
+
+def _violations(results: dict[str, object]) -> list[str]:
+    found = results.get("violations", [])
+    assert isinstance(found, list)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in found
+    ]
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["375px", "1280px"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations(
+    browser: Browser, server: Server, name: str, size: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=size)
+    try:
+        page = context.new_page()
+        response = page.goto(server.url(PAGES[name]))
+        assert response is not None and response.status in (200, 404, 422)
+        results = AXE.run(page)
+        assert _violations(results.response) == []
+    finally:
+        context.close()
