@@ -13,8 +13,10 @@ from app.accesslog import AccessLog, strip_uvicorn_queries
 from app.api_v1 import router as api_router
 from app.config import Settings
 from app.i18n import LOCALE_DIR, load_languages
+from app.karta import router as karta_router
 from app.pages import router as pages_router
 from app.paths import STATIC
+from app.proffs import router as proffs_router
 from app.rendering import Renderer
 from pathways.registry import Registry, settle
 
@@ -38,7 +40,8 @@ def create_app(registry: Registry, *, locale_dir: Path = LOCALE_DIR) -> FastAPI:
     errors.install(app)
     app.include_router(api_router)
     for lang in languages.values():
-        app.include_router(pages_router, prefix=lang.prefix)
+        for pages in (pages_router, proffs_router, karta_router):
+            app.include_router(pages, prefix=lang.prefix)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", tags=["ops"])

@@ -85,6 +85,7 @@ class Renderer:
             principal_label=_labeller(lang, PRINCIPAL_LABELS),
         )
         env.filters["with_param"] = with_param
+        env.filters["gettext"] = lang.gettext
         env.filters["language_name"] = _language_namer(lang)
         return env
 

@@ -373,7 +373,7 @@ def _step(step: Step) -> StepOut:
         mechanism=step.flow.mechanism,
         mechanism_label=MECHANISM_LABELS[step.flow.mechanism],
         requires=list(step.requires),
-        note=step.note,
+        note=str(step.note),
         flow=step.flow.id,
     )
 
@@ -388,11 +388,11 @@ def sip_out(answer: SipAnswer) -> SipOut:
         age=answer.age,
         needs=list(answer.needs),
         participants=[
-            ParticipantOut(provider=summary(p.provider), why=p.why, group=p.group)
+            ParticipantOut(provider=summary(p.provider), why=str(p.why), group=p.group)
             for p in answer.participants
         ],
-        legal_basis=list(answer.legal_basis),
-        consent=answer.consent,
+        legal_basis=[str(basis) for basis in answer.legal_basis],
+        consent=str(answer.consent),
         both_principals=answer.both_principals,
     )
 

@@ -1,4 +1,4 @@
-"""The shapes of a registry document: areas, providers and flows.
+"""The shapes of a registry document: areas, providers, flows and forums.
 
 These models check types and spelling only. Every rule that relates one record to
 another (references, ranges, duplicates) lives in `pathways.validation.validate`.
@@ -7,11 +7,13 @@ another (references, ranges, duplicates) lives in `pathways.validation.validate`
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from pathways.msg import N_
 from pathways.vocab import (
     DEFAULT_SEVERITIES,
     SELF_ACCESS,
@@ -166,8 +168,48 @@ class Flow(_Strict):
     source: Text | None = None
 
 
+class ForumLevel(StrEnum):
+    """At what level a collaboration forum works; a closed list so pages can group by it.
+
+    Kept here rather than in `pathways.vocab` because forums are not part of CONTRACT.md.
+    """
+
+    strategisk = "strategisk"  # leadership of a kommun, several kommuner or the region
+    verksamhet = "verksamhet"  # units in one area meeting about local routines, not cases
+    individ = "individ"  # professionals meeting about one child, with consent (SIP)
+
+
+FORUM_LEVEL_LABELS: dict[ForumLevel, str] = {
+    ForumLevel.strategisk: N_("Ledning och styrning"),
+    ForumLevel.verksamhet: N_("Samverkan mellan verksamheter"),
+    ForumLevel.individ: N_("Samverkan kring ett barn"),
+}
+
+
+class Forum(_Strict):
+    """Where professionals of different principals meet: BUS groups, SAMLA, NOSAM, ISAM.
+
+    Not a place a young person can turn to, so a forum has no contact fields: it is shown
+    to professionals, and on the organisation map of the areas it covers.
+    """
+
+    id: Slug
+    name: Text
+    areas: tuple[Slug, ...] = Field(min_length=1)
+    # Kinds (every provider of the kind in the area) and/or provider ids.
+    members: tuple[EndRef, ...] = Field(min_length=1)
+    purpose: Text
+    level: ForumLevel
+    website: Url | None = None
+    note: Text | None = None
+    source: Text
+    reviewed: date
+    verified: bool
+
+
 class RegistryDocument(_Strict):
     version: Literal[1]
     areas: tuple[Area, ...] = Field(min_length=1)
     providers: tuple[Provider, ...] = ()
     flows: tuple[Flow, ...] = ()
+    forums: tuple[Forum, ...] = ()

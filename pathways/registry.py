@@ -15,7 +15,7 @@ import networkx as nx
 from pathways.errors import NotFound
 from pathways.graph import build_graph
 from pathways.loader import load_file
-from pathways.models import Area, Flow, Provider, RegistryDocument
+from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
 from pathways.validation import name_key
 from pathways.vocab import Kind
 
@@ -54,6 +54,7 @@ class Registry:
     areas: dict[str, Area] = field(init=False)
     providers: dict[str, Provider] = field(init=False)
     flows: dict[str, Flow] = field(init=False)
+    forums: dict[str, Forum] = field(init=False)
     children: dict[str, list[str]] = field(init=False)
     graph: nx.MultiDiGraph = field(init=False)
     succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(init=False)
@@ -71,6 +72,7 @@ class Registry:
         self.areas = {a.id: a for a in doc.areas}
         self.providers = {p.id: p for p in doc.providers}
         self.flows = {f.id: f for f in doc.flows}
+        self.forums = {f.id: f for f in doc.forums}
         self.children = defaultdict(list)
         for area in doc.areas:
             if area.parent:
@@ -177,3 +179,26 @@ class Registry:
     def of_kind(self, kind: Kind, area_id: str | None = None) -> list[Provider]:
         pool = self.within(area_id) if area_id else list(self.active())
         return [p for p in pool if p.kind == kind]
+
+    # --- forums ----------------------------------------------------------------------
+
+    def forums_in(self, area_id: str) -> list[Forum]:
+        """Forums that concern an area, in registry order.
+
+        Like `within`, for professionals: a stadsdel sees its own forums and those of
+        its kommun and region (the county-wide BUS agreement binds it too); a kommun
+        also sees the forums of its stadsdelar (Göteborg's NOSAM per stadsområde).
+        """
+        if area_id not in self.areas:
+            raise NotFound("area", area_id)
+        related = {*self.chain(area_id), *self._below[area_id]}
+        return [f for f in self.document.forums if related.intersection(f.areas)]
+
+    def forum_members(self, forum: Forum, area_id: str) -> list[Provider]:
+        """The active providers of an area that take part in a forum.
+
+        A member written as a kind stands for every provider of that kind working in the
+        area; a member written as a provider id only counts where that provider works.
+        """
+        members = set(forum.members)
+        return [p for p in self.within(area_id) if p.kind.value in members or p.id in members]

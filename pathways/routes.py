@@ -11,6 +11,7 @@ import networkx as nx
 from pathways.errors import InvalidQuery, NotFound
 from pathways.graph import flow_applies
 from pathways.models import Flow, Provider
+from pathways.msg import Msg, Text
 from pathways.registry import Registry
 from pathways.vocab import MECHANISM_EFFORT, MECHANISM_LABELS, Consent, Kind, Mechanism, Need
 
@@ -35,7 +36,7 @@ class Step:
     target: Provider
     flow: Flow
     requires: tuple[str, ...]
-    note: str
+    note: Text  # the flow's own words from the registry, or the mechanism in words
 
 
 @dataclass(frozen=True)
@@ -191,5 +192,5 @@ def _step(registry: Registry, u: str, v: str, key: str) -> Step:
     flow: Flow = registry.graph[u][v][key]["flow"]
     requires = MECHANISM_REQUIRES.get(flow.mechanism, ())
     requires += tuple(CONSENT_REQUIRES[c] for c in flow.consent)
-    note = flow.note or flow.when or MECHANISM_LABELS[flow.mechanism]
+    note = flow.note or flow.when or Msg(MECHANISM_LABELS[flow.mechanism])
     return Step(registry.providers[u], registry.providers[v], flow, requires, note)

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 
 from pathways.errors import InvalidQuery
 from pathways.models import Area, Provider
+from pathways.msg import Items, Msg
 from pathways.registry import Registry
 from pathways.vocab import KIND_LABELS, NEED_LABELS, Kind, Level, Need, Principal
 
 LEGAL_BASIS = (
-    "16 kap. 4 § hälso- och sjukvårdslagen (2017:30)",
-    "Socialtjänstlagen (2025:400)",
+    Msg("16 kap. 4 § hälso- och sjukvårdslagen (2017:30)"),
+    Msg("Socialtjänstlagen (2025:400)"),
 )
-CONSENT = (
+CONSENT = Msg(
     "En SIP kräver alltid samtycke från den det gäller, och för barn oftast från "
     "vårdnadshavarna. Andra, till exempel skolan, deltar bara med samtycke."
 )
@@ -41,7 +42,7 @@ GROUP_ORDER = ("kommun", "region", "gemensam", "ideell", "stat")
 @dataclass(frozen=True)
 class Participant:
     provider: Provider
-    why: str
+    why: Msg
     group: str  # kommun | region | gemensam | ideell | stat: who is responsible
 
 
@@ -51,8 +52,8 @@ class SipAnswer:
     age: int
     needs: tuple[Need, ...]
     participants: tuple[Participant, ...]
-    legal_basis: tuple[str, ...]
-    consent: str
+    legal_basis: tuple[Msg, ...]
+    consent: Msg
     both_principals: bool
 
 
@@ -89,17 +90,23 @@ def sip(registry: Registry, *, area: str, age: int, needs: Sequence[Need]) -> Si
     )
 
 
-def _why(provider: Provider, needs: Sequence[Need]) -> str | None:
+def _why(provider: Provider, needs: Sequence[Need]) -> Msg | None:
     if provider.kind == Kind.socialtjanst:
-        return (
+        return Msg(
             "Socialtjänsten ansvarar för kommunens stöd till barnet och familjen och är "
             "en av de två huvudmän som SIP:en binder."
         )
-    matched = [NEED_LABELS[n].lower() for n in needs if provider.handles(n)]
+    matched = Items(tuple(NEED_LABELS[n] for n in needs if provider.handles(n)))
     if provider.kind in SCHOOL_KINDS:
-        return "Skolan kan föreslå en SIP och delta med samtycke" + (
-            f"; här om {', '.join(matched)}." if matched else "."
-        )
-    if not matched:
+        if matched.labels:
+            return Msg(
+                "Skolan kan föreslå en SIP och delta med samtycke; här om {needs}.", needs=matched
+            )
+        return Msg("Skolan kan föreslå en SIP och delta med samtycke.")
+    if not matched.labels:
         return None
-    return f"{KIND_LABELS[provider.kind]} kan hjälpa till med {', '.join(matched)}."
+    return Msg(
+        "{kind} kan hjälpa till med {needs}.",
+        kind=Msg(KIND_LABELS[provider.kind]),
+        needs=matched,
+    )

@@ -16,10 +16,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pathways.errors import Loc, Problem, RegistryInvalid
-from pathways.models import Area, Flow, Provider, RegistryDocument
+from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
 from pathways.vocab import AreaType, Kind
 
-SECTIONS = ("areas", "providers", "flows")
+SECTIONS = ("areas", "providers", "flows", "forums")
 TOP_LEVEL = frozenset({"version", *SECTIONS})
 PARENT_TYPE: dict[AreaType, AreaType | None] = {
     AreaType.region: None,
@@ -53,6 +53,7 @@ def validate(raw: object) -> RegistryDocument:
     areas = _records(sections["areas"], "areas", Area, problems)
     providers = _records(sections["providers"], "providers", Provider, problems)
     flows = _records(sections["flows"], "flows", Flow, problems)
+    forums = _records(sections["forums"], "forums", Forum, problems)
     if not sections["areas"] and isinstance(raw.get("areas", []), list):
         problems.append(Problem("at least one area is required", ("areas",)))
 
@@ -61,11 +62,16 @@ def validate(raw: object) -> RegistryDocument:
     area_types = _check_areas(sections["areas"], problems)
     retired = _check_providers(sections["providers"], area_types, problems)
     _check_flows(sections["flows"], area_types, retired, problems)
+    _check_forums(sections["forums"], area_types, retired, problems)
 
     if problems:
         raise RegistryInvalid([_with_subject(p, raw) for p in problems])
     return RegistryDocument.model_construct(
-        version=1, areas=tuple(areas), providers=tuple(providers), flows=tuple(flows)
+        version=1,
+        areas=tuple(areas),
+        providers=tuple(providers),
+        flows=tuple(flows),
+        forums=tuple(forums),
     )
 
 
@@ -203,21 +209,28 @@ def _check_providers(
         at: Loc = ("providers", index)
         if ident in KIND_IDS:
             problems.append(Problem("a provider id may not be a kind id", (*at, "id")))
-        areas = _strings(record.get("areas"))
         national = record.get("national") is True
-        if national and areas:
+        if national and _strings(record.get("areas")):
             problems.append(Problem("a national provider lists no areas", (*at, "areas")))
         if not national and not record.get("areas"):
             problems.append(Problem("list the areas served, or set national: true", (*at, "areas")))
-        for i, area in areas:
-            if area not in area_types:
-                problems.append(
-                    Problem(f"unknown area '{area}'", (*at, "areas", i), code="unknown_reference")
-                )
-        if len({a for _, a in areas}) != len(areas):
-            problems.append(Problem("an area is listed twice", (*at, "areas")))
+        _check_area_list(record, at, area_types, problems)
         _check_ages(record, at, problems)
     return {ident: record.get("retired") is True for _, record, ident in records if ident}
+
+
+def _check_area_list(
+    record: Mapping[str, Any], at: Loc, area_types: dict[str, str], problems: list[Problem]
+) -> None:
+    """The `areas` of a provider or a forum: each known, none twice."""
+    areas = _strings(record.get("areas"))
+    for i, area in areas:
+        if area not in area_types:
+            problems.append(
+                Problem(f"unknown area '{area}'", (*at, "areas", i), code="unknown_reference")
+            )
+    if len({a for _, a in areas}) != len(areas):
+        problems.append(Problem("an area is listed twice", (*at, "areas")))
 
 
 def _check_ages(record: Mapping[str, Any], at: Loc, problems: list[Problem]) -> None:
@@ -271,6 +284,41 @@ def _check_flows(
                     )
                 )
         _check_ages(record, at, problems)
+
+
+def _check_forums(
+    items: list[Any], area_types: dict[str, str], retired: dict[str, bool], problems: list[Problem]
+) -> None:
+    """Forums name areas and members (kinds or providers) that must exist.
+
+    A forum id may not repeat a provider id either: pages and the API look records up by
+    id, so one id must name one thing.
+    """
+    records = _records_with_ids(items)
+    _duplicates(records, "forums", problems)
+    for index, record, ident in records:
+        at: Loc = ("forums", index)
+        if ident is not None and ident in retired:
+            problems.append(
+                Problem(f"id '{ident}' is already a provider id", (*at, "id"), code="duplicate_id")
+            )
+        _check_area_list(record, at, area_types, problems)
+        members = _strings(record.get("members"))
+        for i, member in members:
+            if member in KIND_IDS:
+                continue
+            if member not in retired:
+                problems.append(
+                    Problem(
+                        f"'{member}' is neither a kind nor a provider",
+                        (*at, "members", i),
+                        code="unknown_reference",
+                    )
+                )
+            elif retired[member]:
+                problems.append(Problem(f"provider '{member}' is retired", (*at, "members", i)))
+        if len({m for _, m in members}) != len(members):
+            problems.append(Problem("a member is listed twice", (*at, "members")))
 
 
 def _with_subject(problem: Problem, raw: Mapping[str, Any]) -> Problem:

@@ -22,6 +22,13 @@ PAGES = {
     "en-start": "/en/",
     "en-results": "/en/hitta?age=15&area=lerum&need=oro_angest",
     "en-provider": "/en/mottagning/bris",
+    "proffs": "/proffs",
+    "routes": "/proffs/remissvagar?from=elevhalsa&to=bup&area=kungsholmen&age=10&need=npf",
+    "routes-error": "/proffs/remissvagar?from=elevhalsa&to=bup",
+    "report": "/proffs/orosanmalan?area=partille",
+    "sip": "/proffs/sip?area=alingsas&age=13&need=npf&need=skolfranvaro",
+    "map": "/karta?area=skarpnack&need=nedstamdhet",
+    "en-map": "/en/karta?area=alingsas",
 }
 AXE = Axe()
 

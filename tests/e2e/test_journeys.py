@@ -157,3 +157,35 @@ def test_what_was_typed_is_not_in_the_server_log(page: Page, server: Server) -> 
     assert "GET /hitta" in log
     assert "hemligt" not in log and "orkar" not in log and "age=" not in log
     assert page.context.cookies() == []
+
+
+def test_a_school_nurse_checks_a_route(no_js_page: Page, server: Server) -> None:
+    page = no_js_page
+    page.goto(server.url("/"))
+    page.get_by_role("link", name="För yrkespersoner").click()
+    page.get_by_role("link", name="Remissvägar").click()
+    page.locator("#from").select_option("elevhalsa")
+    page.locator("#to").select_option("socialtjanst")
+    page.locator("#area").select_option("skarpnack")
+    page.locator("#age").fill("11")
+    page.locator("#need-vald_overgrepp").check()
+    page.get_by_role("button", name="Visa vägarna").click()
+    step = page.locator('li.route-step[data-mechanism="orosanmalan"]').first
+    expect(step).to_be_visible()
+    expect(step.get_by_text("Skicka med")).to_be_visible()
+    # From the route to the place the report goes to.
+    step.locator("a").nth(1).click()
+    expect(page.locator("h1")).to_contain_text("Socialtjänsten")
+
+
+def test_the_map_scrolls_on_a_phone_and_prints_whole(page: Page, server: Server) -> None:
+    page.goto(server.url("/karta?area=goteborg&need=npf"))
+    region = page.locator(".map-scroll")
+    expect(region).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    inner = region.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert inner[0] > inner[1], "the map scrolls inside its frame, not the page"
+    region.focus()
+    expect(region).to_be_focused()
+    page.emulate_media(media="print")
+    expect(page.locator(".map-scroll svg")).to_be_visible()
