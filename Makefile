@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?= data/providers.yaml
+INSTANCE ?= instance
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser.
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -25,7 +26,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/vardkedjan serve --host $(HOST) --port $(PORT) --data $(DATA)
+	$(BIN)/vardkedjan serve --host $(HOST) --port $(PORT) --data $(DATA) --instance $(INSTANCE)
 
 check: $(STAMP)
 	$(BIN)/vardkedjan check $(DATA)

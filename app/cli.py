@@ -1,8 +1,9 @@
-"""The `vardkedjan` command: serve the registry, or check a registry file."""
+"""The `vardkedjan` command: serve the registry, check a registry file, manage accounts."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -12,10 +13,11 @@ from pathlib import Path
 from app.accesslog import log_config
 from app.paths import BUNDLED_REGISTRY
 from pathways.audit import Finding, audit, by_code, from_problems
-from pathways.errors import RegistryInvalid
-from pathways.registry import Registry, settle
+from pathways.errors import PathwaysError, RegistryInvalid
+from pathways.registry import Registry
 
 SHOWN_PER_CODE = 10
+DEFAULT_INSTANCE = Path("instance")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,17 +27,93 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="serve the registry over HTTP")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--data", type=Path, default=BUNDLED_REGISTRY, help="registry YAML file")
+    serve.add_argument(
+        "--data",
+        type=Path,
+        default=BUNDLED_REGISTRY,
+        help="registry YAML file: the seed of a new instance, or what --read-only serves",
+    )
+    serve.add_argument(
+        "--instance",
+        type=Path,
+        default=DEFAULT_INSTANCE,
+        help="instance folder holding the live, editable registry (created on first start)",
+    )
+    serve.add_argument(
+        "--read-only", action="store_true", help="serve --data as it is: no instance, no admin"
+    )
     serve.add_argument("--workers", type=int, default=1, help="worker processes")
 
     check = commands.add_parser("check", help="validate a registry and print the audit")
     check.add_argument("path", type=Path)
     check.add_argument("--all", action="store_true", help="print every finding, not 10 per kind")
 
+    _add_user_commands(commands)
+
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.path, show_all=args.all)
-    return run_serve(args.host, args.port, args.data, args.workers)
+    if args.command == "user":
+        return run_user(args)
+    instance = None if args.read_only else args.instance
+    return run_serve(args.host, args.port, args.data, args.workers, instance)
+
+
+def _add_user_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    user = commands.add_parser("user", help="manage the accounts of an instance")
+    actions = user.add_subparsers(dest="user_command", required=True)
+    add = actions.add_parser("add", help="create an account (the password is asked twice)")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["admin", "editor"], required=True)
+    add.add_argument(
+        "--area", nargs="+", action="extend", default=[], help="area ids the user may edit"
+    )
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    token = actions.add_parser("token", help="print a new API token (replaces the old one)")
+    token.add_argument("name")
+    for action in (add, token):
+        action.add_argument(
+            "--instance", type=Path, default=DEFAULT_INSTANCE, help="instance folder"
+        )
+
+
+def _read_password(from_stdin: bool) -> str | None:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != first:
+        print("vardkedjan: the passwords differ; no account was made.", file=sys.stderr)
+        return None
+    return first
+
+
+def run_user(args: argparse.Namespace) -> int:
+    """`user add` and `user token`, on the instance folder (created from the bundled file)."""
+    from pathways.instance import Instance
+
+    try:
+        instance = Instance.open(args.instance, BUNDLED_REGISTRY)
+        if args.user_command == "token":
+            print(instance.accounts.new_token(args.name))
+            return 0
+        password = _read_password(args.password_stdin)
+        if password is None:
+            return 1
+        user = instance.accounts.add_user(
+            args.name,
+            args.role,
+            args.area,
+            password,
+            known_areas=set(instance.registry().areas),
+        )
+    except PathwaysError as exc:
+        print(f"vardkedjan: {exc}", file=sys.stderr)
+        return 1
+    areas = ", ".join(user.areas) or "all areas"
+    print(f"Created {user.role.value} '{user.name}' ({areas}) in {args.instance}.")
+    return 0
 
 
 def console() -> None:
@@ -98,24 +176,40 @@ def _print_findings(findings: list[Finding], *, show_all: bool) -> None:
             print(f"  ... and {len(items) - len(shown)} more {code} (use --all)")
 
 
-def run_serve(host: str, port: int, data: Path, workers: int) -> int:
+def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | None) -> int:
     import uvicorn
+    from pydantic import ValidationError
 
-    from app.factory import create_app
+    from app.config import Settings
+    from app.factory import app_from_settings
 
-    registry = load_or_report(data)
-    if registry is None:
+    os.environ["VARDKEDJAN_DATA"] = str(data.resolve())
+    if instance is None:
+        os.environ.pop("VARDKEDJAN_INSTANCE", None)
+    else:
+        os.environ["VARDKEDJAN_INSTANCE"] = str(instance.resolve())
+    try:
+        app = app_from_settings(Settings())
+    except RegistryInvalid as exc:
+        print(f"vardkedjan: {data} was refused; nothing was loaded.", file=sys.stderr)
+        print(exc, file=sys.stderr)
         return 1
-    settle()
-    print(f"Serving {data} on http://{host}:{port}", file=sys.stderr)
+    except ValidationError as exc:
+        print(f"vardkedjan: the settings were refused: {exc}", file=sys.stderr)
+        return 1
+    except PathwaysError as exc:
+        print(f"vardkedjan: {exc}", file=sys.stderr)
+        return 1
+    where = f"the instance {instance} (seeded from {data})" if instance else f"{data} (read-only)"
+    print(f"Serving {where} on http://{host}:{port}", file=sys.stderr)
     logs = log_config()
     if workers > 1:
-        os.environ["VARDKEDJAN_DATA"] = str(data.resolve())
+        del app  # each worker builds its own from the same settings
         uvicorn.run(
             "app.main:app", host=host, port=port, workers=workers, access_log=False, log_config=logs
         )
     else:
-        uvicorn.run(create_app(registry), host=host, port=port, access_log=False, log_config=logs)
+        uvicorn.run(app, host=host, port=port, access_log=False, log_config=logs)
     return 0
 
 

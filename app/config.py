@@ -5,13 +5,41 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.paths import BUNDLED_REGISTRY
 
+MIN_SECRET = 32
+
 
 class Settings(BaseSettings):
+    """`instance` empty serves `data` read-only (benchmarks, a read-only mirror);
+    otherwise the live registry lives in the instance folder, seeded from `data`."""
+
     model_config = SettingsConfigDict(env_prefix="VARDKEDJAN_", extra="ignore")
 
     data: Path = BUNDLED_REGISTRY
+    instance: Path | None = None
     environment: Literal["development", "production"] = "development"
+    # Signs the administrators' session cookies. Outside development it must be set:
+    # a default secret would let anyone who reads this code forge a session.
+    secret_key: str | None = None
+    # Mark the session cookie Secure; on by default in production (behind https).
+    secure_cookies: bool | None = None
+
+    @model_validator(mode="after")
+    def _secret_outside_development(self) -> Settings:
+        weak = not self.secret_key or len(self.secret_key) < MIN_SECRET
+        if self.environment != "development" and weak:
+            raise ValueError(
+                f"VARDKEDJAN_SECRET_KEY must be set to at least {MIN_SECRET} characters "
+                "outside development"
+            )
+        return self
+
+    @property
+    def cookies_secure(self) -> bool:
+        if self.secure_cookies is not None:
+            return self.secure_cookies
+        return self.environment == "production"

@@ -16,8 +16,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from app.auth import Unauthenticated
 from app.rendering import Page, Renderer
-from pathways.errors import InvalidQuery, NotFound, PathwaysError
+from pathways.errors import (
+    Conflict,
+    Forbidden,
+    InvalidQuery,
+    LoginThrottled,
+    NotFound,
+    PathwaysError,
+    PreconditionFailed,
+    RegistryInvalid,
+)
 from pathways.msg import Msg
 
 log = logging.getLogger("vardkedjan")
@@ -25,15 +35,34 @@ log = logging.getLogger("vardkedjan")
 MACHINE_PATHS = ("/api/", "/openapi.json", "/healthz", "/static/")
 
 HEADINGS = {
+    403: Msg("Det här får du inte göra"),
     404: Msg("Sidan finns inte"),
     422: Msg("Något i frågan blev fel"),
     500: Msg("Något gick fel hos oss"),
 }
 MESSAGES = {
+    403: Msg("Du har inte behörighet till det här. Fråga en administratör."),
     404: Msg("Sidan finns inte, eller så har mottagningen slutat. Sök igen från startsidan."),
     422: Msg("Vi kunde inte förstå adressen. Börja om från startsidan."),
     500: Msg("Försök igen om en stund. Är det bråttom, ring 1177. Är någon i fara, ring 112."),
 }
+
+
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def problems_detail(exc: RegistryInvalid) -> list[dict[str, Any]]:
+    """An invalid edit, field by field, in FastAPI's error shape."""
+    return [
+        {
+            "loc": ["body", *problem.field.split(".")] if problem.field else ["body"],
+            "field": problem.field,
+            "subject": problem.subject,
+            "msg": problem.message,
+            "type": problem.code,
+        }
+        for problem in exc.problems
+    ]
 
 
 def _for_machines(request: Request) -> bool:
@@ -72,6 +101,43 @@ def install(app: FastAPI) -> None:
         return JSONResponse(
             {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
         )
+
+    @app.exception_handler(Unauthenticated)
+    async def unauthenticated(request: Request, exc: Unauthenticated) -> Response:
+        return JSONResponse(
+            {"detail": exc.message},
+            status_code=401,
+            headers={"WWW-Authenticate": 'Bearer realm="vardkedjan"', **NO_STORE},
+        )
+
+    @app.exception_handler(PreconditionFailed)
+    async def stale(request: Request, exc: PreconditionFailed) -> Response:
+        headers = {"ETag": f'"{exc.current}"'} if exc.current else {}
+        return JSONResponse(
+            {"detail": str(exc), "current_etag": exc.current},
+            status_code=412,
+            headers={**headers, **NO_STORE},
+        )
+
+    @app.exception_handler(Conflict)
+    async def conflict(request: Request, exc: Conflict) -> Response:
+        detail = {"message": exc.message, "subjects": exc.subjects}
+        return JSONResponse({"detail": detail}, status_code=409, headers=NO_STORE)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        if not _for_machines(request):
+            return _answer(request, 403, exc.message)
+        detail = {"message": exc.message, "subjects": exc.subjects}
+        return JSONResponse({"detail": detail}, status_code=403, headers=NO_STORE)
+
+    @app.exception_handler(RegistryInvalid)
+    async def invalid_edit(request: Request, exc: RegistryInvalid) -> Response:
+        return JSONResponse({"detail": problems_detail(exc)}, status_code=422, headers=NO_STORE)
+
+    @app.exception_handler(LoginThrottled)
+    async def throttled(request: Request, exc: LoginThrottled) -> Response:
+        return JSONResponse({"detail": str(exc)}, status_code=429, headers=NO_STORE)
 
     @app.exception_handler(PathwaysError)
     async def refused(request: Request, exc: PathwaysError) -> Response:

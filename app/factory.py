@@ -10,7 +10,13 @@ from fastapi.staticfiles import StaticFiles
 
 from app import errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
+from app.admin import router as admin_router
+from app.admin_api import install as install_admin_api
+from app.admin_api import router as admin_api_router
+from app.admin_session import install as install_admin
+from app.admin_session import router as session_router
 from app.api_v1 import router as api_router
+from app.auth import Sessions, secret_for
 from app.config import Settings
 from app.i18n import LOCALE_DIR, load_languages
 from app.karta import router as karta_router
@@ -18,12 +24,20 @@ from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
+from pathways.instance import Instance
 from pathways.registry import Registry, settle
 
 HEALTH = b'{"status":"ok"}'
 
 
-def create_app(registry: Registry, *, locale_dir: Path = LOCALE_DIR) -> FastAPI:
+def create_app(
+    registry: Registry,
+    *,
+    instance: Instance | None = None,
+    settings: Settings | None = None,
+    locale_dir: Path = LOCALE_DIR,
+) -> FastAPI:
+    """The service over a fixed registry, or over an instance's live, editable one."""
     app = FastAPI(
         title="Vårdkedjan",
         version="1.0.0",
@@ -35,10 +49,21 @@ def create_app(registry: Registry, *, locale_dir: Path = LOCALE_DIR) -> FastAPI:
         redoc_url=None,
     )
     app.state.registry = registry
+    app.state.instance = instance
+    settings = settings or Settings()
+    if instance is not None:
+        app.state.sessions = Sessions(
+            secret_for(settings, instance), secure=settings.cookies_secure
+        )
     languages = load_languages(locale_dir)
     app.state.renderer = Renderer(languages)
     errors.install(app)
+    install_admin_api(app)
+    install_admin(app)
+    app.include_router(admin_api_router)
     app.include_router(api_router)
+    app.include_router(session_router)
+    app.include_router(admin_router)
     for lang in languages.values():
         for pages in (pages_router, proffs_router, karta_router):
             app.include_router(pages, prefix=lang.prefix)
@@ -56,6 +81,11 @@ def create_app(registry: Registry, *, locale_dir: Path = LOCALE_DIR) -> FastAPI:
 
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    registry = Registry.from_file(settings.data)
-    settle()
-    return create_app(registry)
+    if settings.instance is None:
+        registry = Registry.from_file(settings.data)
+        settle()
+        return create_app(registry, settings=settings)
+    # No settle() here: a live registry is replaced on every edit, and frozen old ones
+    # would never be collected.
+    instance = Instance.open(settings.instance, settings.data)
+    return create_app(instance.registry(), instance=instance, settings=settings)

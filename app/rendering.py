@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from app.admin_forms import chosen, display
 from app.i18n import SOURCE, Language
 from app.paths import TEMPLATES
 from pathways.msg import Msg, Text, render
@@ -86,6 +87,9 @@ class Renderer:
         )
         env.filters["with_param"] = with_param
         env.filters["gettext"] = lang.gettext
+        env.filters["zip"] = lambda first, second: list(zip(first, second, strict=False))
+        env.filters["need_label_of"] = env.globals["need_label"]
+        env.globals.update(display=display, chosen=chosen)
         env.filters["language_name"] = _language_namer(lang)
         return env
 

@@ -351,7 +351,17 @@ def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Repo
     ]
     port = free_port()
     base = f"http://{HOST}:{port}"
-    cmd = [str(cli), "serve", "--host", HOST, "--port", str(port), "--data", str(path)]
+    cmd = [
+        str(cli),
+        "serve",
+        "--read-only",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--data",
+        str(path),
+    ]
     print("$", " ".join(_rel(c) for c in cmd), flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
     with SERVER_LOG.open("wb") as log:

@@ -70,3 +70,59 @@ class InvalidQuery(PathwaysError):
         self.parameter = parameter
         self.message = message
         super().__init__(f"{parameter}: {message}")
+
+
+class Conflict(PathwaysError):
+    """A change that cannot be made to the registry as it stands now.
+
+    Creating an id that exists, or reverting a change whose records were edited since:
+    saving anyway would silently undo someone else's work.
+    """
+
+    def __init__(self, message: str, subjects: Sequence[str] = ()) -> None:
+        self.message = message
+        self.subjects = list(subjects)
+        super().__init__(message)
+
+
+class PreconditionFailed(Conflict):
+    """A write based on a version of a record that is no longer the current one (stale ETag).
+
+    `current` is the ETag the record has now (None if it no longer exists), so a client
+    can fetch it again, look at what changed and decide.
+    """
+
+    def __init__(self, what: str, ident: str, current: str | None) -> None:
+        self.what = what
+        self.ident = ident
+        self.current = current
+        super().__init__(
+            f"{what} '{ident}' has been changed by someone else since you read it; "
+            "reload it and make your change again",
+            [ident],
+        )
+
+
+class Forbidden(PathwaysError):
+    """The user may not make this change: it touches records outside their areas."""
+
+    def __init__(self, message: str, subjects: Sequence[str] = ()) -> None:
+        self.message = message
+        self.subjects = list(subjects)
+        super().__init__(message)
+
+
+class AuthenticationFailed(PathwaysError):
+    """Wrong user name or password; deliberately does not say which."""
+
+    def __init__(self) -> None:
+        super().__init__("wrong user name or password")
+
+
+class LoginThrottled(PathwaysError):
+    """Too many failed logins for a user name: no password is checked until `until`."""
+
+    def __init__(self, name: str, until: str) -> None:
+        self.name = name
+        self.until = until
+        super().__init__(f"too many failed logins for '{name}'; try again after {until}")

@@ -31,11 +31,15 @@ def test_check_a_broken_registry(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "unknown area 'mars'" in out
 
 
-def test_serve_refuses_a_broken_registry_without_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", [["--read-only"], ["--instance", "INSTANCE"]])
+def test_serve_refuses_a_broken_registry_without_a_traceback(
+    tmp_path: Path, mode: list[str]
+) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("version: 1\nareas: [\n", encoding="utf-8")
+    flags = [str(tmp_path / "instance") if f == "INSTANCE" else f for f in mode]
     done = subprocess.run(
-        [sys.executable, "-m", "app.cli", "serve", "--data", str(broken), "--port", "0"],
+        [sys.executable, "-m", "app.cli", "serve", *flags, "--data", str(broken), "--port", "0"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -45,6 +49,30 @@ def test_serve_refuses_a_broken_registry_without_a_traceback(tmp_path: Path) -> 
     assert "Traceback" not in done.stderr
     assert f"{broken}:" in done.stderr and "YAML syntax error" in done.stderr
     assert "nothing was loaded" in done.stderr
+    # A broken seed never becomes a live registry.
+    assert not (tmp_path / "instance" / "registry" / "providers.yaml").exists()
+
+
+def test_production_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "serve",
+            "--instance",
+            str(tmp_path / "i"),
+            "--port",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "VARDKEDJAN_ENVIRONMENT": "production", "VARDKEDJAN_SECRET_KEY": ""},
+    )
+    assert done.returncode == 1
+    assert "VARDKEDJAN_SECRET_KEY" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_the_console_script_survives_a_closed_pipe(tmp_path: Path) -> None:

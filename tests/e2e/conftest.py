@@ -44,10 +44,13 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, process: subprocess.Popen[bytes], base: str, log: Path) -> None:
+    def __init__(
+        self, process: subprocess.Popen[bytes], base: str, log: Path, instance: Path
+    ) -> None:
         self.process = process
         self.base = base
         self.log = log
+        self.instance = instance
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
@@ -59,11 +62,22 @@ class Server:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
+    folder = tmp_path_factory.mktemp("server")
+    log = folder / "server.log"
+    instance = folder / "instance"
     env = {**os.environ, "VARDKEDJAN_DATA": str(ROOT / "data" / "providers.yaml")}
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "app.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--instance",
+                str(instance),
+            ],
             cwd=ROOT,
             env=env,
             stdout=out,
@@ -80,7 +94,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                 process.kill()
                 pytest.fail(f"the server did not start:\n{log.read_text()}")
             time.sleep(0.1)
-    yield Server(process, base, log)
+    yield Server(process, base, log, instance)
     process.terminate()
     process.wait(timeout=10)
 
