@@ -60,8 +60,9 @@ def create_app(
     errors.install(app)
     install_admin_api(app)
     install_admin(app)
-    app.include_router(admin_api_router)
+    # The public API first: routes are matched in order, and find-help is the busiest.
     app.include_router(api_router)
+    app.include_router(admin_api_router)
     app.include_router(session_router)
     app.include_router(admin_router)
     for lang in languages.values():

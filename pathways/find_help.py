@@ -227,12 +227,41 @@ def _result(
     matched = tuple(_own(provider, wanted))
     return HelpResult(
         provider=provider,
-        reasons=tuple(_reasons(registry, provider, place, age, matched, confidential, emergency)),
+        reasons=_cached_reasons(registry, provider, place, age, matched, confidential, emergency),
         how_to_contact=how_to_contact(provider),
         self_referral=provider.self_referral,
         matched_needs=matched,
         next_steps=next_steps(registry, provider, place.id, age, wanted),
     )
+
+
+REASONS_KEPT = 20_000
+
+
+def _cached_reasons(
+    registry: Registry,
+    provider: Provider,
+    place: Area,
+    age: int,
+    matched: tuple[Need, ...],
+    confidential: bool,
+    emergency: bool,
+) -> tuple[Text, ...]:
+    """The same place asked about the same way gets the same reasons: keep them.
+
+    The age matters only through the age of maturity (confidentiality_text), so the key
+    holds that, not the age. The memo lives and dies with the registry; it is emptied
+    when it outgrows any realistic mix of questions.
+    """
+    cache: dict[tuple[object, ...], tuple[Text, ...]] = registry.memo.setdefault("reasons", {})
+    key = (provider.id, place.id, age >= MATURITY_AGE, matched, confidential, emergency)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= REASONS_KEPT:
+            cache.clear()
+        found = tuple(_reasons(registry, provider, place, age, matched, confidential, emergency))
+        cache[key] = found
+    return found
 
 
 def _reasons(

@@ -33,6 +33,9 @@ class Items:
     def render(self, gettext: Gettext) -> str:
         return ", ".join(_lower_first(gettext(label)) for label in self.labels)
 
+    def __str__(self) -> str:
+        return ", ".join(_lower_first(label) for label in self.labels)
+
 
 def _lower_first(text: str) -> str:
     head = text.split(" ", 1)[0]
@@ -51,7 +54,7 @@ class Msg:
 
     def __init__(self, text: str, **args: Arg) -> None:
         object.__setattr__(self, "text", text)
-        object.__setattr__(self, "args", tuple(sorted(args.items())))
+        object.__setattr__(self, "args", tuple(args.items()))
 
     def render(self, gettext: Gettext = _same) -> str:
         template = gettext(self.text)
@@ -61,7 +64,11 @@ class Msg:
         return template.format(**values)
 
     def __str__(self) -> str:
-        return self.render()
+        """The Swedish sentence. The API renders thousands of these a second, so this
+        skips the translation machinery that `render` goes through."""
+        if not self.args:
+            return self.text
+        return self.text.format_map({name: str(value) for name, value in self.args})
 
 
 Arg = str | int | Msg | Items

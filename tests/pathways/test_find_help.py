@@ -107,3 +107,15 @@ def test_limit_and_bad_questions(mini: Registry) -> None:
         find_help(mini, age=-1, area="norra", needs=[Need.somn])
     with pytest.raises(NotFound, match="atlantis"):
         find_help(mini, age=15, area="atlantis", needs=[Need.somn])
+
+
+def test_kept_reasons_still_follow_the_age_of_maturity(mini: Registry) -> None:
+    def reasons(age: int) -> list[str]:
+        answer = find_help(mini, age=age, area="norra", needs=[Need.oro_angest], confidential=True)
+        school = next(r for r in answer.results if r.provider.id == "elevhalsa-norra")
+        return [str(reason) for reason in school.reasons]
+
+    older, younger, older_again = reasons(15), reasons(10), reasons(15)
+    assert older == older_again
+    assert "Du kan oftast själv bestämma om dina föräldrar ska få veta." in older
+    assert "Dina föräldrar behöver oftast veta om du ska fortsätta gå dit." in younger
