@@ -79,7 +79,7 @@ def _login_page(
         "next": request.query_params.get("next", ""),
     }
     response = renderer.respond(request, admin_page("login.html", context, "Logga in", status))
-    _sessions(request).bind_login_token(response, token)
+    _sessions(request).bind_login_token(request, response, token)
     return response
 
 
@@ -100,7 +100,7 @@ async def login(request: Request, instance: InstanceDep, renderer: RendererDep) 
     target = form.text("next")
     safe = target.startswith("/admin") and not target.startswith("//")
     response = RedirectResponse(target if safe else "/admin", status_code=303)
-    sessions.start(response, user)
+    sessions.start(request, response, user)
     return response
 
 

@@ -63,9 +63,9 @@ class Sessions:
         self.login_signer = URLSafeTimedSerializer(secret, salt="vardkedjan-login")
         self.secure = secure
 
-    def start(self, response: Response, user: User) -> None:
+    def start(self, request: Request, response: Response, user: User) -> None:
         value = self.signer.dumps({"u": user.name, "c": secrets.token_urlsafe(24)})
-        self._set(response, SESSION_COOKIE, value, SESSION_AGE)
+        self._set(request, response, SESSION_COOKIE, value, SESSION_AGE)
         response.delete_cookie(LOGIN_COOKIE, path=COOKIE_PATH)
 
     def end(self, response: Response) -> None:
@@ -82,9 +82,9 @@ class Sessions:
         user = instance.accounts.get(str(data.get("u", "")))
         return Session(user, str(data.get("c", ""))) if user else None
 
-    def bind_login_token(self, response: Response, token: str) -> None:
+    def bind_login_token(self, request: Request, response: Response, token: str) -> None:
         """The sign-in form's CSRF token, bound to a short-lived signed cookie."""
-        self._set(response, LOGIN_COOKIE, self.login_signer.dumps(token), LOGIN_AGE)
+        self._set(request, response, LOGIN_COOKIE, self.login_signer.dumps(token), LOGIN_AGE)
 
     def login_token_ok(self, request: Request, sent: str) -> bool:
         raw = request.cookies.get(LOGIN_COOKIE, "")
@@ -94,7 +94,9 @@ class Sessions:
             return False
         return bool(sent) and hmac.compare_digest(expected, sent)
 
-    def _set(self, response: Response, name: str, value: str, age: int) -> None:
+    def _set(self, request: Request, response: Response, name: str, value: str, age: int) -> None:
+        """Secure when configured so (production) or whenever the request came over https
+        (uvicorn honours X-Forwarded-Proto from a proxy it trusts)."""
         response.set_cookie(
             name,
             value,
@@ -102,7 +104,7 @@ class Sessions:
             path=COOKIE_PATH,
             httponly=True,
             samesite="strict",
-            secure=self.secure,
+            secure=self.secure or request.url.scheme == "https",
         )
 
 

@@ -303,3 +303,10 @@ def test_production_cookies_are_secure(tmp_path: Path) -> None:
         assert "httponly" in page.headers["set-cookie"].lower()
     with pytest.raises(ValueError, match="VARDKEDJAN_SECRET_KEY"):
         Settings(environment="production", secret_key="kort")
+
+
+def test_cookies_are_secure_over_https_in_development_too(admin: Admin) -> None:
+    page = admin.client.get("https://testserver/admin/login")
+    assert "secure" in page.headers["set-cookie"].lower()
+    plain = admin.client.get("http://testserver/admin/login")
+    assert "secure" not in plain.headers["set-cookie"].lower()
