@@ -16,9 +16,9 @@ from fastapi import Depends, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from app.config import Settings
-from pathways.accounts import User
 from pathways.errors import Forbidden
-from pathways.instance import Instance
+from pathways.store.accounts import User
+from pathways.store.live import Instance
 
 SESSION_COOKIE = "vk_session"
 LOGIN_COOKIE = "vk_login"

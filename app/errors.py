@@ -28,7 +28,7 @@ from pathways.errors import (
     PreconditionFailed,
     RegistryInvalid,
 )
-from pathways.msg import Msg
+from pathways.messages import Msg
 
 log = logging.getLogger("vardkedjan")
 

@@ -10,22 +10,22 @@ from fastapi.staticfiles import StaticFiles
 
 from app import errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
-from app.admin import router as admin_router
-from app.admin_api import install as install_admin_api
-from app.admin_api import router as admin_api_router
-from app.admin_session import install as install_admin
-from app.admin_session import router as session_router
-from app.api_v1 import router as api_router
 from app.auth import Sessions, secret_for
 from app.config import Settings
 from app.i18n import LOCALE_DIR, load_languages
-from app.karta import router as karta_router
-from app.pages import router as pages_router
 from app.paths import STATIC
-from app.proffs import router as proffs_router
 from app.rendering import Renderer
-from pathways.instance import Instance
+from app.routers.admin_api import install as install_admin_api
+from app.routers.admin_api import router as admin_api_router
+from app.routers.admin_pages import router as admin_router
+from app.routers.admin_session import install as install_admin
+from app.routers.admin_session import router as session_router
+from app.routers.api_v1 import router as api_router
+from app.routers.map import router as karta_router
+from app.routers.professional import router as proffs_router
+from app.routers.public import router as pages_router
 from pathways.registry import Registry, settle
+from pathways.store.live import Instance
 
 HEALTH = b'{"status":"ok"}'
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from pathways.errors import NotFound
-from pathways.find_help import MAX_TEXT
+from pathways.messages import Msg
 from pathways.models import Area
-from pathways.msg import Msg
+from pathways.queries.find_help import MAX_TEXT
 from pathways.registry import Registry
 from pathways.validation import name_key
 from pathways.vocab import Need, Urgency

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from app.admin_forms import chosen, display
 from app.i18n import SOURCE, Language
 from app.paths import TEMPLATES
-from pathways.msg import Msg, Text, render
+from pathways.messages import Msg, Text, render
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,

@@ -12,13 +12,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pathways.audit import Finding
-from pathways.emergency import Contact, Emergency
-from pathways.find_help import HelpAnswer, HelpResult, NextStep
 from pathways.models import KIND_LEVELS, Area, Flow, Provider
+from pathways.queries.audit import Finding
+from pathways.queries.emergency import Contact, Emergency
+from pathways.queries.find_help import HelpAnswer, HelpResult, NextStep
+from pathways.queries.routes import Route, Step
+from pathways.queries.sip import SipAnswer
 from pathways.registry import Registry
-from pathways.routes import Route, Step
-from pathways.sip import SipAnswer
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
