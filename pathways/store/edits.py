@@ -28,16 +28,9 @@ from pathways.errors import Conflict, NotFound, PreconditionFailed, Problem, Reg
 from pathways.loader import load_text
 from pathways.models import RegistryDocument
 from pathways.store.history import describe
-from pathways.store.versions import (
-    ChangeDiff,
-    RecordIndex,
-    canonical,
-    diff,
-    etag,
-    jsonable,
-    singular,
-)
+from pathways.store.versions import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.validation import KIND_IDS
+from pathways.yamlio.canonical import canonical, jsonable
 from pathways.yamlio.edit import LayoutError, append_record, remove_record, replace_record
 
 FILE = "providers.yaml"

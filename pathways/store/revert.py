@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathways.errors import Conflict
 from pathways.store.edits import Edit, Plan, finish
 from pathways.store.history import Change
-from pathways.store.versions import RecordIndex, canonical
+from pathways.store.versions import RecordIndex
+from pathways.yamlio.canonical import canonical
 from pathways.yamlio.edit import (
     LayoutError,
     insert_lines,

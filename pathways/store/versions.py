@@ -10,36 +10,15 @@ shown with today's code.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any, Literal
 
 from pathways.loader import parse_yaml
+from pathways.yamlio.canonical import canonical, compact_json, jsonable
 
 Record = dict[str, Any]
 Action = Literal["added", "removed", "changed"]
-
-
-def jsonable(value: Any) -> Any:
-    """The value as plain JSON data: dates become ISO strings, keys strings, tuples lists."""
-    if isinstance(value, Mapping):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
-
-
-def canonical(record: Any) -> str:
-    """One text per meaning: sorted keys, no spaces; `true` and `1` stay different."""
-    return _dumps(jsonable(record))
-
-
-def _dumps(plain: Any) -> str:
-    return json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def etag(record: Any) -> str:
@@ -76,7 +55,7 @@ class Entry:
     @property
     def canonical(self) -> str:
         if self._canonical is None:
-            self._canonical = _dumps(self.record)
+            self._canonical = compact_json(self.record)
         return self._canonical
 
 

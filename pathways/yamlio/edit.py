@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from pathways.store.versions import canonical
+from pathways.yamlio.canonical import canonical
 from pathways.yamlio.emit import emit_block_record, emit_flow_record, emit_key
 from pathways.yamlio.spans import MERGE_KEY, KeySpan, RecordSpan, SectionSpan, scan
 
