@@ -8,6 +8,7 @@ JSON blob or a stack trace.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -62,6 +63,14 @@ def problems_detail(exc: RegistryInvalid) -> list[dict[str, Any]]:
             "type": problem.code,
         }
         for problem in exc.problems
+    ]
+
+
+def query_detail(errors: Mapping[str, Msg]) -> list[dict[str, Any]]:
+    """Query parameters at fault, one entry each, in FastAPI's error shape (CONTRACT.md)."""
+    return [
+        {"loc": ["query", name], "msg": message.render(), "type": "value_error"}
+        for name, message in errors.items()
     ]
 
 

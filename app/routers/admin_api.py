@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from app.auth import ApiUserDep, InstanceDep
+from app.deps import ApiUserDep, InstanceDep
 from pathways.errors import NotFound
 from pathways.store.edits import (
     CreateFlow,

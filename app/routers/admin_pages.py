@@ -16,10 +16,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.admin_forms import FormValues, field_errors, flow_record, provider_record
-from app.auth import InstanceDep, Session
+from app.admin_views import admin_page, csrf_form
+from app.auth import Session
+from app.deps import InstanceDep, RendererDep, SessionDep
 from app.rendering import Renderer
-from app.routers.admin_session import SessionDep, admin_page, csrf_form
-from app.routers.public import RendererDep
 from pathways.errors import (
     Conflict,
     Forbidden,

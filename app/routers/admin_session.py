@@ -8,58 +8,18 @@ the name for a while (pathways.store.accounts records them).
 from __future__ import annotations
 
 import secrets
-from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.admin_forms import FormValues
-from app.auth import InstanceDep, Session, Sessions, csrf_ok
-from app.rendering import Page, Renderer
-from app.routers.public import RendererDep
+from app.admin_views import admin_page, read_form
+from app.auth import csrf_ok
+from app.deps import InstanceDep, RendererDep, SessionDep, SignInRequired, sessions_of
+from app.rendering import Renderer
 from pathways.errors import AuthenticationFailed, Forbidden, LoginThrottled
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
-
-
-class SignInRequired(Exception):
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-
-def _sessions(request: Request) -> Sessions:
-    sessions: Sessions = request.app.state.sessions
-    return sessions
-
-
-async def signed_in(request: Request, instance: InstanceDep) -> Session:
-    session = _sessions(request).read(request, instance)
-    if session is None:
-        raise SignInRequired(request.url.path)
-    return session
-
-
-SessionDep = Annotated[Session, Depends(signed_in)]
-
-
-async def _form(request: Request) -> FormValues:
-    data = await request.form()
-    fields = {k: v for k, v in data.items() if isinstance(v, str)}
-    lists = {k: [v for v in data.getlist(k) if isinstance(v, str)] for k in data}
-    return FormValues(fields, lists)
-
-
-def admin_page(template: str, context: dict[str, Any], title: str, status: int = 200) -> Page:
-    data = {k: v for k, v in context.items() if isinstance(v, str | int | bool | None)}
-    return Page(f"admin/{template}", context, data, status=status, private=True, title=title)
-
-
-async def csrf_form(request: Request, session: Session) -> FormValues:
-    form = await _form(request)
-    if not csrf_ok(session, form.text("csrf")):
-        raise Forbidden("the form's CSRF token is missing or wrong; reload the page and try again")
-    return form
 
 
 @router.get("/login")
@@ -79,14 +39,14 @@ def _login_page(
         "next": request.query_params.get("next", ""),
     }
     response = renderer.respond(request, admin_page("login.html", context, "Logga in", status))
-    _sessions(request).bind_login_token(request, response, token)
+    sessions_of(request).bind_login_token(request, response, token)
     return response
 
 
 @router.post("/login")
 async def login(request: Request, instance: InstanceDep, renderer: RendererDep) -> Response:
-    form = await _form(request)
-    sessions = _sessions(request)
+    form = await read_form(request)
+    sessions = sessions_of(request)
     name = form.text("name")[:64]
     if not sessions.login_token_ok(request, form.text("csrf")):
         return _login_page(request, renderer, "Formuläret hade gått ut. Försök igen.", name, 403)
@@ -106,11 +66,11 @@ async def login(request: Request, instance: InstanceDep, renderer: RendererDep) 
 
 @router.post("/logout")
 async def logout(request: Request, session: SessionDep) -> Response:
-    form = await _form(request)
+    form = await read_form(request)
     if not csrf_ok(session, form.text("csrf")):
         raise Forbidden("the form's CSRF token is missing or wrong")
     response = RedirectResponse("/admin/login", status_code=303)
-    _sessions(request).end(response)
+    sessions_of(request).end(response)
     return response
 
 

@@ -15,6 +15,7 @@ from pathways.queries.export import dot, graphml, node_link, subgraph
 from pathways.queries.find_help import find_help
 from pathways.queries.routes import routes
 from pathways.queries.sip import sip
+from pathways.question import MAX_AGE, MAX_TEXT, Question
 from pathways.vocab import Kind, Need, Urgency
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])
@@ -37,17 +38,17 @@ AreaParam = Annotated[
     str, Query(min_length=1, max_length=100, description="Area id or name, e.g. skarpnack")
 ]
 NeedsParam = Annotated[list[Need], Query(description="Repeatable need id")]
-AgeParam = Annotated[int, Query(ge=0, le=25, description="The young person's age in years")]
+AgeParam = Annotated[int, Query(ge=0, le=MAX_AGE, description="The young person's age in years")]
 
 
 class FindHelpQuery(BaseModel):
     """The find-help parameters, validated as one model: one pass in pydantic-core
     instead of one per parameter, on the service's busiest endpoint."""
 
-    age: int = Field(ge=0, le=25, description="The young person's age in years")
+    age: int = Field(ge=0, le=MAX_AGE, description="The young person's age in years")
     area: str = Field(min_length=1, max_length=100, description="Area id or name")
     need: list[Need] = Field(default=[], description="Repeatable need id")
-    q: str | None = Field(default=None, max_length=200, description="Free text")
+    q: str | None = Field(default=None, max_length=MAX_TEXT, description="Free text")
     urgency: Urgency = Urgency.planerat
     confidential: bool = Field(default=False, description="Help without guardians knowing")
     limit: int = Field(default=5, ge=1, le=50)
@@ -58,7 +59,7 @@ async def get_find_help(
     registry: RegistryDep, query: Annotated[FindHelpQuery, Query()]
 ) -> Response:
     """Ranked first contacts for a young person, with the emergency block when needed."""
-    answer = find_help(
+    question = Question.ask(
         registry,
         age=query.age,
         area=query.area,
@@ -66,8 +67,8 @@ async def get_find_help(
         text=query.q,
         urgency=query.urgency,
         confidential=query.confidential,
-        limit=query.limit,
     )
+    answer = find_help(registry, question, limit=query.limit)
     return json_response(schemas.find_help_out(answer), private=True)
 
 
@@ -125,7 +126,7 @@ def get_routes(
     origin: Annotated[str, Query(alias="from", min_length=1, max_length=80)],
     to: Annotated[str, Query(min_length=1, max_length=80)],
     area: Annotated[str | None, Query(max_length=100)] = None,
-    age: Annotated[int | None, Query(ge=0, le=25)] = None,
+    age: Annotated[int | None, Query(ge=0, le=MAX_AGE)] = None,
     need: NeedsParam = [],  # noqa: B006
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
     max_steps: Annotated[int, Query(ge=1, le=4)] = 3,

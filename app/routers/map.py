@@ -9,10 +9,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app.deps import RegistryDep
+from app.deps import RegistryDep, RendererDep
+from app.errors import query_detail
+from app.forms import ProfessionalForm
 from app.rendering import PAGE_HEADERS, Page
-from app.routers.professional import Question, _detail
-from app.routers.public import RendererDep
 from pathways.maptext import map_text
 from pathways.messages import Msg
 from pathways.orgmap import build_map, render_svg
@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/karta")
 async def org_map(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
-    question = Question(request, registry)
+    question = ProfessionalForm(request.query_params, registry)
     if len(question.needs) > 1:
         question.errors["need"] = Msg("Välj ett behov i taget för kartan.")
     need = question.needs[0] if question.needs else None
@@ -30,7 +30,9 @@ async def org_map(request: Request, registry: RegistryDep, renderer: RendererDep
         status = 422 if question.errors else 200
         context = {**question.context(registry), "svg": None, "text": None, "need": need}
         data = (
-            {"detail": _detail(question.errors)} if question.errors else {"areas": "/api/v1/areas"}
+            {"detail": query_detail(question.errors)}
+            if question.errors
+            else {"areas": "/api/v1/areas"}
         )
         page = Page("karta.html", context, data, status=status, title=Msg("Organisationskarta"))
         return renderer.respond(request, page)
@@ -51,7 +53,7 @@ async def org_map(request: Request, registry: RegistryDep, renderer: RendererDep
 @router.get("/karta.svg")
 async def org_map_svg(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
     """The map alone, to download, print or put in a report."""
-    question = Question(request, registry)
+    question = ProfessionalForm(request.query_params, registry)
     if question.area is None or question.errors:
         return Response(
             "area: choose an area, e.g. ?area=skarpnack",

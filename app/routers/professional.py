@@ -13,10 +13,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from app import schemas
-from app.deps import RegistryDep
-from app.forms import suggest_areas
+from app.deps import RegistryDep, RendererDep
+from app.errors import query_detail
+from app.forms import ProfessionalForm
 from app.rendering import Page
-from app.routers.public import RendererDep, area_groups
 from pathways.errors import InvalidQuery, NotFound
 from pathways.messages import Msg
 from pathways.models import Area, Provider
@@ -24,10 +24,9 @@ from pathways.queries.guidance import DUTY_SOURCES, DUTY_TO_REPORT, INCLUDE, REQ
 from pathways.queries.routes import Route, routes
 from pathways.queries.sip import sip
 from pathways.registry import Registry
-from pathways.vocab import Kind, Need
+from pathways.vocab import Kind
 
 router = APIRouter(prefix="/proffs", include_in_schema=False)
-MAX_AGE = 25
 
 
 @router.get("")
@@ -40,62 +39,12 @@ async def index(request: Request, renderer: RendererDep) -> Response:
     )
 
 
-class Question:
-    """The parameters shared by the professional forms, read leniently, checked strictly."""
-
-    def __init__(self, request: Request, registry: Registry) -> None:
-        params = request.query_params
-        self.area_text = params.get("area", "").strip()[:100]
-        self.age_text = params.get("age", "").strip()[:3]
-        self.needs_text = [n for n in dict.fromkeys(params.getlist("need")) if n]
-        self.errors: dict[str, Msg] = {}
-        self.suggestions: list[Area] = []
-        self.area = self._area(registry)
-        self.age = self._age()
-        self.needs = self._needs()
-
-    def _area(self, registry: Registry) -> Area | None:
-        if not self.area_text:
-            return None
-        try:
-            return registry.resolve_area(self.area_text)
-        except NotFound:
-            self.errors["area"] = Msg(
-                "Vi hittar inte {place}. Välj ett område i listan.", place=self.area_text
-            )
-            self.suggestions = suggest_areas(self.area_text, registry)
-            return None
-
-    def _age(self) -> int | None:
-        if not self.age_text:
-            return None
-        if not self.age_text.isdigit() or int(self.age_text) > MAX_AGE:
-            self.errors["age"] = Msg("Skriv en ålder mellan 0 och 25 år, med siffror.")
-            return None
-        return int(self.age_text)
-
-    def _needs(self) -> list[Need]:
-        if any(n not in Need.__members__ for n in self.needs_text):
-            self.errors["need"] = Msg("Något av valen känner vi inte igen. Välj igen i listan.")
-            return []
-        return [Need(n) for n in self.needs_text]
-
-    def context(self, registry: Registry) -> dict[str, Any]:
-        return {
-            "q": self,
-            "errors": self.errors,
-            "suggestions": self.suggestions,
-            "area_groups": area_groups(registry),
-            "need_choices": list(Need),
-        }
-
-
 @router.get("/remissvagar")
 async def referral_routes(
     request: Request, registry: RegistryDep, renderer: RendererDep
 ) -> Response:
     """From my role to another, for a concrete case: the routes, step by step."""
-    question = Question(request, registry)
+    question = ProfessionalForm(request.query_params, registry)
     origin = request.query_params.get("from", "").strip()[:80]
     target = request.query_params.get("to", "").strip()[:80]
     found: list[Route] = []
@@ -140,7 +89,9 @@ async def referral_routes(
     }
     status = 422 if question.errors else 200
     data: Any = (
-        schemas.routes_out(found) if not question.errors else {"detail": _detail(question.errors)}
+        schemas.routes_out(found)
+        if not question.errors
+        else {"detail": query_detail(question.errors)}
     )
     page = Page("proffs/routes.html", context, data, status=status, title=Msg("Remissvägar"))
     return renderer.respond(request, page)
@@ -152,19 +103,12 @@ def _local_providers(registry: Registry, area: Area | None) -> list[Provider]:
     return sorted(registry.within(area.id), key=lambda p: (p.kind, p.name))
 
 
-def _detail(errors: dict[str, Msg]) -> list[dict[str, Any]]:
-    return [
-        {"loc": ["query", name], "msg": message.render(), "type": "value_error"}
-        for name, message in errors.items()
-    ]
-
-
 @router.get("/orosanmalan")
 async def duty_to_report(
     request: Request, registry: RegistryDep, renderer: RendererDep
 ) -> Response:
     """When the duty applies, and the social services unit that serves the area."""
-    question = Question(request, registry)
+    question = ProfessionalForm(request.query_params, registry)
     units: list[Provider] = []
     if question.area is not None:
         area_id = question.area.id
@@ -194,15 +138,15 @@ async def duty_to_report(
 @router.get("/sip")
 async def sip_helper(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
     """Who belongs at the table, grouped by huvudman, and a checklist for the meeting."""
-    question = Question(request, registry)
+    question = ProfessionalForm(request.query_params, registry)
     answer = None
     asked = bool(question.area_text or question.age_text or question.needs_text)
     if asked:
-        _require(question, ("area", "age", "need"))
+        question.require(("area", "age", "need"))
     if asked and not question.errors and question.area and question.age is not None:
         answer = sip(registry, area=question.area.id, age=question.age, needs=question.needs)
     groups = _grouped(answer.participants if answer else ())
-    data: Any = schemas.sip_out(answer) if answer else {"detail": _detail(question.errors)}
+    data: Any = schemas.sip_out(answer) if answer else {"detail": query_detail(question.errors)}
     context = {**question.context(registry), "answer": answer, "groups": groups, "asked": asked}
     status = 422 if question.errors else 200
     page = Page(
@@ -214,18 +158,6 @@ async def sip_helper(request: Request, registry: RegistryDep, renderer: Renderer
         title=Msg("SIP – samordnad individuell plan"),
     )
     return renderer.respond(request, page)
-
-
-def _require(question: Question, fields: Sequence[str]) -> None:
-    missing = {
-        "area": (question.area_text, Msg("Välj område.")),
-        "age": (question.age_text, Msg("Skriv barnets ålder.")),
-        "need": (question.needs_text, Msg("Välj minst ett behov.")),
-    }
-    for name in fields:
-        given, message = missing[name]
-        if not given and name not in question.errors:
-            question.errors[name] = message
 
 
 GROUP_TITLES = {

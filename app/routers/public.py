@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
 from babel.dates import format_date
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from app import schemas
-from app.deps import ProviderDep, RegistryDep
-from app.forms import Checked, HelpForm, check
-from app.rendering import Page, Renderer
+from app.deps import ProviderDep, RegistryDep, RendererDep
+from app.errors import query_detail
+from app.forms import Checked, HelpForm, area_groups, check
+from app.rendering import Page
 from pathways.errors import NotFound
 from pathways.messages import Msg, Text
 from pathways.models import Area, Flow, Provider
@@ -30,14 +31,6 @@ from pathways.vocab import LEVEL_ORDER, Need, Urgency
 
 router = APIRouter(include_in_schema=False)
 FIRST_PLACES = 2  # "the one or two right places to start"; the rest are "more places"
-
-
-async def get_renderer(request: Request) -> Renderer:
-    renderer: Renderer = request.app.state.renderer
-    return renderer
-
-
-RendererDep = Annotated[Renderer, Depends(get_renderer)]
 
 
 @router.get("/")
@@ -63,16 +56,7 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
     checked = check(form, registry)
     if checked.question is None:
         return renderer.respond(request, _form_again(registry, form, checked))
-    question = checked.question
-    answer = find_help(
-        registry,
-        age=question.age,
-        area=question.area.id,
-        needs=question.needs,
-        text=question.text,
-        urgency=question.urgency,
-        confidential=question.confidential,
-    )
+    answer = find_help(registry, checked.question)
     top = answer.results[:FIRST_PLACES]
     more = answer.results[FIRST_PLACES:]
     context = {"form": form, "answer": answer, "top": top, "more": more}
@@ -94,10 +78,7 @@ def _form_again(registry: Registry, form: HelpForm, checked: Checked) -> Page:
     if danger:
         age = int(form.age) if form.age.isdigit() and len(form.age) <= 3 else None
         emergency = where_now([], age) if age is None else emergency_block(age, [])
-    detail = [
-        {"loc": ["query", name], "msg": message.render(), "type": "value_error"}
-        for name, message in checked.errors.items()
-    ]
+    detail = query_detail(checked.errors)
     context = {
         "form": form,
         "errors": {} if form.empty else checked.errors,
@@ -121,28 +102,6 @@ def _form_choices(registry: Registry, form: HelpForm) -> dict[str, Any]:
         "area_groups": area_groups(registry),
         "selected_area": selected.id if selected else "",
     }
-
-
-def area_groups(registry: Registry) -> list[tuple[str, list[tuple[str, Text]]]]:
-    """The places to choose from, grouped for a <select>: a city with districts is a
-    group of its own; other kommuner are listed under their region, with "another
-    kommun in the region" last for someone from a kommun we do not list."""
-    groups: list[tuple[str, list[tuple[str, Text]]]] = []
-    by_name = sorted(registry.areas.values(), key=lambda a: a.name)
-    for region in (a for a in by_name if a.parent is None):
-        kommuner = [registry.areas[k] for k in registry.children.get(region.id, ())]
-        plain: list[tuple[str, Text]] = []
-        for kommun in sorted(kommuner, key=lambda a: a.name):
-            parts = [registry.areas[d] for d in registry.children.get(kommun.id, ())]
-            if not parts:
-                plain.append((kommun.id, kommun.name))
-                continue
-            options: list[tuple[str, Text]] = [(kommun.id, Msg("Hela {place}", place=kommun.name))]
-            options.extend((d.id, d.name) for d in sorted(parts, key=lambda a: a.name))
-            groups.append((kommun.name, options))
-        plain.append((region.id, Msg("En annan kommun i {region}", region=region.name)))
-        groups.append((region.name, plain))
-    return groups
 
 
 @router.get("/mottagning/{provider_id}")

@@ -20,6 +20,7 @@ from pathways.queries.sentences import (
     how_to_contact,
     where_text,
 )
+from pathways.question import Question
 from pathways.reading.freetext import read_text
 from pathways.registry import Registry
 from pathways.vocab import (
@@ -35,9 +36,7 @@ from pathways.vocab import (
     Urgency,
 )
 
-MAX_TEXT = 200
 MAX_LIMIT = 50
-MAX_AGE = 120
 NEXT_STEPS = 3
 
 # Which levels come first, by how urgent things are (lower = earlier).
@@ -122,23 +121,37 @@ class HelpAnswer:
 
 def find_help(
     registry: Registry,
+    question: Question | None = None,
     *,
-    age: int,
-    area: str,
+    limit: int = 5,
+    age: int | None = None,
+    area: str | None = None,
     needs: Sequence[Need] = (),
     text: str | None = None,
     urgency: Urgency = Urgency.planerat,
     confidential: bool = False,
-    limit: int = 5,
 ) -> HelpAnswer:
     """Rank the places where this young person can start, best first.
 
     Never returns a provider whose ages or areas exclude the asker. The first line
     comes before specialist care unless a crisis need, crisis words or urgency call
-    for acute care first.
+    for acute care first. The web layer passes a `Question` it has read; the keywords
+    build one, for scripts and tests.
     """
-    _check(age, needs, text, limit)
-    place = registry.resolve_area(area)
+    if question is None:
+        question = Question.ask(
+            registry,
+            age=age,
+            area=area,
+            needs=needs,
+            text=text,
+            urgency=urgency,
+            confidential=confidential,
+        )
+    age, place = question.located()
+    needs, text = question.needs, question.text
+    urgency, confidential = question.urgency, question.confidential
+    _check(needs, text, limit)
     reading = read_text(text) if text else None
     wanted = list(dict.fromkeys([*needs, *(reading.needs if reading else ())]))
     crisis = needs_emergency(urgency, wanted, bool(reading and reading.crisis))
@@ -194,11 +207,7 @@ def find_help(
     )
 
 
-def _check(age: int, needs: Sequence[Need], text: str | None, limit: int) -> None:
-    if not 0 <= age <= MAX_AGE:
-        raise InvalidQuery("age", f"must be between 0 and {MAX_AGE}")
-    if text is not None and len(text) > MAX_TEXT:
-        raise InvalidQuery("q", f"may be at most {MAX_TEXT} characters")
+def _check(needs: Sequence[Need], text: str | None, limit: int) -> None:
     if not needs and not (text and text.strip()):
         raise InvalidQuery("need", "give at least one need, or describe it in q")
     if not 1 <= limit <= MAX_LIMIT:
