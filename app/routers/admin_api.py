@@ -1,4 +1,4 @@
-"""The admin JSON API: read and change providers and flows with ETags, tokens and scope.
+"""The admin JSON API: read and change providers, flows and forums with ETags and scope.
 
 Reads send an `ETag`; every write needs `If-Match` with it (428 without, 412 when the record
 changed since: nothing is lost, the client reloads). 401 without a valid personal token,
@@ -8,27 +8,22 @@ the same validation as the loader's. Every answer is `Cache-Control: no-store`.
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from app.admin_sections import SECTIONS, Section
 from app.deps import ApiUserDep, InstanceDep
 from pathways.errors import NotFound
-from pathways.store.edits import (
-    CreateFlow,
-    CreateProvider,
-    DeleteFlow,
-    RetireProvider,
-    UpdateFlow,
-    UpdateProvider,
-)
 from pathways.store.live import Instance, Saved
 from pathways.store.versions import ChangeDiff
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
 NO_STORE = {"Cache-Control": "no-store"}
-SECTIONS = {"providers": "provider", "flows": "flow"}
 
 Record = Annotated[dict[str, Any], Body(description="The whole record, in the YAML shape")]
 IfMatch = Annotated[str | None, Header(description="The ETag from the last read")]
@@ -91,90 +86,81 @@ def diff_out(diff: ChangeDiff) -> list[dict[str, Any]]:
     ]
 
 
-# --- providers ---------------------------------------------------------------------------
+# --- providers, flows and forums: one set of handlers, one descriptor each ----------------
 
 
-@router.get("/providers/{provider_id}")
-def get_provider(instance: InstanceDep, user: ApiUserDep, provider_id: str) -> Response:
-    return _record(instance, "providers", provider_id)
+def _named_id(handler: Callable[..., Response], param: str) -> Callable[..., Response]:
+    """The handler with its `ident` parameter named as the path names it (`provider_id`).
+
+    The paths and the OpenAPI document keep the names they always had, while one function
+    serves every section.
+    """
+    signature = inspect.signature(handler, eval_str=True)
+    renamed = [
+        p.replace(name=param) if p.name == "ident" else p for p in signature.parameters.values()
+    ]
+
+    @functools.wraps(handler)
+    def wrapper(**kwargs: Any) -> Response:
+        kwargs["ident"] = kwargs.pop(param)
+        return handler(**kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=renamed)  # type: ignore[attr-defined]
+    return wrapper
 
 
-@router.put("/providers/{provider_id}")
-def put_provider(
-    instance: InstanceDep,
-    user: ApiUserDep,
-    provider_id: str,
-    record: Record,
-    if_match: IfMatch = None,
-    message: Message = None,
-) -> Response:
-    op = UpdateProvider(provider_id, record, _etag_from(if_match))
-    saved = instance.apply(op, user, message)
-    return _saved(instance, "providers", provider_id, saved)
+def _section_routes(section: Section) -> None:
+    """Register read, replace, remove and create for one section of the registry."""
+    one = f"/{section.name}/{{{section.param}}}"
+
+    def read(instance: InstanceDep, user: ApiUserDep, ident: str) -> Response:
+        return _record(instance, section.name, ident)
+
+    def replace(
+        instance: InstanceDep,
+        user: ApiUserDep,
+        ident: str,
+        record: Record,
+        if_match: IfMatch = None,
+        message: Message = None,
+    ) -> Response:
+        op = section.update(ident, record, _etag_from(if_match))
+        return _saved(instance, section.name, ident, instance.apply(op, user, message))
+
+    def remove(
+        instance: InstanceDep,
+        user: ApiUserDep,
+        ident: str,
+        if_match: IfMatch = None,
+        message: Message = None,
+        remove_references: bool = False,
+    ) -> Response:
+        """Retire a provider (never erased: it stays in history); remove a flow or forum."""
+        op = section.remove(ident, _etag_from(if_match), remove_references)
+        return _saved(instance, section.name, ident, instance.apply(op, user, message))
+
+    def create(
+        instance: InstanceDep, user: ApiUserDep, record: Record, message: Message = None
+    ) -> Response:
+        saved = instance.apply(section.create(record), user, message)
+        return _saved(instance, section.name, str(record.get("id", "")), saved, status=201)
+
+    noun = section.param.removesuffix("_id")
+    for method, handler, verb in (("GET", read, "get"), ("PUT", replace, "put")):
+        router.add_api_route(
+            one, _named_id(handler, section.param), methods=[method], name=f"{verb}_{noun}"
+        )
+    verb = "retire" if section.remove_action == "retire" else "delete"
+    router.add_api_route(
+        one, _named_id(remove, section.param), methods=["DELETE"], name=f"{verb}_{noun}"
+    )
+    router.add_api_route(
+        f"/{section.name}", create, methods=["POST"], status_code=201, name=f"create_{noun}"
+    )
 
 
-@router.delete("/providers/{provider_id}")
-def retire_provider(
-    instance: InstanceDep,
-    user: ApiUserDep,
-    provider_id: str,
-    if_match: IfMatch = None,
-    message: Message = None,
-    remove_references: bool = False,
-) -> Response:
-    """Retire (never erase): the provider stays in history and can be brought back."""
-    op = RetireProvider(provider_id, _etag_from(if_match), remove_references)
-    saved = instance.apply(op, user, message)
-    return _saved(instance, "providers", provider_id, saved)
-
-
-@router.post("/providers", status_code=201)
-def create_provider(
-    instance: InstanceDep, user: ApiUserDep, record: Record, message: Message = None
-) -> Response:
-    saved = instance.apply(CreateProvider(record), user, message)
-    return _saved(instance, "providers", str(record.get("id", "")), saved, status=201)
-
-
-# --- flows -------------------------------------------------------------------------------
-
-
-@router.get("/flows/{flow_id}")
-def get_flow(instance: InstanceDep, user: ApiUserDep, flow_id: str) -> Response:
-    return _record(instance, "flows", flow_id)
-
-
-@router.put("/flows/{flow_id}")
-def put_flow(
-    instance: InstanceDep,
-    user: ApiUserDep,
-    flow_id: str,
-    record: Record,
-    if_match: IfMatch = None,
-    message: Message = None,
-) -> Response:
-    saved = instance.apply(UpdateFlow(flow_id, record, _etag_from(if_match)), user, message)
-    return _saved(instance, "flows", flow_id, saved)
-
-
-@router.delete("/flows/{flow_id}")
-def delete_flow(
-    instance: InstanceDep,
-    user: ApiUserDep,
-    flow_id: str,
-    if_match: IfMatch = None,
-    message: Message = None,
-) -> Response:
-    saved = instance.apply(DeleteFlow(flow_id, _etag_from(if_match)), user, message)
-    return _saved(instance, "flows", flow_id, saved)
-
-
-@router.post("/flows", status_code=201)
-def create_flow(
-    instance: InstanceDep, user: ApiUserDep, record: Record, message: Message = None
-) -> Response:
-    saved = instance.apply(CreateFlow(record), user, message)
-    return _saved(instance, "flows", str(record.get("id", "")), saved, status=201)
+for _section in SECTIONS:
+    _section_routes(_section)
 
 
 # --- history -----------------------------------------------------------------------------
@@ -186,9 +172,10 @@ def history(
     user: ApiUserDep,
     provider: Annotated[str | None, Query(max_length=80)] = None,
     flow: Annotated[str | None, Query(max_length=80)] = None,
+    forum: Annotated[str | None, Query(max_length=80)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Response:
-    entries = instance.history(provider, flow_id=flow, limit=limit)
+    entries = instance.history(provider, flow_id=flow, forum_id=forum, limit=limit)
     body = {
         "history": [
             {
@@ -198,6 +185,7 @@ def history(
                 "message": e.message,
                 "providers": list(e.providers),
                 "flows": list(e.flows),
+                "forums": list(e.touched.get("forums", ())),
             }
             for e in entries
         ]

@@ -1,4 +1,4 @@
-"""Admin pages: find a provider, edit it or its flows with a preview, history, undo.
+"""Admin pages: find a provider, edit it, its flows or a forum with a preview, history, undo.
 
 Form posts the classic way (STYLE.md #4): a preview shows fields before and after, a save
 redirects (303) with a notice, a refused edit comes back with its fields named (422).
@@ -15,7 +15,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from app.admin_forms import FormValues, field_errors, flow_record, provider_record
+from app.admin_forms import FormValues, field_errors
+from app.admin_sections import PROVIDERS, SECTIONS, Section
 from app.admin_views import admin_page, csrf_form
 from app.auth import Session
 from app.deps import InstanceDep, RendererDep, SessionDep
@@ -27,18 +28,11 @@ from pathways.errors import (
     PreconditionFailed,
     RegistryInvalid,
 )
-from pathways.models import Provider
+from pathways.models import ForumLevel, Provider
 from pathways.queries.audit import audit
+from pathways.registry import Registry
 from pathways.store.access import can_edit
-from pathways.store.edits import (
-    CreateFlow,
-    CreateProvider,
-    DeleteFlow,
-    Operation,
-    RetireProvider,
-    UpdateFlow,
-    UpdateProvider,
-)
+from pathways.store.edits import Operation
 from pathways.store.live import Instance
 from pathways.vocab import Access, Confidentiality, Cost, Kind, Level, Mechanism, Need, Principal
 
@@ -58,6 +52,7 @@ def _choices(instance: Instance) -> dict[str, Any]:
         "accesses": list(Access),
         "needs": list(Need),
         "mechanisms": list(Mechanism),
+        "forum_levels": list(ForumLevel),
         "providers": sorted(registry.active(), key=lambda p: p.name),
     }
 
@@ -94,38 +89,64 @@ async def index(
     return renderer.respond(request, admin_page("index.html", context, "Administrera registret"))
 
 
-# --- providers ----------------------------------------------------------------------------
+# --- providers, flows and forums: one set of handlers, one descriptor each ------------------
 
 
-@router.get("/mottagning/ny")
-async def new_provider(
-    request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
-) -> Response:
-    record = {"reviewed": "", "verified": False, "languages": ["sv"]}
-    return Editing(request, renderer, instance, session, "providers", None, record, "").page()
+def _section_routes(section: Section) -> None:
+    """Register the four handlers for a section: new form, edit form, create, save."""
+    base = f"/{section.slug}"
 
+    async def new(
+        request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
+    ) -> Response:
+        record = section.blank(request.query_params)
+        return Editing(request, renderer, instance, session, section, None, record, "").page()
 
-@router.get("/mottagning/{provider_id}")
-async def edit_provider(
-    request: Request,
-    provider_id: str,
-    instance: InstanceDep,
-    session: SessionDep,
-    renderer: RendererDep,
-) -> Response:
-    versioned = instance.provider(provider_id)
-    saved = request.query_params.get("sparat", "")
-    return Editing(
-        request,
-        renderer,
-        instance,
-        session,
-        "providers",
-        provider_id,
-        versioned.record,
-        versioned.etag,
-        saved=saved,
-    ).page()
+    async def edit(
+        request: Request,
+        ident: str,
+        instance: InstanceDep,
+        session: SessionDep,
+        renderer: RendererDep,
+    ) -> Response:
+        versioned = instance.record(section.name, ident)
+        editing = Editing(
+            request, renderer, instance, session, section, ident, versioned.record, versioned.etag
+        )
+        editing.saved = request.query_params.get("sparat", "")
+        return editing.page()
+
+    async def create(
+        request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
+    ) -> Response:
+        form = await csrf_form(request, session)
+        record = section.from_form({}, form)
+        editing = Editing(request, renderer, instance, session, section, None, record, "")
+        return _submit(editing, form, section.create(record))
+
+    async def save(
+        request: Request,
+        ident: str,
+        instance: InstanceDep,
+        session: SessionDep,
+        renderer: RendererDep,
+    ) -> Response:
+        form = await csrf_form(request, session)
+        before = _base_record(instance, section.name, ident)
+        etag = form.text("etag")
+        if form.text("action").startswith(section.remove_action):
+            op = section.remove(ident, etag, form.flag("remove_references"))
+            record = section.retired(before)
+        else:
+            record = section.from_form(before, form)
+            op = section.update(ident, record, etag)
+        editing = Editing(request, renderer, instance, session, section, ident, record, etag)
+        return _submit(editing, form, op)
+
+    router.add_api_route(f"{base}/ny", new, methods=["GET"])
+    router.add_api_route(f"{base}/{{ident}}", edit, methods=["GET"])
+    router.add_api_route(f"{base}/ny", create, methods=["POST"])
+    router.add_api_route(f"{base}/{{ident}}", save, methods=["POST"])
 
 
 @dataclass
@@ -136,7 +157,7 @@ class Editing:
     renderer: Renderer
     instance: Instance
     session: Session
-    section: str  # "providers" or "flows"
+    section: Section
     ident: str | None  # None while creating
     record: dict[str, Any]
     etag: str
@@ -148,6 +169,8 @@ class Editing:
     saved: str = ""
 
     def page(self) -> Response:
+        registry = self.instance.registry()
+        section = self.section
         context: dict[str, Any] = {
             "session": self.session,
             "record": self.record,
@@ -157,26 +180,22 @@ class Editing:
             "preview": self.preview,
             "message": self.message,
             "saved": self.saved,
+            section.param: self.ident,
+            "editable": self._editable(registry),
             **_choices(self.instance),
         }
-        if self.section == "flows":
-            context["flow_id"] = self.ident
-            title = f"Flöde {self.ident}" if self.ident else "Nytt flöde"
-            return self.renderer.respond(
-                self.request, admin_page("flow.html", context, title, self.status)
-            )
-        registry = self.instance.registry()
-        provider = registry.providers.get(self.ident or "")
-        context.update(
-            provider_id=self.ident,
-            editable=provider is None or can_edit(self.session.user, provider, registry),
-            flows_out=_flows(self.instance, provider, "out"),
-            flows_in=_flows(self.instance, provider, "in"),
-        )
-        title = f"Redigera {self.record.get('name', '')}" if self.ident else "Ny mottagning"
-        return self.renderer.respond(
-            self.request, admin_page("provider.html", context, title, self.status)
-        )
+        if section is PROVIDERS:
+            provider = registry.providers.get(self.ident or "")
+            context["flows_out"] = _flows(self.instance, provider, "out")
+            context["flows_in"] = _flows(self.instance, provider, "in")
+        title = section.edit_title(self.record, self.ident) if self.ident else section.new_title
+        page = admin_page(section.template, context, title, self.status)
+        return self.renderer.respond(self.request, page)
+
+    def _editable(self, registry: Registry) -> bool:
+        """Whether the signed-in user may change the record as it is saved now."""
+        saved = _base_record(self.instance, self.section.name, self.ident) if self.ident else {}
+        return not saved or self.section.editable(self.session.user, saved, registry)
 
 
 def _flows(instance: Instance, provider: Provider | None, direction: str) -> list[Any]:
@@ -193,46 +212,18 @@ def _flows(instance: Instance, provider: Provider | None, direction: str) -> lis
     )
 
 
-@router.post("/mottagning/ny")
-async def create_provider(
-    request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
-) -> Response:
-    form = await csrf_form(request, session)
-    record = provider_record({}, form)
-    op = CreateProvider(record)
-    editing = Editing(request, renderer, instance, session, "providers", None, record, "")
-    return _submit(editing, form, op)
-
-
-@router.post("/mottagning/{provider_id}")
-async def save_provider(
-    request: Request,
-    provider_id: str,
-    instance: InstanceDep,
-    session: SessionDep,
-    renderer: RendererDep,
-) -> Response:
-    form = await csrf_form(request, session)
-    base = _base_record(instance, "providers", provider_id, form)
-    etag = form.text("etag")
-    if form.text("action").startswith("retire"):
-        op: Operation = RetireProvider(
-            provider_id, etag, remove_references=form.flag("remove_references")
-        )
-        record = {**base, "retired": True}
-    else:
-        record = provider_record(base, form)
-        op = UpdateProvider(provider_id, record, etag)
-    editing = Editing(request, renderer, instance, session, "providers", provider_id, record, etag)
-    return _submit(editing, form, op)
-
-
-def _base_record(instance: Instance, section: str, ident: str, form: FormValues) -> dict[str, Any]:
+def _base_record(instance: Instance, section: str, ident: str) -> dict[str, Any]:
     """The record as it was when the form was opened: fields the form does not show stay."""
     try:
         return dict(instance.record(section, ident).record)
     except NotFound:
         return {}
+
+
+STALE = (
+    "Någon annan har ändrat posten medan du redigerade. Öppna den igen och gör "
+    "din ändring på nytt; inget har sparats."
+)
 
 
 def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
@@ -247,94 +238,43 @@ def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
     except RegistryInvalid as exc:
         ident = str(editing.record.get("id", editing.ident or ""))
         editing.errors, editing.problems = field_errors(exc, ident)
-        editing.status = 422
-        return editing.page()
+        return _refused(editing, 422, editing.problems)
     except PreconditionFailed:
-        editing.status = 412
-        editing.problems = [
-            "Någon annan har ändrat posten medan du redigerade. Öppna den igen och gör "
-            "din ändring på nytt; inget har sparats."
-        ]
-        return editing.page()
+        return _refused(editing, 412, STALE)
     except Forbidden as exc:
-        editing.status = 403
-        editing.problems = [f"Du får inte göra den ändringen: {exc.message}"]
-        return editing.page()
+        return _refused(editing, 403, f"Du får inte göra den ändringen: {exc.message}")
     except Conflict as exc:
-        editing.status = 409
-        editing.problems = [exc.message]
-        return editing.page()
+        return _refused(editing, 409, exc.message)
     commit = quote(saved.commit or "")
-    if isinstance(op, DeleteFlow):
+    section = editing.section
+    if section.removes_record and action.startswith(section.remove_action):
         return RedirectResponse(f"/admin?sparat={commit}", status_code=303)
-    where = "flode" if editing.section == "flows" else "mottagning"
     target = quote(str(editing.record.get("id") or editing.ident))
-    return RedirectResponse(f"/admin/{where}/{target}?sparat={commit}", status_code=303)
+    return RedirectResponse(f"/admin/{section.slug}/{target}?sparat={commit}", status_code=303)
 
 
-# --- flows --------------------------------------------------------------------------------
+def _refused(editing: Editing, status: int, problems: str | list[str]) -> Response:
+    editing.status = status
+    editing.problems = [problems] if isinstance(problems, str) else problems
+    return editing.page()
 
 
-@router.get("/flode/ny")
-async def new_flow(
+@router.get("/forum")
+async def forums(
     request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
 ) -> Response:
-    record = {"from": request.query_params.get("from", "")[:80]}
-    return Editing(request, renderer, instance, session, "flows", None, record, "").page()
+    """Every collaboration forum, to open one for editing."""
+    registry = instance.registry()
+    rows = [
+        (f, can_edit(session.user, f.model_dump(mode="json"), registry))
+        for f in registry.forums.values()
+    ]
+    context = {"session": session, "rows": rows, "saved": request.query_params.get("sparat", "")}
+    return renderer.respond(request, admin_page("forums.html", context, "Samverkansforum"))
 
 
-@router.get("/flode/{flow_id}")
-async def edit_flow(
-    request: Request,
-    flow_id: str,
-    instance: InstanceDep,
-    session: SessionDep,
-    renderer: RendererDep,
-) -> Response:
-    versioned = instance.flow(flow_id)
-    saved = request.query_params.get("sparat", "")
-    return Editing(
-        request,
-        renderer,
-        instance,
-        session,
-        "flows",
-        flow_id,
-        versioned.record,
-        versioned.etag,
-        saved=saved,
-    ).page()
-
-
-@router.post("/flode/ny")
-async def create_flow(
-    request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
-) -> Response:
-    form = await csrf_form(request, session)
-    record = flow_record({}, form)
-    editing = Editing(request, renderer, instance, session, "flows", None, record, "")
-    return _submit(editing, form, CreateFlow(record))
-
-
-@router.post("/flode/{flow_id}")
-async def save_flow(
-    request: Request,
-    flow_id: str,
-    instance: InstanceDep,
-    session: SessionDep,
-    renderer: RendererDep,
-) -> Response:
-    form = await csrf_form(request, session)
-    base = _base_record(instance, "flows", flow_id, form)
-    etag = form.text("etag")
-    if form.text("action").startswith("delete"):
-        op: Operation = DeleteFlow(flow_id, etag)
-        record = base
-    else:
-        record = flow_record(base, form)
-        op = UpdateFlow(flow_id, record, etag)
-    editing = Editing(request, renderer, instance, session, "flows", flow_id, record, etag)
-    return _submit(editing, form, op)
+for _section in SECTIONS:
+    _section_routes(_section)
 
 
 # --- history and undo ---------------------------------------------------------------------
@@ -345,8 +285,9 @@ async def history(
     request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
 ) -> Response:
     provider = request.query_params.get("mottagning") or None
-    entries = instance.history(provider, limit=100)
-    context = {"session": session, "entries": entries, "provider": provider}
+    forum = request.query_params.get("forum") or None
+    entries = instance.history(provider, forum_id=forum, limit=100)
+    context = {"session": session, "entries": entries, "provider": provider or forum}
     return renderer.respond(request, admin_page("history.html", context, "Historik"))
 
 

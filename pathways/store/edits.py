@@ -73,7 +73,37 @@ class DeleteFlow:
     if_match: str
 
 
-Operation = CreateProvider | UpdateProvider | RetireProvider | CreateFlow | UpdateFlow | DeleteFlow
+@dataclass(frozen=True)
+class CreateForum:
+    record: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class UpdateForum:
+    forum_id: str
+    record: Mapping[str, Any]
+    if_match: str
+
+
+@dataclass(frozen=True)
+class DeleteForum:
+    """Forums have no `retired` field: a forum that stops meeting is removed (git keeps it)."""
+
+    forum_id: str
+    if_match: str
+
+
+Operation = (
+    CreateProvider
+    | UpdateProvider
+    | RetireProvider
+    | CreateFlow
+    | UpdateFlow
+    | DeleteFlow
+    | CreateForum
+    | UpdateForum
+    | DeleteForum
+)
 
 
 @dataclass(frozen=True)
@@ -184,6 +214,11 @@ def _update(
     return Edit(section, ident, "update", normalise(section, {"id": ident, **record}))
 
 
+def _remove(records: RecordIndex, section: str, ident: str, if_match: str) -> Edit:
+    _current(records, section, ident, if_match)
+    return Edit(section, ident, "remove")
+
+
 def _retire(records: RecordIndex, op: RetireProvider) -> list[Edit]:
     current = _current(records, "providers", op.provider_id, op.if_match)
     if current.get("retired") is True:
@@ -224,8 +259,13 @@ def edits_for(records: RecordIndex, op: Operation) -> list[Edit]:
         case UpdateFlow(ident, record, if_match):
             return [_update(records, "flows", ident, record, if_match)]
         case DeleteFlow(ident, if_match):
-            _current(records, "flows", ident, if_match)
-            return [Edit("flows", ident, "remove")]
+            return [_remove(records, "flows", ident, if_match)]
+        case CreateForum(record):
+            return [_create(records, "forums", record)]
+        case UpdateForum(ident, record, if_match):
+            return [_update(records, "forums", ident, record, if_match)]
+        case DeleteForum(ident, if_match):
+            return [_remove(records, "forums", ident, if_match)]
     raise TypeError(f"not an operation: {op!r}")  # pragma: no cover
 
 

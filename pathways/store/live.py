@@ -283,10 +283,16 @@ class Instance:
     # --- history ---------------------------------------------------------------------
 
     def history(
-        self, provider_id: str | None = None, *, flow_id: str | None = None, limit: int = 50
+        self,
+        provider_id: str | None = None,
+        *,
+        flow_id: str | None = None,
+        forum_id: str | None = None,
+        limit: int = 50,
     ) -> list[HistoryEntry]:
-        """Changes newest first: all, or those touching a provider (or its flows) or a flow."""
-        filtered = provider_id is not None or flow_id is not None
+        """Changes newest first: all, or those touching a provider (or its flows), a flow
+        or a forum."""
+        filtered = provider_id is not None or flow_id is not None or forum_id is not None
         out: list[HistoryEntry] = []
         if limit < 1:
             return out
@@ -297,6 +303,8 @@ class Instance:
             if provider_id is not None and not entry.concerns(provider_id):
                 continue
             if flow_id is not None and flow_id not in entry.flows:
+                continue
+            if forum_id is not None and forum_id not in entry.touched.get("forums", ()):
                 continue
             out.append(entry)
             if len(out) >= limit:
