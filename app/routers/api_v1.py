@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from app import schemas
+from app import answers, schemas
 from app.deps import ProviderDep, RegistryDep
 from pathways.queries.audit import audit
 from pathways.queries.export import dot, graphml, node_link, subgraph
@@ -54,7 +54,7 @@ class FindHelpQuery(BaseModel):
     limit: int = Field(default=5, ge=1, le=50)
 
 
-@router.get("/find-help", response_model=schemas.FindHelpOut)
+@router.get("/find-help", response_model=answers.FindHelpOut)
 async def get_find_help(
     registry: RegistryDep, query: Annotated[FindHelpQuery, Query()]
 ) -> Response:
@@ -69,7 +69,7 @@ async def get_find_help(
         confidential=query.confidential,
     )
     answer = find_help(registry, question, limit=query.limit)
-    return json_response(schemas.find_help_out(answer), private=True)
+    return json_response(answers.find_help_out(answer), private=True)
 
 
 @router.get("/providers", response_model=schemas.ProvidersOut)
@@ -120,7 +120,7 @@ def get_kinds() -> dict[str, list[schemas.KindOut]]:
     return {"kinds": schemas.kinds_out()}
 
 
-@router.get("/routes", response_model=schemas.RoutesOut)
+@router.get("/routes", response_model=answers.RoutesOut)
 def get_routes(
     registry: RegistryDep,
     origin: Annotated[str, Query(alias="from", min_length=1, max_length=80)],
@@ -130,7 +130,7 @@ def get_routes(
     need: NeedsParam = [],  # noqa: B006
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
     max_steps: Annotated[int, Query(ge=1, le=4)] = 3,
-) -> schemas.RoutesOut:
+) -> answers.RoutesOut:
     """Routes from a provider or kind to another, shortest and simplest first."""
     found = routes(
         registry,
@@ -142,10 +142,10 @@ def get_routes(
         limit=limit,
         max_steps=max_steps,
     )
-    return schemas.routes_out(found)
+    return answers.routes_out(found)
 
 
-@router.get("/sip", response_model=schemas.SipOut)
+@router.get("/sip", response_model=answers.SipOut)
 async def get_sip(
     registry: RegistryDep,
     area: AreaParam,
@@ -154,7 +154,7 @@ async def get_sip(
 ) -> Response:
     """Who belongs at the table of a SIP, with the legal basis and the consent rule."""
     answer = sip(registry, area=area, age=age, needs=need)
-    return json_response(schemas.sip_out(answer), private=True)
+    return json_response(answers.sip_out(answer), private=True)
 
 
 @router.get(
@@ -184,16 +184,16 @@ def get_graph(
     return JSONResponse(node_link(graph))
 
 
-@router.get("/audit", response_model=schemas.AuditOut)
+@router.get("/audit", response_model=answers.AuditOut)
 def get_audit(
     registry: RegistryDep,
     severity: Literal["error", "warning", "info"] | None = None,
     code: Annotated[str | None, Query(max_length=40)] = None,
-) -> schemas.AuditOut:
+) -> answers.AuditOut:
     """Data-quality findings: stale, unverified, unreachable, dead ends, ping-pong, gaps."""
     findings = [
         f
         for f in audit(registry)
         if (severity is None or f.severity == severity) and (code is None or f.code == code)
     ]
-    return schemas.audit_out(findings)
+    return answers.audit_out(findings)

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app import schemas
+from app import answers, schemas
 from app.deps import RegistryDep, RendererDep
 from app.errors import query_detail
 from app.forms import ProfessionalForm
@@ -89,7 +89,7 @@ async def referral_routes(
     }
     status = 422 if question.errors else 200
     data: Any = (
-        schemas.routes_out(found)
+        answers.routes_out(found)
         if not question.errors
         else {"detail": query_detail(question.errors)}
     )
@@ -146,7 +146,7 @@ async def sip_helper(request: Request, registry: RegistryDep, renderer: Renderer
     if asked and not question.errors and question.area and question.age is not None:
         answer = sip(registry, area=question.area.id, age=question.age, needs=question.needs)
     groups = _grouped(answer.participants if answer else ())
-    data: Any = schemas.sip_out(answer) if answer else {"detail": query_detail(question.errors)}
+    data: Any = answers.sip_out(answer) if answer else {"detail": query_detail(question.errors)}
     context = {**question.context(registry), "answer": answer, "groups": groups, "asked": asked}
     status = 422 if question.errors else 200
     page = Page(

@@ -15,7 +15,7 @@ from babel.dates import format_date
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app import schemas
+from app import answers, schemas
 from app.deps import ProviderDep, RegistryDep, RendererDep
 from app.errors import query_detail
 from app.forms import Checked, HelpForm, area_groups, check
@@ -63,7 +63,7 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
     page = Page(
         "results.html",
         context,
-        schemas.find_help_out(answer),
+        answers.find_help_out(answer),
         private=True,
         title=Msg("Här kan du få hjälp"),
     )
@@ -89,7 +89,7 @@ def _form_again(registry: Registry, form: HelpForm, checked: Checked) -> Page:
     status = 200 if form.empty else 422
     data: dict[str, Any] = {"detail": detail}
     if emergency is not None:
-        data["emergency"] = schemas.emergency_out(emergency).model_dump()
+        data["emergency"] = answers.emergency_out(emergency).model_dump()
     return Page(
         "start.html", context, data, status=status, private=True, title=Msg("Hitta rätt hjälp")
     )
@@ -177,7 +177,7 @@ async def acute(
     data = {
         "area": schemas.area_ref(area).model_dump() if area else None,
         "age": age,
-        "emergency": schemas.emergency_out(help_now).model_dump(),
+        "emergency": answers.emergency_out(help_now).model_dump(),
     }
     context = {
         "emergency": help_now,
