@@ -15,10 +15,8 @@ from app.config import Settings
 from app.i18n import LOCALE_DIR, load_languages
 from app.paths import STATIC
 from app.rendering import Renderer
-from app.routers.admin_api import install as install_admin_api
 from app.routers.admin_api import router as admin_api_router
 from app.routers.admin_pages import router as admin_router
-from app.routers.admin_session import install as install_admin
 from app.routers.admin_session import router as session_router
 from app.routers.api_v1 import router as api_router
 from app.routers.map import router as karta_router
@@ -58,8 +56,6 @@ def create_app(
     languages = load_languages(locale_dir)
     app.state.renderer = Renderer(languages)
     errors.install(app)
-    install_admin_api(app)
-    install_admin(app)
     # The public API first: routes are matched in order, and find-help is the busiest.
     app.include_router(api_router)
     app.include_router(admin_api_router)

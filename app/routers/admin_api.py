@@ -13,12 +13,12 @@ import inspect
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Body, Header, Query
 from fastapi.responses import JSONResponse, Response
 
 from app.admin_sections import SECTIONS, Section
 from app.deps import ApiUserDep, InstanceDep
-from pathways.errors import NotFound
+from pathways.errors import NotFound, PreconditionRequired
 from pathways.store.live import Instance, Saved
 from pathways.store.versions import ChangeDiff
 
@@ -28,10 +28,6 @@ NO_STORE = {"Cache-Control": "no-store"}
 Record = Annotated[dict[str, Any], Body(description="The whole record, in the YAML shape")]
 IfMatch = Annotated[str | None, Header(description="The ETag from the last read")]
 Message = Annotated[str | None, Query(max_length=500, description="Why: the change message")]
-
-
-class PreconditionRequired(Exception):
-    """A write without If-Match would overwrite blindly."""
 
 
 def _etag_from(if_match: str | None) -> str:
@@ -213,12 +209,3 @@ def revert(
     saved = instance.revert(revision, user, message)
     body = {"commit": saved.commit, "summary": saved.summary, "changes": diff_out(saved.diff)}
     return JSONResponse(body, headers=NO_STORE)
-
-
-def install(app: FastAPI) -> None:
-    """428 for a write without If-Match."""
-
-    @app.exception_handler(PreconditionRequired)
-    async def precondition_required(request: Request, exc: PreconditionRequired) -> Response:
-        detail = "send If-Match with the ETag from your last read of this record"
-        return JSONResponse({"detail": detail}, status_code=428, headers=NO_STORE)

@@ -8,14 +8,13 @@ the name for a while (pathways.store.accounts records them).
 from __future__ import annotations
 
 import secrets
-from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.admin_views import admin_page, read_form
 from app.auth import csrf_ok
-from app.deps import InstanceDep, RendererDep, SessionDep, SignInRequired, sessions_of
+from app.deps import InstanceDep, RendererDep, SessionDep, sessions_of
 from app.rendering import Renderer
 from pathways.errors import AuthenticationFailed, Forbidden, LoginThrottled
 
@@ -72,9 +71,3 @@ async def logout(request: Request, session: SessionDep) -> Response:
     response = RedirectResponse("/admin/login", status_code=303)
     sessions_of(request).end(response)
     return response
-
-
-def install(app: FastAPI) -> None:
-    @app.exception_handler(SignInRequired)
-    async def sign_in(request: Request, exc: SignInRequired) -> Response:
-        return RedirectResponse(f"/admin/login?next={quote(exc.path)}", status_code=303)
