@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
@@ -73,7 +75,29 @@ def create_app(
 
     strip_uvicorn_queries()
     app.add_middleware(AccessLog)
+    if settings.worker_header:
+        app.add_middleware(WorkerHeader)
     return app
+
+
+class WorkerHeader:
+    """Names the process that answered (test mode only; see Settings.worker_header)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.worker = str(os.getpid()).encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message["headers"], (b"x-vardkedjan-worker", self.worker)]
+            await send(message)
+
+        await self.app(scope, receive, named)
 
 
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
