@@ -48,15 +48,22 @@ class Section:
     from_form: Callable[[Mapping[str, Any], FormValues], Record]
     create: Callable[[Mapping[str, Any]], Operation]
     update: Callable[[str, Mapping[str, Any], str], Operation]
+    editable: Callable[[User, Mapping[str, Any], Registry], bool]
     # Remove (retire a provider, delete a flow or forum); the flag removes references.
     remove: Callable[[str, str, bool], Operation]
-    removes_record: bool  # whether the record is gone after `remove` (not just retired)
-    remove_action: str  # the form button's action: "retire" or "delete"
-    editable: Callable[[User, Mapping[str, Any], Registry], bool]
+    removes_record: bool = True  # whether the record is gone after `remove`, not retired
+    remove_action: str = "delete"  # the form button's action: "retire" or "delete"
 
     def retired(self, record: Mapping[str, Any]) -> Record:
         """What the form shows for a record being removed: as it was, or marked retired."""
         return dict(record) if self.removes_record else {**record, "retired": True}
+
+
+def _deleting(
+    operation: Callable[[str, str], Operation],
+) -> Callable[[str, str, bool], Operation]:
+    """Removal for a section whose records are simply deleted (nothing refers to them)."""
+    return lambda ident, etag, _references: operation(ident, etag)
 
 
 def _named(prefix: str) -> Callable[[Mapping[str, Any], str], str]:
@@ -74,10 +81,10 @@ PROVIDERS = Section(
     from_form=provider_record,
     create=CreateProvider,
     update=UpdateProvider,
+    editable=can_edit,
     remove=RetireProvider,
     removes_record=False,
     remove_action="retire",
-    editable=can_edit,
 )
 
 FLOWS = Section(
@@ -91,10 +98,8 @@ FLOWS = Section(
     from_form=flow_record,
     create=CreateFlow,
     update=UpdateFlow,
-    remove=lambda ident, etag, _references: DeleteFlow(ident, etag),
-    removes_record=True,
-    remove_action="delete",
     editable=lambda user, record, registry: can_edit_flow(user, record, registry),
+    remove=_deleting(DeleteFlow),
 )
 
 FORUMS = Section(
@@ -108,10 +113,8 @@ FORUMS = Section(
     from_form=forum_record,
     create=CreateForum,
     update=UpdateForum,
-    remove=lambda ident, etag, _references: DeleteForum(ident, etag),
-    removes_record=True,
-    remove_action="delete",
     editable=can_edit,  # a forum lies where its areas are, like a provider
+    remove=_deleting(DeleteForum),
 )
 
 SECTIONS: tuple[Section, ...] = (PROVIDERS, FLOWS, FORUMS)

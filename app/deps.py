@@ -4,11 +4,13 @@ Every alias a router uses lives here (STYLE.md #7), so no router imports another
 `RegistryDep`, `ProviderDep` (an active provider by id, for the public side),
 `RendererDep`, `InstanceDep` (the editable instance), `SessionDep` (a signed-in admin
 page), `ApiUserDep` (an admin API client by token) and `AdminProviderDep` (a provider
-record as written, with its ETag, retired or not, for the admin side).
+record as written, with its ETag, retired or not, for the admin side) and `AdminDep`
+(all an admin page handler needs).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
@@ -82,6 +84,26 @@ async def signed_in(request: Request, instance: InstanceDep) -> Session:
 
 
 SessionDep = Annotated[Session, Depends(signed_in)]
+
+
+@dataclass(frozen=True)
+class AdminRequest:
+    """What every admin page handler needs, resolved once: the request, the instance,
+    the signed-in session and the renderer."""
+
+    request: Request
+    instance: Instance
+    session: Session
+    renderer: Renderer
+
+
+async def admin_request(
+    request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
+) -> AdminRequest:
+    return AdminRequest(request, instance, session, renderer)
+
+
+AdminDep = Annotated[AdminRequest, Depends(admin_request)]
 
 
 async def admin_provider(instance: InstanceDep, provider_id: ProviderId) -> Versioned:

@@ -19,8 +19,7 @@ from app.admin_forms import FormValues, field_errors
 from app.admin_sections import PROVIDERS, SECTIONS, Section
 from app.admin_views import admin_page, csrf_form
 from app.auth import Session
-from app.deps import InstanceDep, RendererDep, SessionDep
-from app.rendering import Renderer
+from app.deps import AdminDep, AdminRequest, InstanceDep, RendererDep, SessionDep
 from pathways.errors import (
     Conflict,
     Forbidden,
@@ -96,43 +95,24 @@ def _section_routes(section: Section) -> None:
     """Register the four handlers for a section: new form, edit form, create, save."""
     base = f"/{section.slug}"
 
-    async def new(
-        request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
-    ) -> Response:
-        record = section.blank(request.query_params)
-        return Editing(request, renderer, instance, session, section, None, record, "").page()
+    async def new(admin: AdminDep) -> Response:
+        record = section.blank(admin.request.query_params)
+        return Editing(admin, section, None, record, "").page()
 
-    async def edit(
-        request: Request,
-        ident: str,
-        instance: InstanceDep,
-        session: SessionDep,
-        renderer: RendererDep,
-    ) -> Response:
-        versioned = instance.record(section.name, ident)
-        editing = Editing(
-            request, renderer, instance, session, section, ident, versioned.record, versioned.etag
-        )
-        editing.saved = request.query_params.get("sparat", "")
+    async def edit(ident: str, admin: AdminDep) -> Response:
+        versioned = admin.instance.record(section.name, ident)
+        editing = Editing(admin, section, ident, versioned.record, versioned.etag)
+        editing.saved = admin.request.query_params.get("sparat", "")
         return editing.page()
 
-    async def create(
-        request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
-    ) -> Response:
-        form = await csrf_form(request, session)
+    async def create(admin: AdminDep) -> Response:
+        form = await csrf_form(admin.request, admin.session)
         record = section.from_form({}, form)
-        editing = Editing(request, renderer, instance, session, section, None, record, "")
-        return _submit(editing, form, section.create(record))
+        return _submit(Editing(admin, section, None, record, ""), form, section.create(record))
 
-    async def save(
-        request: Request,
-        ident: str,
-        instance: InstanceDep,
-        session: SessionDep,
-        renderer: RendererDep,
-    ) -> Response:
-        form = await csrf_form(request, session)
-        before = _base_record(instance, section.name, ident)
+    async def save(ident: str, admin: AdminDep) -> Response:
+        form = await csrf_form(admin.request, admin.session)
+        before = _base_record(admin.instance, section.name, ident)
         etag = form.text("etag")
         if form.text("action").startswith(section.remove_action):
             op = section.remove(ident, etag, form.flag("remove_references"))
@@ -140,8 +120,7 @@ def _section_routes(section: Section) -> None:
         else:
             record = section.from_form(before, form)
             op = section.update(ident, record, etag)
-        editing = Editing(request, renderer, instance, session, section, ident, record, etag)
-        return _submit(editing, form, op)
+        return _submit(Editing(admin, section, ident, record, etag), form, op)
 
     router.add_api_route(f"{base}/ny", new, methods=["GET"])
     router.add_api_route(f"{base}/{{ident}}", edit, methods=["GET"])
@@ -153,10 +132,7 @@ def _section_routes(section: Section) -> None:
 class Editing:
     """One edit form on its way back to the browser: which record, and how it went."""
 
-    request: Request
-    renderer: Renderer
-    instance: Instance
-    session: Session
+    admin: AdminRequest
     section: Section
     ident: str | None  # None while creating
     record: dict[str, Any]
@@ -167,6 +143,14 @@ class Editing:
     preview: Any = None
     message: str = ""
     saved: str = ""
+
+    @property
+    def instance(self) -> Instance:
+        return self.admin.instance
+
+    @property
+    def session(self) -> Session:
+        return self.admin.session
 
     def page(self) -> Response:
         registry = self.instance.registry()
@@ -190,7 +174,7 @@ class Editing:
             context["flows_in"] = _flows(self.instance, provider, "in")
         title = section.edit_title(self.record, self.ident) if self.ident else section.new_title
         page = admin_page(section.template, context, title, self.status)
-        return self.renderer.respond(self.request, page)
+        return self.admin.renderer.respond(self.admin.request, page)
 
     def _editable(self, registry: Registry) -> bool:
         """Whether the signed-in user may change the record as it is saved now."""

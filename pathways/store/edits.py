@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pathways.errors import Conflict, NotFound, PreconditionFailed, Problem, RegistryInvalid
 from pathways.loader import load_text
@@ -37,73 +37,80 @@ FILE = "providers.yaml"
 
 
 @dataclass(frozen=True)
-class CreateProvider:
+class Create:
+    """Add a record to a section; subclasses name the section."""
+
     record: Mapping[str, Any]
+    section: ClassVar[str] = ""
 
 
 @dataclass(frozen=True)
-class UpdateProvider:
-    provider_id: str
+class Update:
+    """Replace a record, like a PUT, if it is still at version `if_match`."""
+
+    ident: str
     record: Mapping[str, Any]
     if_match: str
+    section: ClassVar[str] = ""
+
+
+@dataclass(frozen=True)
+class Remove:
+    """Delete a record from its section (git keeps it in the history)."""
+
+    ident: str
+    if_match: str
+    section: ClassVar[str] = ""
 
 
 @dataclass(frozen=True)
 class RetireProvider:
+    """Providers are retired, never erased: see the module docstring for references."""
+
     provider_id: str
     if_match: str
     remove_references: bool = False
 
 
-@dataclass(frozen=True)
-class CreateFlow:
-    record: Mapping[str, Any]
+class CreateProvider(Create):
+    section = "providers"
 
 
-@dataclass(frozen=True)
-class UpdateFlow:
-    flow_id: str
-    record: Mapping[str, Any]
-    if_match: str
+class UpdateProvider(Update):
+    section = "providers"
+
+    @property
+    def provider_id(self) -> str:
+        return self.ident
 
 
-@dataclass(frozen=True)
-class DeleteFlow:
-    flow_id: str
-    if_match: str
+class CreateFlow(Create):
+    section = "flows"
 
 
-@dataclass(frozen=True)
-class CreateForum:
-    record: Mapping[str, Any]
+class UpdateFlow(Update):
+    section = "flows"
 
 
-@dataclass(frozen=True)
-class UpdateForum:
-    forum_id: str
-    record: Mapping[str, Any]
-    if_match: str
+class DeleteFlow(Remove):
+    section = "flows"
 
 
-@dataclass(frozen=True)
-class DeleteForum:
-    """Forums have no `retired` field: a forum that stops meeting is removed (git keeps it)."""
-
-    forum_id: str
-    if_match: str
+class CreateForum(Create):
+    section = "forums"
 
 
-Operation = (
-    CreateProvider
-    | UpdateProvider
-    | RetireProvider
-    | CreateFlow
-    | UpdateFlow
-    | DeleteFlow
-    | CreateForum
-    | UpdateForum
-    | DeleteForum
-)
+class UpdateForum(Update):
+    section = "forums"
+
+
+class DeleteForum(Remove):
+    """Forums have no `retired` field: a forum that stops meeting is removed."""
+
+    section = "forums"
+
+
+Operation = Create | Update | Remove | RetireProvider
 
 
 @dataclass(frozen=True)
@@ -214,11 +221,6 @@ def _update(
     return Edit(section, ident, "update", normalise(section, {"id": ident, **record}))
 
 
-def _remove(records: RecordIndex, section: str, ident: str, if_match: str) -> Edit:
-    _current(records, section, ident, if_match)
-    return Edit(section, ident, "remove")
-
-
 def _retire(records: RecordIndex, op: RetireProvider) -> list[Edit]:
     current = _current(records, "providers", op.provider_id, op.if_match)
     if current.get("retired") is True:
@@ -248,24 +250,15 @@ def _retire(records: RecordIndex, op: RetireProvider) -> list[Edit]:
 def edits_for(records: RecordIndex, op: Operation) -> list[Edit]:
     """The records an operation writes or removes; checks versions and existence."""
     match op:
-        case CreateProvider(record):
-            return [_create(records, "providers", record)]
-        case UpdateProvider(ident, record, if_match):
-            return [_update(records, "providers", ident, record, if_match)]
+        case Create(record):
+            return [_create(records, op.section, record)]
+        case Update(ident, record, if_match):
+            return [_update(records, op.section, ident, record, if_match)]
+        case Remove(ident, if_match):
+            _current(records, op.section, ident, if_match)
+            return [Edit(op.section, ident, "remove")]
         case RetireProvider():
             return _retire(records, op)
-        case CreateFlow(record):
-            return [_create(records, "flows", record)]
-        case UpdateFlow(ident, record, if_match):
-            return [_update(records, "flows", ident, record, if_match)]
-        case DeleteFlow(ident, if_match):
-            return [_remove(records, "flows", ident, if_match)]
-        case CreateForum(record):
-            return [_create(records, "forums", record)]
-        case UpdateForum(ident, record, if_match):
-            return [_update(records, "forums", ident, record, if_match)]
-        case DeleteForum(ident, if_match):
-            return [_remove(records, "forums", ident, if_match)]
     raise TypeError(f"not an operation: {op!r}")  # pragma: no cover
 
 

@@ -114,3 +114,19 @@ def test_the_api_creates_a_forum_and_keeps_its_path_names(admin: Admin) -> None:
         "/api/v1/admin/forums/{forum_id}",
     ):
         assert set(spec[path]) == {"get", "put", "delete"}
+
+
+def test_a_forum_is_removed_from_its_delete_form(admin: Admin) -> None:
+    assert login(admin.client, "anna", "anna-lösen-1") == 303
+    url = f"/admin/forum/{ALINGSAS_FORUM}"
+    soup = BeautifulSoup(admin.client.get(url).text, "html.parser")
+    form = one(soup, "form.retire")
+    assert form["action"] == url
+    fields = {str(i["name"]): str(i["value"]) for i in form.select("input[type=hidden]")}
+    preview = admin.client.post(url, data={**fields, "action": "delete-preview"})
+    assert preview.status_code == 200
+    assert ALINGSAS_FORUM in admin.instance.registry().forums
+    removed = admin.client.post(url, data={**fields, "action": "delete-save"})
+    assert removed.status_code == 303
+    assert removed.headers["location"].startswith("/admin?sparat=")
+    assert ALINGSAS_FORUM not in admin.instance.registry().forums
