@@ -6,6 +6,8 @@ content as lists for screen readers and for anyone who prefers text.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -39,14 +41,17 @@ async def org_map(request: Request, registry: RegistryDep, renderer: RendererDep
     lang = renderer.language_of(request)
     drawn = build_map(registry, question.area.id, need, question.age)
     text = map_text(drawn)
-    context = {
-        **question.context(registry),
-        "svg": render_svg(drawn, lang.gettext),
-        "text": text,
-        "need": need,
-        "download": _svg_url(request, lang.prefix),
-    }
-    page = Page("karta.html", context, text.as_data(), title=Msg("Organisationskarta"))
+
+    def drawn_context() -> dict[str, Any]:
+        return {
+            **question.context(registry),
+            "svg": render_svg(drawn, lang.gettext),
+            "text": text,
+            "need": need,
+            "download": _svg_url(request, lang.prefix),
+        }
+
+    page = Page("karta.html", drawn_context, text.as_data, title=Msg("Organisationskarta"))
     return renderer.respond(request, page)
 
 

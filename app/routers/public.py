@@ -37,13 +37,19 @@ FIRST_PLACES = 2  # "the one or two right places to start"; the rest are "more p
 async def start(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
     """The question: what it is about, age, where you live. Prefilled by "Ändra" links."""
     form = HelpForm.from_params(request.query_params, request.query_params.getlist("need"))
-    data = {
-        "needs": [n.model_dump() for n in schemas.needs_out()],
-        "areas": [a.model_dump() for a in (schemas.area_out(a) for a in registry.document.areas)],
-        "urgencies": [u.value for u in Urgency],
-        "find_help": "/hitta",
-    }
-    context = {"form": form, "errors": {}, "suggestions": [], **_form_choices(registry, form)}
+
+    def data() -> dict[str, Any]:
+        areas = (schemas.area_out(a) for a in registry.document.areas)
+        return {
+            "needs": [n.model_dump() for n in schemas.needs_out()],
+            "areas": [a.model_dump() for a in areas],
+            "urgencies": [u.value for u in Urgency],
+            "find_help": "/hitta",
+        }
+
+    def context() -> dict[str, Any]:
+        return {"form": form, "errors": {}, "suggestions": [], **_form_choices(registry, form)}
+
     page = Page("start.html", context, data, title=Msg("Hitta rätt hjälp"))
     return renderer.respond(request, page)
 
@@ -63,7 +69,7 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
     page = Page(
         "results.html",
         context,
-        answers.find_help_out(answer),
+        lambda: answers.find_help_out(answer),
         private=True,
         title=Msg("Här kan du få hjälp"),
     )
@@ -109,15 +115,24 @@ async def provider_page(
     request: Request, registry: RegistryDep, renderer: RendererDep, provider: ProviderDep
 ) -> Response:
     """Everything about one place, and where help goes on from it."""
-    context = {
-        "p": provider,
-        "facts": provider_facts(provider),
-        "areas": _area_names(registry, provider),
-        "flows_out": _flows(registry, registry.graph.out_edges(provider.id, data=True), 1),
-        "flows_in": _flows(registry, registry.graph.in_edges(provider.id, data=True), 0),
-        "reviewed": _date(provider.reviewed, renderer.language_of(request).code),
-    }
-    page = Page("provider.html", context, schemas.detail(registry, provider), title=provider.name)
+
+    def context() -> dict[str, Any]:
+        graph = registry.graph
+        return {
+            "p": provider,
+            "facts": provider_facts(provider),
+            "areas": _area_names(registry, provider),
+            "flows_out": _flows(registry, graph.out_edges(provider.id, data=True), 1),
+            "flows_in": _flows(registry, graph.in_edges(provider.id, data=True), 0),
+            "reviewed": _date(provider.reviewed, renderer.language_of(request).code),
+        }
+
+    page = Page(
+        "provider.html",
+        context,
+        lambda: schemas.detail(registry, provider),
+        title=provider.name,
+    )
     return renderer.respond(request, page)
 
 
