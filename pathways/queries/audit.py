@@ -17,11 +17,12 @@ from functools import cache, lru_cache
 from pathways.errors import Problem
 from pathways.graph import flow_applies
 from pathways.models import Provider
+from pathways.question import MAX_AGE
 from pathways.registry import Registry
 from pathways.vocab import NEED_LABELS, Level, Mechanism, Need, Severity
 
 STALE_AFTER = timedelta(days=365)
-AGE_BANDS = ((0, 5), (6, 12), (13, 17), (18, 25))
+AGE_BANDS = ((0, 5), (6, 12), (13, 17), (18, MAX_AGE))
 SMALL_CHILD_NEEDS = frozenset(
     {
         Need.utveckling_smabarn,
