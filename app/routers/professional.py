@@ -88,11 +88,8 @@ async def referral_routes(
         "requirements": REQUIREMENTS,
     }
     status = 422 if question.errors else 200
-    data: Any = (
-        answers.routes_out(found)
-        if not question.errors
-        else {"detail": query_detail(question.errors)}
-    )
+    detail = {"detail": query_detail(question.errors)}
+    data: Any = detail if question.errors else (lambda: answers.routes_out(found))
     page = Page("proffs/routes.html", context, data, status=status, title=Msg("Remissvägar"))
     return renderer.respond(request, page)
 
@@ -118,18 +115,23 @@ async def duty_to_report(
             # A region or a city of districts: the units of its parts, so the asker can pick.
             units = [p for p in registry.within(area_id) if p.kind in wanted]
         units.sort(key=lambda p: (p.kind != Kind.socialtjanst, p.name))
-    data = {
-        "area": schemas.area_ref(question.area).model_dump() if question.area else None,
-        "duty": [m.render() for m in DUTY_TO_REPORT],
-        "sources": list(DUTY_SOURCES),
-        "units": [schemas.summary(p).model_dump() for p in units],
-    }
-    context = {
-        **question.context(registry),
-        "duty": DUTY_TO_REPORT,
-        "sources": DUTY_SOURCES,
-        "units": units,
-    }
+
+    def data() -> dict[str, Any]:
+        return {
+            "area": schemas.area_ref(question.area).model_dump() if question.area else None,
+            "duty": [m.render() for m in DUTY_TO_REPORT],
+            "sources": list(DUTY_SOURCES),
+            "units": [schemas.summary(p).model_dump() for p in units],
+        }
+
+    def context() -> dict[str, Any]:
+        return {
+            **question.context(registry),
+            "duty": DUTY_TO_REPORT,
+            "sources": DUTY_SOURCES,
+            "units": units,
+        }
+
     status = 422 if question.errors else 200
     page = Page("proffs/report.html", context, data, status=status, title=Msg("Orosanmälan"))
     return renderer.respond(request, page)
@@ -146,8 +148,12 @@ async def sip_helper(request: Request, registry: RegistryDep, renderer: Renderer
     if asked and not question.errors and question.area and question.age is not None:
         answer = sip(registry, area=question.area.id, age=question.age, needs=question.needs)
     groups = _grouped(answer.participants if answer else ())
-    data: Any = answers.sip_out(answer) if answer else {"detail": query_detail(question.errors)}
-    context = {**question.context(registry), "answer": answer, "groups": groups, "asked": asked}
+    detail = {"detail": query_detail(question.errors)}
+    data: Any = (lambda: answers.sip_out(answer)) if answer else detail
+
+    def context() -> dict[str, Any]:
+        return {**question.context(registry), "answer": answer, "groups": groups, "asked": asked}
+
     status = 422 if question.errors else 200
     page = Page(
         "proffs/sip.html",
