@@ -1,0 +1,333 @@
+"""Read danger in a young person's free text: the one place that decides what is a crisis.
+
+The text is private: this module never logs, prints or stores it, and neither may callers.
+
+How it reads, in order, so that text is read as it is typed:
+1. Normalise: NFKC, lower case, apostrophes dropped ("don't" → "dont"), å/ä → a and ö → o
+   (so "ä" typed for "å" is the same word), letters stretched for emphasis squeezed
+   ("dööööö" → "do"), digits inside words read as letters ("su1c1de").
+2. Words: texting spellings put right ("mej", "vil", "wanna"), fillers dropped ("typ",
+   "asså", "liksom"), a misspelt danger word read as the word it stands for (``rapidfuzz``;
+   only words of five letters or more, and only towards the danger vocabulary), words run
+   together cut apart ("villdö", "tamittliv") and words split apart joined ("själv mord").
+3. Phrases (`pathways.crisis_phrases`): each category's wordings are matched word by word,
+   with only soft words ("inte", "bara") between them unless the phrase says "..".
+4. Sense: a blocker that overlaps a match cancels it ("dör av skratt", "killing it"); a mere
+   mention of suicide in a school text or a book counts for nothing; violence in the past
+   ("när jag var liten") is not violence now.
+
+Where a wording is ambiguous the phrases err towards help: "jag vill inte dö" is read as a
+wish to die, because showing help numbers to someone who did not need them costs little.
+Every step is linear in the length of the text; phrases are matched by dynamic programming
+over word positions, never by backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from rapidfuzz import fuzz, process
+
+from pathways import crisis_phrases as data
+
+__all__ = ["CATEGORIES", "DANGER", "MAX_CHARS", "CrisisSignal", "is_danger", "read_crisis"]
+
+MAX_CHARS: Final = 1_000
+"""Only this much of a text is read (the API takes 200 characters); a bound on the work."""
+MAX_WORD: Final = 40
+"""A longer "word" is cut here: no real word is longer, and it bounds the work per word."""
+
+CATEGORIES: Final = tuple(data.CATEGORIES)
+DANGER: Final = frozenset(c for c in CATEGORIES if c != "self_harm")
+"""Categories that bring the full alarm; self-harm alone brings the calm safety note."""
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    """One kind of danger found in a text, and the (normalised) words that showed it."""
+
+    category: str
+    words: tuple[str, ...]
+
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "a"})
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
+_APOSTROPHES = str.maketrans("", "", "'’´`")
+_TOKEN = re.compile(r"[^\W_]+")
+_STRETCHED_VOWEL = re.compile(r"([aeiouy])\1{2,}")
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_NUMBER_THEN_WORD = re.compile(r"(\d+)([^\W\d_]+)")
+
+
+def fold(word: str) -> str:
+    """Lower case, å, ä → a and ö → o, and other accents dropped."""
+    folded = unicodedata.normalize("NFKD", word.casefold().translate(_FOLD))
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+# --- the phrase tables, compiled once ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Slot:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    many: bool  # a number of six or more ("tog 30 alvedon")
+
+    def matches(self, word: str) -> bool:
+        if word in self.exact or any(word.startswith(p) for p in self.prefixes):
+            return True
+        return self.many and word.isdigit() and len(word) <= 5 and int(word) >= 6
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    category: str
+    slots: tuple[_Slot, ...]
+    wide: tuple[bool, ...]  # per gap between slot k and k+1: ".." or soft words only
+    weak: bool  # a mention, discounted in a text about a school task or a book
+    strict: bool  # soft words may not stand between its words (blockers, time words)
+
+
+def _compile(category: str, text: str, *, strict: bool = False) -> _Phrase:
+    weak = text.startswith("?")
+    slots: list[_Slot] = []
+    wide: list[bool] = []
+    gap_wide = False
+    for word in text.lstrip("?").split():
+        if word == "..":
+            gap_wide = True
+            continue
+        if slots:
+            wide.append(gap_wide)
+        gap_wide = False
+        options = [fold(o) for o in word.split("/") if o]
+        exact = frozenset(o for o in options if not o.endswith("*") and o != "#many")
+        prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
+        slots.append(_Slot(exact, prefixes, "#many" in options))
+    return _Phrase(category, tuple(slots), tuple(wide), weak, strict)
+
+
+_PHRASES: Final = tuple(
+    _compile(category, text) for category, texts in data.CATEGORIES.items() for text in texts
+)
+_BLOCKERS: Final = tuple(_compile("", text) for text in data.BLOCKERS)
+_PAST: Final = tuple(_compile("", text, strict=True) for text in data.PAST)
+_SOFT: Final = frozenset(fold(w) for w in data.SOFT)
+_FILLERS: Final = frozenset(fold(w) for w in data.FILLERS)
+_TOPIC: Final = frozenset(fold(w) for w in data.TOPIC)
+_NOT_WITH: Final = {c: frozenset(fold(w) for w in ws) for c, ws in data.NOT_WITH.items()}
+_ALIASES: Final = {fold(k): fold(v) for k, v in data.ALIASES.items()}
+_NOT_TYPOS: Final = frozenset(fold(w) for w in data.NOT_TYPOS)
+
+_EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
+_PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
+_KNOWN: Final = _EXACT | _SOFT | _FILLERS | _TOPIC | frozenset(
+    w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact
+)
+# Words that may be cut out of a longer one: the danger vocabulary and the small words
+# that run into it ("villdö", "tamittliv").
+_PARTS: Final = _EXACT | _SOFT | frozenset(fold(w) for w in "du han hon dig sig liv mitt av".split())
+
+
+def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], tuple[str, ...]]:
+    index: dict[tuple[str, int], list[str]] = {}
+    for word in sorted(words):
+        if len(word) >= 5 and word.isalpha():
+            index.setdefault((word[0], len(word)), []).append(word)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+_TYPO_TARGETS: Final = _by_first_letter_and_length(_EXACT)
+_LONG_PREFIXES: Final = tuple(sorted(p for p in _PREFIXES if len(p) >= 7))
+
+
+def _known(word: str) -> bool:
+    return word in _KNOWN or any(word.startswith(p) for p in _PREFIXES)
+
+
+def _typo(word: str) -> str | None:
+    """The danger word a misspelt word stands for, if one is close enough."""
+    if len(word) < 5 or word in _NOT_TYPOS or not word.isalpha():
+        return None
+    for prefix in _LONG_PREFIXES:  # "sjalvmorstankar" → "sjalvmord*"
+        if prefix[0] == word[0]:
+            for cut in (len(prefix) - 1, len(prefix), len(prefix) + 1):
+                if fuzz.ratio(word[:cut], prefix) >= 85.0:
+                    return prefix
+    spread = 1 if len(word) < 9 else 2
+    candidates = [
+        target
+        for length in range(len(word) - spread, len(word) + spread + 1)
+        for target in _TYPO_TARGETS.get((word[0], length), ())
+    ]
+    cutoff = 84.0 if len(word) <= 6 else 80.0
+    best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return None if best is None else best[0]
+
+
+def _split(word: str) -> tuple[str, ...] | None:
+    """A word run together from danger words and small words, cut apart; else None."""
+    if not 5 <= len(word) <= 30:
+        return None
+    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
+    best[0] = ()
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - 16), end - 1):
+            before = best[start]
+            if before is not None and word[start:end] in _PARTS:
+                candidate = (*before, word[start:end])
+                found = best[end]
+                if found is None or len(candidate) < len(found):
+                    best[end] = candidate
+    parts = best[len(word)]
+    return parts if parts is not None and len(parts) >= 2 else None
+
+
+@lru_cache(maxsize=16_384)
+def _read_word(raw: str) -> tuple[str, ...]:
+    """One typed word as the words it stands for: none (a filler), itself, or others."""
+    word = raw[:MAX_WORD]
+    number = _NUMBER_THEN_WORD.fullmatch(word)
+    if number:  # "30st", "20x"
+        return (number.group(1), *_read_word(number.group(2)))
+    if not word.isalpha() and not word.isdigit():
+        word = word.translate(_LEET)
+    word = _ALIASES.get(word, word)
+    if word in _FILLERS:
+        return ()
+    if word.isdigit() or _known(word):
+        return (word,)
+    meant = _typo(word)
+    if meant is not None:
+        return (meant,)
+    return _split(word) or (word,)
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES)
+    text = fold(text)
+    text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    words = [part for raw in _TOKEN.findall(text) for part in _read_word(raw)]
+    return _joined(words)
+
+
+def _joined(words: list[str]) -> list[str]:
+    """Words split apart ("själv mord", "över dos", "hej då") joined again."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2):
+            merged = "".join(words[i : i + size])
+            parts = words[i : i + size]
+            if (
+                i + size <= len(words)
+                and len(merged) >= 5
+                and not all(_known(part) for part in parts)
+                and _joinable(merged, len(merged) - len(parts[-1]))
+            ):
+                out.append(merged)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _joinable(merged: str, head: int) -> bool:
+    """A danger word that needs every part: "själv"+"mord", not "självmordstankar"+"men"."""
+    if merged in _EXACT:
+        return True
+    return any(len(p) > max(head, 5) and merged.startswith(p) for p in _PREFIXES)
+
+
+# --- matching ----------------------------------------------------------------------------
+
+
+def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
+    """Every way the phrase's words occur in the text (one per end position), leftmost first.
+
+    Dynamic programming over positions: for each slot, every position that can end it,
+    with a back-pointer. Linear in the number of words times a constant gap.
+    """
+    reach: dict[int, tuple[int, ...]] = {
+        i: (i,) for i, word in enumerate(words) if phrase.slots[0].matches(word)
+    }
+    for k, slot in enumerate(phrase.slots[1:]):
+        wide = phrase.wide[k]
+        nxt: dict[int, tuple[int, ...]] = {}
+        for end, path in reach.items():
+            limit = data.WIDE_GAP if wide else (0 if phrase.strict else data.SOFT_GAP)
+            for j in range(end + 1, min(len(words), end + 2 + limit)):
+                if j not in nxt and slot.matches(words[j]):
+                    nxt[j] = (*path, j)
+                if not wide and words[j] not in _SOFT:
+                    break
+        if not nxt:
+            return []
+        reach = nxt
+    return sorted(reach.values())
+
+
+def _index(phrases: Iterable[_Phrase]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    by_word: dict[str, list[int]] = {}
+    by_prefix: dict[str, list[int]] = {}
+    for order, phrase in enumerate(phrases):
+        for word in phrase.slots[0].exact:
+            by_word.setdefault(word, []).append(order)
+        for prefix in phrase.slots[0].prefixes:
+            by_prefix.setdefault(prefix, []).append(order)
+    return by_word, by_prefix
+
+
+_BY_WORD, _BY_PREFIX = _index(_PHRASES)
+
+
+def _candidates(words: list[str]) -> list[_Phrase]:
+    """Only phrases whose first word occurs: most texts touch a handful of phrases."""
+    orders: set[int] = set()
+    for word in set(words):
+        orders.update(_BY_WORD.get(word, ()))
+        for end in range(2, len(word) + 1):
+            orders.update(_BY_PREFIX.get(word[:end], ()))
+    return [_PHRASES[order] for order in sorted(orders)]
+
+
+def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
+    """The kinds of danger a free text shows, in the order of ``CATEGORIES``; () if none."""
+    words = _words(text)
+    if not words:
+        return ()
+    found: dict[str, tuple[int, ...]] = {}
+    matches = [(p, found_at) for p in _candidates(words) if (found_at := _match(p, words))]
+    if not matches:
+        return ()
+    blocked = {i for b in _BLOCKERS for at in _match(b, words) for i in at}
+    present = set(words)
+    topic = not _TOPIC.isdisjoint(present)
+    past = any(_match(p, words) for p in _PAST)
+    for phrase, found_at in matches:
+        free = [at for at in found_at if blocked.isdisjoint(at)]
+        if not free or (phrase.weak and topic):
+            continue
+        positions = free[0]
+        if phrase.category == "violence_now" and past:
+            continue
+        if not _NOT_WITH.get(phrase.category, frozenset()).isdisjoint(present):
+            continue
+        if phrase.category not in found or positions < found[phrase.category]:
+            found[phrase.category] = positions
+    return tuple(
+        CrisisSignal(c, tuple(words[i] for i in found[c])) for c in CATEGORIES if c in found
+    )
+
+
+def is_danger(signals: Iterable[CrisisSignal]) -> bool:
+    """True when any signal calls for the full alarm (not self-harm alone)."""
+    return any(s.category in DANGER for s in signals)

@@ -1,0 +1,323 @@
+"""The wordings of danger that `pathways.crisis` reads with: data only, no logic.
+
+Phrase syntax (write proper Swedish; everything is folded, å/ä → a and ö → o, first):
+  ``a/b/c``  one word, any of these spellings
+  ``word*``  a word that begins with it ("självmord*" → "självmordstankar")
+  ``..``     up to ``WIDE_GAP`` words of any kind between the words on either side
+Between two words without ``..`` only "soft" words may stand (``SOFT``: "inte", "bara",
+"verkligen", …), at most ``SOFT_GAP`` of them: "vill verkligen bara dö" is "vill dö", but
+"vill att han dör" is not.
+
+A phrase that starts with ``?`` is a *mention*, not a statement: it counts unless the text
+is about a school task, a book or the news (``TOPIC``), as in "uppsats om självmord".
+
+To add a wording, add it to its category here, add real examples to
+``tests/data/crisis_corpus.yaml`` and run ``pytest tests/pathways/test_crisis.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+SOFT_GAP: Final = 2
+WIDE_GAP: Final = 4
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    joined = (" ".join(p.split()).replace("/ ", "/") for p in text.split("|"))
+    return tuple(p for p in joined if p)
+
+
+_DIE = "dö/dör/döden/die/dead/död/dying"
+_TAKE_PAST = (
+    "tog/tagit/tagt/svalde/svalt/käkade/käkat/åt/ätit/proppat/tryckte/tryckt/slängt/"
+    "slängde/took/taken/swallowed/ate/popped/drack/druckit/drank"
+)
+_PILLS = (
+    "tabletter/tabletten/tabbar/piller/pillren/pills/tablets/meds/medicin/mediciner/"
+    "medicinen/alvedon/panodil/ipren/paracetamol/ibuprofen/sömntabletter/sömnmedel/"
+    "sömnpiller/antidepressiva/sertralin/citalopram/melatonin/stesolid/xanax/tramadol/"
+    "oxycodone/painkillers/värktabletter/smärtstillande/treo/karta/kartor/kartan/tylenol/"
+    "advil/iprenen/alvedonen/lugnande/atarax/propavan/theralen/concerta/elvanse"
+)
+_QTY = (
+    "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/"
+    "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/#many"
+)
+_PERSON = (
+    "mig/mamma/pappa/oss/henne/honom/min/mitt/mina/lillebror/lillasyster/brorsan/syrran/"
+    "me/my/us/her/him/mom/mum/dad"
+)
+_HITTER = (
+    "pappa/mamma/styvpappa/styvmamma/styvpappan/styvmamman/bonuspappa/han/hon/dom/de/någon/"
+    "kille/killen/pojkvän/pojkvännen/flickvän/flickvännen/bror/brorsan/brodern/syster/"
+    "sambo/sambon/partner/mannen/exet/ex/he/she/they/someone/dad/mom/boyfriend/stepdad/"
+    "brother/husband/girlfriend"
+)
+_HITS = (
+    "slår/slog/sparkar/sparkade/stryper/ströp/kväver/kvävde/misshandlar/misshandlade/"
+    "hits/hitting/hit/beating/beats/choking/strangling/kicks/kicking/beat"
+)
+
+CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
+    # (a) explicit and passive wishes to die or not to exist
+    "suicidal": _phrases(f"""
+        vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {_DIE}
+        | vill/orkar inte leva/lev/existera/finnas | vill/orkar sluta/slippa leva/existera/finnas
+        | vill/orkar slippa vakna | inte/aldrig vakna/vakner/vaka igen/mer/imorgon/längre
+        | vill inte vakna/vakner | hoppas .. inte vakna/vaknar | sova/somna för alltid
+        | sova .. aldrig vakna | somna .. aldrig vakna | önskar/önskade .. inte fanns/levde/föddes
+        | önskar/önskade .. aldrig fötts/föddes/funnits
+        | bättre/lättare/gladare/enklare om jag .. död/borta/fanns/levde
+        | bättre/lättare/gladare/enklare utan mig | better off without me | better off dead
+        | ingen/inte/nobody/noone .. sakna/saknar/märka/märker/bry/bryr/care/miss .. dog/död/
+        borta/försvann/dead/gone/died/dö/dör | nobody/noone would/will miss me
+        | vill försvinna för/forever alltid | vill inte vara med/här längre/mer
+        | inte finnas/leva längre/mer | vill inte finnas/existera | ta/tar livet av mig/sig/dig
+        | tog/tagit livet av mig | ?tog/tagit livet av sig
+        | inte vill/orkar leva/existera/finnas | end my/her/his/their/your life | ta mitt liv | ta mitt eget liv
+        | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör slut på mig/livet/mitt
+        | döda/dräpa mig själv | jag vill döda mig | trött/less/klar/färdig på/med livet/leva/life
+        | tired of life/living | ingen/ingenting/inget mening/idé/anledning/poäng med/i livet
+        | ingen/ingenting/inget mening/idé/anledning/poäng/orsak att/till leva/lev/finnas
+        | inget/ingenting att leva för | livet/leva är inte värt | inte värt att leva
+        | dödstankar/dödstanke/dödslängtan/dödsönskan/dödsönskningar
+        | självmordstankar/självmordstanke/suicidtankar/suicidala/suicidal/suicidalt
+        | självmordsbenägen | tänker/tänkt/funderar/funderat/tankar på/om
+        självmord*/suicid*/döden/att dö | ?pratar/pratade/pratat/talar om självmord*/suicid*
+        | försökt/försöker/försökte .. självmord*/suicid*
+        | ?självmord* | ?suicid* | ?suicide* | ?sewerslide* | ?unalive* | kms/kys
+        | kill/killing myself | kill my self | end my life | end it all | ending it all
+        | dont/not want to live/exist | dont/not want to be alive | dont want to be here anymore
+        | wish i was dead | wish i wasnt alive/born | want to disappear forever
+        | self delete | ge upp livet | orkar inte mer | orkar inte längre
+    """),
+    # (b) plans, preparations, methods and goodbyes
+    "plan_or_method": _phrases(f"""
+        planerat/planerar/planera/planerade/plan/planen/plans/planned/planning .. dö/die/
+        självmord*/suicide/döden/hoppa/hänga/dödar/kill/end
+        | planerat/planerar/plan/planen/planerade .. ta/avsluta/göra .. livet/liv/slut
+        | bestämt/bestämde/bestämmer .. dö/självmord*/döden
+        | datum/dag/dagen .. jag ska/kommer dö/ta/göra
+        | samlat/samlar/sparat/sparar/samla/spara/gömt/gömmer/saving/stockpiling/hoarding ..
+        {_PILLS}
+        | köpt/köpte/har/hittat/knutit/knyta/knöt/fäst/bought/tied .. rep/repet/rope
+        | snara/snaran/noose | rep/repet runt halsen | hänga/hängt mig/myself/sig
+        | hang myself | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in ..
+        bron/taket/tåget/balkongen/fönstret/höghus*/klippan/stupet/tunnelbanan/spåret/
+        bussen/bridge/roof/building/train/window/cliff/våningen/tak/pendeln/tunnelbanetåget
+        | kasta/kastar/slänga mig/myself framför/från/ut/under
+        | ställa/lägga mig på/framför spåret/spåren/rälsen/vägen/tåget
+        | framför tåget/tunnelbanan/bussen/pendeln/train/bus | står/sitter på bron/räcket/stupet
+        | står på taket | on the bridge/roof/edge
+        | skära/skär/slit upp/av pulsådern/handleden/halsen/ådrorna/venerna
+        | skära/skär/skar/skurit .. pulsådern/pulsådrorna/ådrorna | skjuta mig | shoot myself
+        | köra ihjäl mig | dränka mig | drown myself
+        | avskedsbrev*/självmordsbrev*/suicidbrev*/farvälbrev* | brev till .. när jag är borta
+        | suicide note | goodbye letter/note/message | skrivit/skrev .. sista/avsked* brev
+        | sagt/säger/sa/säga hejdå/farväl/adjö .. sista/alltid/forever
+        | hejdå/farväl för/forever sista/alltid | sista gången/natten/dagen ni/du hör/ser
+        | sista natten/kvällen/dagen/natt/kväll/dag .. livet/lever/liv
+        | gett/ger/ge/gav bort alla/mina .. saker/grejer/prylar/kläder | ska/tänker/kommer ta/svälja alla/hela/massa .. {_PILLS}
+        | tänker/ska ta en överdos | vet hur jag ska dö | ta/tar en överdos
+        | say goodbye forever | ladda/laddat/laddade pistolen/vapnet/geväret
+        | ?kolmonoxid* | ?avgaser
+    """),
+    # (c) an overdose or poisoning already taken
+    "overdose": _phrases(f"""
+        {_TAKE_PAST} .. {_QTY} .. {_PILLS} | {_TAKE_PAST} {_QTY} {_PILLS}
+        | {_TAKE_PAST} .. {_PILLS} .. alla/allihop/allihopa/all
+        | {_TAKE_PAST} tabletter/piller/pills/sömntabletter/värktabletter/tabbar/tablets
+        | {_TAKE_PAST} en/an överdos/overdose | överdoserat/överdoserade/överdosera/odat
+        | overdosed/overdosing | too many pills/tablets/meds
+        | för många tabletter/piller/alvedon/panodil/ipren/sömntabletter/mediciner/tabbar
+        | {_TAKE_PAST} klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/
+        rödsprit/lampolja/fotogen | förgiftat/förgiftade mig/sig/myself | poisoned myself
+        | ?överdos* | ?overdose*
+    """),
+    # (d) self-injury that needs care now
+    "severe_injury": _phrases("""
+        slutar/sluta/slutat inte blöda/blöder/blod | blödningen/blodet slutar/stannar inte
+        | kan inte stoppa/stoppar/stilla blödningen/blodet/blöda
+        | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
+        sjukt/galet/extremt/otroligt/asmycket/jättemkt
+        | blöder/blödde genom handduken/bandaget/plåstret | blöder som fan | blöder som en gris
+        | djupt/djupa/stort/stora/öppet sår/såret/snitt/skärsår/jack
+        | skar/skurit/skär/skurt .. för/alldeles/väldigt/jätte djupt/djup | skar/skurit djupt
+        | sys/stygn/stygnen | ser/syns fettet/senan/senor/benet | ser/syns det vita
+        | sprutar blod | blod överallt | svimmar/svimmat/yr av/från blodförlust
+        | blodförlust | wont/doesnt/cant stop bleeding | bleeding a lot/badly/heavily
+        | cut too deep | deep cut/cuts/wound | need/needs stitches | blood everywhere
+    """),
+    # (e) voices or commands, and other signs of acute psychosis
+    "psychosis": _phrases("""
+        rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
+        telling/tell/told/say/says/want/make/tells
+        | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
+        | hör/hörde/höra/hört röster/rösterna/voices | hearing/hear voices
+        | röster i/inne huvudet/skallen | ser/såg/hör/hörde saker/folk/människor/personer/grejer
+        som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
+        | någon styr mig | kameror i väggarna/väggen/huset | tv/tvn/radion/datorn pratar till/med mig
+        | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
+        | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
+        | seeing things that arent there
+    """),
+    # (f) violence, threats to life or sexual assault, now or just now
+    "violence_now": _phrases(f"""
+        {_HITTER} {_HITS} {_PERSON} | {_HITS} {_PERSON} just/nu/nyss/ikväll/inatt
+        | och/som/nu/sen/alltid/ofta {_HITS} mig/mamma/pappa/oss/lillebror/lillasyster/me/mom
+        | just nu slår/sparkar/hotar
+        | hotar/hotade/hotat/threatening/threatened/threatens .. döda/dödar/kill/ihjäl/kniv/knife
+        | {_HITTER} ska/vill/kommer/försökte/försöker/gonna/going/will/tried/trying .. döda/kill/
+        ihjäl mig/me/oss/us/mamma/pappa/mom/dad/henne/honom/her
+        | slå/slår/slog ihjäl mig/oss/mamma/pappa | dödshot/dödshotad/dödshotat/dödshotade
+        | hotad/hotade till livet | knivhot*/knivhotad | {_HITTER} har/med en kniv
+        | har en kniv .. hotar/efter | våldtagen/våldtogs/våldtagit/våldtog/raped/våldta
+        | ?våldtäkt/våldtäkten | sexually assaulted | tvingade/tvingat/tvingar mig .. sex/ligga/
+        suga/naken | övergrepp/antastad/antastade .. nyss/just/igår/ikväll/inatt
+        | is hitting/beating/choking | hits me/my
+        | står/bankar/sparkar utanför/på dörren .. döda/kniv/hotar/slå
+        | låst in mig .. slå/döda/hotar | rädd att han/hon/pappa/mamma ska döda
+        | kastade/kastar/knuffade/knuffar mig i/mot/ner väggen/golvet/trappan
+        | stryptag/strypgrepp | kvävde/kväver/ströp/stryper mig
+    """),
+    # self-harm without danger words: the calm safety note, not the alarm
+    "self_harm": _phrases("""
+        skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade
+        | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
+        | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
+        | ?självskad* | själv skada/skadar | bränner mig | river mig/huden
+        | rispar/rispade/rispat mig/huden/armarna | slår/slog mig/sig själv
+        | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
+        | self harm/harming | selfharm* | cut/cutting myself | cutting again
+        | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh
+        | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
+        | slår huvudet i väggen | bankar/banka huvudet
+    """),
+}
+"""Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""
+
+# Wording that uses danger words in another sense. Its words must stand next to each other
+# (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
+# is not a wish to die, "killing it" is praise.
+BLOCKERS: Final = _phrases("""
+    dö/dör/dog/dött/döden/död/die/died/dying/dead av/of/from skratt/skrattet/skam/skammen/
+    tristess/pinsamhet/längtan/nyfikenhet/laughter/laughing/embarrassment/boredom/cringe/
+    pinsamt/värmen/hunger/svält/ålder
+    | tråkig*/trist*/pinsam*/cringe/boring/embarrassing .. vill/ville/want/wanted dö/die/kms
+    | skäms/skämdes/skämmas ihjäl | skratta/skrattar/skrattade ihjäl | fryser/frös ihjäl
+    | killing/killed/kill it | inga/inte/aldrig/ingen/no/not/never självmordstankar/
+    suicidtankar/suicidal/suicidala/dödstankar/självmordsbenägen
+    | inte/aldrig .. haft självmordstankar/suicidtankar/dödstankar
+    | orkar inte mer/längre med/av skol*/plugg*/läxor/prov*/jobb*/träning*/honom/henne/dig/
+    dem/dom/bråk*/tjat*/folk/lektion*/matte*/skit/hans/hennes
+    | orkar inte mer/längre plugg*/skol*/läxor/prov*/jobb*/träning*
+    | sista gången jag/vi åt/var/såg/träffade/pratade | last time i saw
+    | rep/repet .. gympa*/gymnastik*/idrott*/klättr*/båt*/dragkamp/gym/hopprep
+    | hopprep | dragkamp | reps
+    | döda/kill mig/me om/if/när/when hon/han/mamma/pappa/dom/de/she/he/they/mom/dad ser/får/
+    märker/hittar/vet/sees/finds/knows/upptäcker/kommer
+    | slog/slår/beat oss/dem/mig/er/us/them/me i/på/in fotboll*/match*/fifa/spelet/schack*/
+    innebandy*/handboll*/tennis/basket*/finalen/kortspel*/uno/tävling*/game
+    | råkade/råka skära/skar mig | skar/skär/skurit mig i/på .. fingret/tummen/papperet/
+    kniven/kniv/glas/glaset/papper/burk/burken/konservburk
+    | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
+    | hoppas/hoppas inte/aldrig .. dör/dö
+""")
+
+# A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
+# about the writer's own danger. A statement ("vill dö", "tagit 30 piller") still counts.
+TOPIC: Final = frozenset(
+    """
+    uppsats uppsatsen arbete arbetet skolarbete skolarbetet projekt projektet lektion lektionen
+    lektionerna rapport rapporten essay essä presentation presentationen föreläsning
+    föreläsningen film filmen serie serien bok boken roman romanen dokumentär dokumentären
+    artikel artikeln statistik forskning assignment school project prevention förebygga
+    förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
+    podden podcast book article research homework debatt debattartikel författare
+    författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
+    """.split()
+)
+
+# Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
+NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
+    "severe_injury": frozenset("mens mensen menstruation näsblod period tandköttet".split()),
+}
+
+# Time words that put violence in the past: then it is trauma, not danger now.
+PAST: Final = _phrases("""
+    år sedan/sen | för länge sedan/sen | förra/för året/sommaren/vintern/terminen
+    | när jag var liten/yngre/barn/mindre | som liten/barn | i lågstadiet/mellanstadiet
+    | years ago | when i was little/young/a/younger | last year
+""")
+
+# Words that add nothing to the meaning and are dropped before matching.
+FILLERS: Final = frozenset(
+    """
+    typ asså assa alltså liksom ba jävla javla jävligt seriöst serioist lixom lr eller
+    ju nog lol lmao haha hahaha omg fr frfr lowkey highkey literally like um uhm eh ah
+    åh öh hm hmm mm ok okej okay iykyk idk tbh ngl
+    """.split()
+)
+# The only words that may stand between two words of a phrase without "..".
+SOFT: Final = frozenset(
+    """
+    inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
+    fan is are was will hellre just snart
+    egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
+    kinda sometimes often still even always only all want to att ta mig själv för mycket
+    gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
+    """.split()
+)
+
+# Spellings put right before matching (texting and speech).
+ALIASES: Final[Mapping[str, str]] = {
+    "mej": "mig",
+    "dej": "dig",
+    "sej": "sig",
+    "vil": "vill",
+    "vll": "vill",
+    "int": "inte",
+    "ente": "inte",
+    "nt": "inte",
+    "ej": "inte",
+    "e": "är",
+    "nåt": "något",
+    "nån": "någon",
+    "ngn": "någon",
+    "mkt": "mycket",
+    "o": "och",
+    "wanna": "want",
+    "gonna": "going",
+    "im": "i",
+    "ive": "i",
+    "dont": "dont",
+    "doesnt": "doesnt",
+    "cant": "cant",
+    "wont": "wont",
+    "u": "you",
+    "ppl": "people",
+    "bc": "because",
+    "sj": "själv",
+    "sjalv": "själv",
+    "dö": "dö",
+    "döö": "dö",
+    "pillerna": "pillren",
+    "tabletterna": "tabletter",
+    "tablettter": "tabletter",
+    "mamsen": "mamma",
+    "farsan": "pappa",
+    "morsan": "mamma",
+}
+
+# Real words a letter or two from a danger word: never read as its misspelling.
+NOT_TYPOS: Final = frozenset(
+    """
+    blonda blonde leka lena lever levde sakta vakta vaken vakten skrapa skratt skrattar
+    tablå tabell tabellen pilla pillar hoppla hoppas hopper rösta röstar röstade rösten
+    vilja vilken villa ville slipa slipat planka planet planeten dödade dödar döder
+    rapp repa repor reps revor revat sparar sparat dräpa dräpt sova sover sovit
+    sluta slutar slutat stoppa stoppar pistol planer kniven knivar
+    """.split()
+)
