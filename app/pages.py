@@ -8,6 +8,7 @@ router is mounted once per language (/, /en/, ...); the language comes from the 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any
 
@@ -19,7 +20,7 @@ from app import schemas
 from app.deps import ProviderDep, RegistryDep
 from app.forms import Checked, HelpForm, check
 from app.rendering import Page, Renderer
-from pathways.emergency import ACUTE_KINDS, emergency_block, signals_danger, where_now
+from pathways.emergency import ACUTE_KINDS, URGENT, assess_text, emergency_block, where_now
 from pathways.errors import NotFound
 from pathways.find_help import find_help
 from pathways.models import Area, Flow, Provider
@@ -89,11 +90,14 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
 def _form_again(registry: Registry, form: HelpForm, checked: Checked) -> Page:
     """The start form with what was typed and a sentence per wrong field; 422 unless
     nothing was asked yet. Danger is answered even when the form is not complete."""
-    danger = signals_danger(form.urgency, form.needs, form.q)
+    found = assess_text(form.urgency, form.needs, form.q)
     emergency = None
-    if danger:
+    if found is not None:
         age = int(form.age) if form.age.isdigit() and len(form.age) <= 3 else None
-        emergency = where_now([], age) if age is None else emergency_block(age, [])
+        if age is None and found.tone == URGENT:
+            emergency = replace(where_now([], age), reasons=found.reasons)
+        else:
+            emergency = emergency_block(age or 0, [], found.reasons, found.tone)
     detail = [
         {"loc": ["query", name], "msg": message.render(), "type": "value_error"}
         for name, message in checked.errors.items()

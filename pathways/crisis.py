@@ -127,12 +127,20 @@ _NOT_TYPOS: Final = frozenset(fold(w) for w in data.NOT_TYPOS)
 
 _EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
 _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
-_KNOWN: Final = _EXACT | _SOFT | _FILLERS | _TOPIC | frozenset(
-    w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact
+_KNOWN: Final = (
+    _EXACT
+    | _SOFT
+    | _FILLERS
+    | _TOPIC
+    | frozenset(w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact)
 )
 # Words that may be cut out of a longer one: the danger vocabulary and the small words
 # that run into it ("villdö", "tamittliv").
-_PARTS: Final = _EXACT | _SOFT | frozenset(fold(w) for w in "du han hon dig sig liv mitt av".split())
+_PARTS: Final = (
+    _EXACT
+    | _SOFT
+    | frozenset(fold(w) for w in ["du", "han", "hon", "dig", "sig", "liv", "mitt", "av"])
+)
 
 
 def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], tuple[str, ...]]:
@@ -166,7 +174,7 @@ def _typo(word: str) -> str | None:
         for length in range(len(word) - spread, len(word) + spread + 1)
         for target in _TYPO_TARGETS.get((word[0], length), ())
     ]
-    cutoff = 84.0 if len(word) <= 6 else 80.0
+    cutoff = 84.0 if len(word) <= 6 else 85.0
     best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
     return None if best is None else best[0]
 

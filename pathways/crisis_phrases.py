@@ -24,6 +24,10 @@ SOFT_GAP: Final = 2
 WIDE_GAP: Final = 4
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _phrases(text: str) -> tuple[str, ...]:
     joined = (" ".join(p.split()).replace("/ ", "/") for p in text.split("|"))
     return tuple(p for p in joined if p)
@@ -73,10 +77,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bättre/lättare/gladare/enklare utan mig | better off without me | better off dead
         | ingen/inte/nobody/noone .. sakna/saknar/märka/märker/bry/bryr/care/miss .. dog/död/
         borta/försvann/dead/gone/died/dö/dör | nobody/noone would/will miss me
-        | vill försvinna för/forever alltid | vill inte vara med/här längre/mer
+        | vill försvinna | vill försvinna för/forever alltid | vill inte vara med/här längre/mer
         | inte finnas/leva längre/mer | vill inte finnas/existera | ta/tar livet av mig/sig/dig
         | tog/tagit livet av mig | ?tog/tagit livet av sig
-        | inte vill/orkar leva/existera/finnas | end my/her/his/their/your life | ta mitt liv | ta mitt eget liv
+        | inte vill/orkar leva/existera/finnas | end my/her/his/their/your life
+        | ta mitt liv | ta mitt eget liv
         | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör slut på mig/livet/mitt
         | döda/dräpa mig själv | jag vill döda mig | trött/less/klar/färdig på/med livet/leva/life
         | tired of life/living | ingen/ingenting/inget mening/idé/anledning/poäng med/i livet
@@ -119,7 +124,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | sagt/säger/sa/säga hejdå/farväl/adjö .. sista/alltid/forever
         | hejdå/farväl för/forever sista/alltid | sista gången/natten/dagen ni/du hör/ser
         | sista natten/kvällen/dagen/natt/kväll/dag .. livet/lever/liv
-        | gett/ger/ge/gav bort alla/mina .. saker/grejer/prylar/kläder | ska/tänker/kommer ta/svälja alla/hela/massa .. {_PILLS}
+        | gett/ger/ge/gav bort alla/mina .. saker/grejer/prylar/kläder
+        | ska/tänker/kommer ta/svälja alla/hela/massa .. {_PILLS}
         | tänker/ska ta en överdos | vet hur jag ska dö | ta/tar en överdos
         | say goodbye forever | ladda/laddat/laddade pistolen/vapnet/geväret
         | ?kolmonoxid* | ?avgaser
@@ -158,7 +164,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | hör/hörde/höra/hört röster/rösterna/voices | hearing/hear voices
         | röster i/inne huvudet/skallen | ser/såg/hör/hörde saker/folk/människor/personer/grejer
         som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
-        | någon styr mig | kameror i väggarna/väggen/huset | tv/tvn/radion/datorn pratar till/med mig
+        | någon styr mig | kameror i väggarna/väggen/huset
+        | tv/tvn/radion/datorn pratar till/med mig
         | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
         | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
         | seeing things that arent there
@@ -224,11 +231,13 @@ BLOCKERS: Final = _phrases("""
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
     | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
     | hoppas/hoppas inte/aldrig .. dör/dö
+    | försvinna från/till/härifrån/hemifrån/iväg skolan/stan/jobbet/klassen/festen/lektionen/
+    sverige/en/ett/några
 """)
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
 # about the writer's own danger. A statement ("vill dö", "tagit 30 piller") still counts.
-TOPIC: Final = frozenset(
+TOPIC: Final = _words(
     """
     uppsats uppsatsen arbete arbetet skolarbete skolarbetet projekt projektet lektion lektionen
     lektionerna rapport rapporten essay essä presentation presentationen föreläsning
@@ -237,12 +246,14 @@ TOPIC: Final = frozenset(
     förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
     podden podcast book article research homework debatt debattartikel författare
     författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
-    """.split()
+    """
 )
 
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
-    "severe_injury": frozenset("mens mensen menstruation näsblod period tandköttet".split()),
+    "severe_injury": frozenset(
+        ["mens", "mensen", "menstruation", "näsblod", "period", "tandköttet"]
+    ),
 }
 
 # Time words that put violence in the past: then it is trauma, not danger now.
@@ -250,25 +261,26 @@ PAST: Final = _phrases("""
     år sedan/sen | för länge sedan/sen | förra/för året/sommaren/vintern/terminen
     | när jag var liten/yngre/barn/mindre | som liten/barn | i lågstadiet/mellanstadiet
     | years ago | when i was little/young/a/younger | last year
+    | ibland | brukar | förut | förr | sometimes | used to
 """)
 
 # Words that add nothing to the meaning and are dropped before matching.
-FILLERS: Final = frozenset(
+FILLERS: Final = _words(
     """
     typ asså assa alltså liksom ba jävla javla jävligt seriöst serioist lixom lr eller
     ju nog lol lmao haha hahaha omg fr frfr lowkey highkey literally like um uhm eh ah
     åh öh hm hmm mm ok okej okay iykyk idk tbh ngl
-    """.split()
+    """
 )
 # The only words that may stand between two words of a phrase without "..".
-SOFT: Final = frozenset(
+SOFT: Final = _words(
     """
     inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
-    fan is are was will hellre just snart
+    fan is are was will riktigt heller liksom hellre just snart
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
-    """.split()
+    """
 )
 
 # Spellings put right before matching (texting and speech).
@@ -312,12 +324,12 @@ ALIASES: Final[Mapping[str, str]] = {
 }
 
 # Real words a letter or two from a danger word: never read as its misspelling.
-NOT_TYPOS: Final = frozenset(
+NOT_TYPOS: Final = _words(
     """
     blonda blonde leka lena lever levde sakta vakta vaken vakten skrapa skratt skrattar
     tablå tabell tabellen pilla pillar hoppla hoppas hopper rösta röstar röstade rösten
     vilja vilken villa ville slipa slipat planka planet planeten dödade dödar döder
     rapp repa repor reps revor revat sparar sparat dräpa dräpt sova sover sovit
-    sluta slutar slutat stoppa stoppar pistol planer kniven knivar
-    """.split()
+    sluta slutar slutat stoppa stoppar pistol planer kniven knivar psykiskt psykisk psykiska
+    """
 )

@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pathways.emergency import Emergency, emergency_block, needs_emergency
+from pathways.emergency import URGENT, Emergency, assess, emergency_block
 from pathways.errors import InvalidQuery
 from pathways.graph import flow_applies
 from pathways.models import Area, Flow, Provider
@@ -141,11 +141,15 @@ def find_help(
     place = registry.resolve_area(area)
     reading = read_text(text) if text else None
     wanted = list(dict.fromkeys([*needs, *(reading.needs if reading else ())]))
-    crisis = needs_emergency(urgency, wanted, bool(reading and reading.crisis))
+    # Self-harm alone brings a calm note, and the first line still comes first.
+    assessment = assess(urgency, wanted, reading.signals if reading else ())
+    crisis = assessment is not None and assessment.tone == URGENT
     mode = "emergency" if crisis else urgency.value
 
     pool = [p for p in registry.serving(place.id) if p.fits_age(age)]
-    emergency = emergency_block(age, pool) if crisis else None
+    emergency = (
+        emergency_block(age, pool, assessment.reasons, assessment.tone) if assessment else None
+    )
     if crisis:
         pool = [p for p in pool if p.kind not in IN_EMERGENCY_BLOCK]
     else:

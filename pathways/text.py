@@ -1,5 +1,9 @@
 """Read the needs, and any crisis, in a short free text from a young person or a parent.
 
+Danger is decided in one place, `pathways.crisis`: this module asks it, and adds the needs
+that go with what it found (a wish to die, a plan or an overdose: ``suicidtankar``;
+self-harm: ``sjalvskada``; violence now: ``vald_overgrepp``).
+
 The text is private: this module never logs, prints or stores it, and neither may callers
 (``Reading.matched`` is for explanations on the page and for tests, not for logs).
 
@@ -12,10 +16,7 @@ that "angest" meets "ångest". Folding before stemming matters: the stemmer cuts
 makes another word ("leva"/"lena"). A phrase matches when its words occur in order with at
 most ``MAX_GAP`` other words between two of them ("kan verkligen inte sova").
 
-When matches overlap, the longer one explains the words: "döda mig själv" is not grief
-although it holds "död", and "hjärtat slår" is not violence. Crisis matches are never
-explained away: missing a crisis is the one error that must not happen, so crisis wording is
-generous and may over-trigger ("jag vill inte dö" reads as a crisis).
+When matches overlap, the longer one explains the words: "hjärtat slår" is not violence.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from typing import Final, NamedTuple
 import snowballstemmer
 from rapidfuzz import fuzz, process
 
+from pathways.crisis import CrisisSignal, is_danger, read_crisis
 from pathways.synonyms import ALIASES as _ALIASES
 from pathways.synonyms import NEUTRAL, SYNONYMS
 from pathways.synonyms import NOT_TYPOS as _NOT_TYPOS
-from pathways.vocab import CRISIS_NEEDS, Need
+from pathways.vocab import Need
 
 __all__ = ["MAX_CHARS", "MAX_GAP", "NEUTRAL", "SYNONYMS", "Reading", "read_text"]
 
@@ -57,6 +59,19 @@ class Reading:
     needs: tuple[Need, ...] = ()
     crisis: bool = False
     matched: tuple[str, ...] = ()
+    signals: tuple[CrisisSignal, ...] = ()  # what `pathways.crisis` found, by category
+
+
+# The need each kind of danger is about, for the ranking of places.
+CRISIS_NEED: Final[dict[str, Need]] = {
+    "suicidal": Need.suicidtankar,
+    "plan_or_method": Need.suicidtankar,
+    "overdose": Need.suicidtankar,
+    "psychosis": Need.suicidtankar,
+    "severe_injury": Need.sjalvskada,
+    "self_harm": Need.sjalvskada,
+    "violence_now": Need.vald_overgrepp,
+}
 
 
 # Phrase syntax, word by word (everything is folded first, so write proper Swedish):
@@ -115,7 +130,6 @@ class _Compiled:
         self.infixes: dict[str, set[int]] = {}
         self._spec_ids: dict[str, int] = {}
         self.phrases: list[_Phrase] = []
-        self.crisis_stems: set[str] = set()
         for need, texts in SYNONYMS.items():
             for text in texts:
                 self._add(text, need)
@@ -128,8 +142,6 @@ class _Compiled:
     def _add(self, phrase: str, need: Need | None) -> None:
         words = phrase.split()
         specs = tuple(self._spec(word) for word in words)
-        if need in CRISIS_NEEDS:
-            self.crisis_stems.update(_stem(_fold(w)) for w in words if w.isalpha())
         self.phrases.append(_Phrase(phrase, need, specs))
 
     def _spec(self, word: str) -> int:
@@ -160,9 +172,8 @@ class _TypoTier:
 
     A misspelling must start with the same letter as the synonym and differ in length by at
     most ``max_length_diff``. Swedish has many real words a letter or two from a synonym
-    ("utmaning"/"utmattning", "skildra"/"skilda"), so the general tier is strict. Crisis
-    words get a looser tier of their own: reading a crisis into a typo shows help numbers,
-    missing one is the error that must not happen.
+    ("utmaning"/"utmattning", "skildra"/"skilda"), so the tier is strict. (Misspelt danger
+    words are `pathways.crisis`'s to read.)
     """
 
     def __init__(
@@ -198,9 +209,6 @@ class _TypoTier:
 _TYPO_TIERS: Final = (
     _TypoTier(
         set(_TABLE.by_stem), min_length=5, max_length_diff=1, cutoffs=(88.0, 88.0), min_target=5
-    ),
-    _TypoTier(
-        _TABLE.crisis_stems, min_length=4, max_length_diff=2, cutoffs=(80.0, 85.0), min_target=3
     ),
 )
 _NOT_TYPO_STEMS: Final = frozenset(_stem(_fold(word)) for word in _NOT_TYPOS)
@@ -264,9 +272,7 @@ def _find(words: list[frozenset[int]]) -> list[_Match]:
 
 
 def _explained_away(match: _Match, found: list[_Match]) -> bool:
-    """A match inside a longer match; never a crisis match."""
-    if match.phrase.need in CRISIS_NEEDS:
-        return False
+    """A match inside a longer match."""
     covered = set(match.positions)
     return any(
         len(other.positions) > len(covered) and covered.issubset(other.positions) for other in found
@@ -289,5 +295,9 @@ def read_text(text: str) -> Reading:
         told.add((phrase.need, positions))
         needs.setdefault(phrase.need)
         matched.setdefault(phrase.text)
-    crisis = any(need in CRISIS_NEEDS for need in needs)
-    return Reading(needs=tuple(needs), crisis=crisis, matched=tuple(matched))
+    signals = read_crisis(text)
+    for signal in signals:
+        needs.setdefault(CRISIS_NEED[signal.category])
+    return Reading(
+        needs=tuple(needs), crisis=is_danger(signals), matched=tuple(matched), signals=signals
+    )
