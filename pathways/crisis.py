@@ -124,6 +124,7 @@ _TOPIC: Final = frozenset(fold(w) for w in data.TOPIC)
 _NOT_WITH: Final = {c: frozenset(fold(w) for w in ws) for c, ws in data.NOT_WITH.items()}
 _ALIASES: Final = {fold(k): fold(v) for k, v in data.ALIASES.items()}
 _NOT_TYPOS: Final = frozenset(fold(w) for w in data.NOT_TYPOS)
+_INTENSIFIERS: Final = tuple(fold(w) for w in data.INTENSIFIERS)
 
 _EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
 _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
@@ -209,6 +210,9 @@ def _read_word(raw: str) -> tuple[str, ...]:
     word = _ALIASES.get(word, word)
     if word in _FILLERS:
         return ()
+    for intensifier in _INTENSIFIERS:
+        if word.startswith(intensifier) and word[len(intensifier) :] in _EXACT:
+            return (word[len(intensifier) :],)
     if word.isdigit() or _known(word):
         return (word,)
     meant = _typo(word)

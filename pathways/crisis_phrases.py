@@ -82,6 +82,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tog/tagit livet av mig | ?tog/tagit livet av sig
         | inte vill/orkar leva/existera/finnas | end my/her/his/their/your life
         | ta mitt liv | ta mitt eget liv
+        | inte/ingen/noll/zero lust/ork/vilja/kraft/energi/anledning leva/finnas/existera/live
+        | varför/why .. leva/lever/live/living/finnas/existera/exist | what is the point of living
         | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör slut på mig/livet/mitt
         | döda/dräpa mig själv | jag vill döda mig | trött/less/klar/färdig på/med livet/leva/life
         | tired of life/living | ingen/ingenting/inget mening/idé/anledning/poäng med/i livet
@@ -150,6 +152,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         sjukt/galet/extremt/otroligt/asmycket/jättemkt
         | blöder/blödde genom handduken/bandaget/plåstret | blöder som fan | blöder som en gris
         | djupt/djupa/stort/stora/öppet sår/såret/snitt/skärsår/jack
+        | sår/såret/såren/snittet/skärsåret .. djup/djupt/djupa/stort/öppet/gapar
         | skar/skurit/skär/skurt .. för/alldeles/väldigt/jätte djupt/djup | skar/skurit djupt
         | sys/stygn/stygnen | ser/syns fettet/senan/senor/benet | ser/syns det vita
         | sprutar blod | blod överallt | svimmar/svimmat/yr av/från blodförlust
@@ -230,7 +233,7 @@ BLOCKERS: Final = _phrases("""
     | råkade/råka skära/skar mig | skar/skär/skurit mig i/på .. fingret/tummen/papperet/
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
     | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
-    | hoppas/hoppas inte/aldrig .. dör/dö
+    | hoppas/hoppas inte/aldrig .. dör/dö | inte/inga/aldrig djupt/djup/djupa
     | försvinna från/till/härifrån/hemifrån/iväg skolan/stan/jobbet/klassen/festen/lektionen/
     sverige/en/ett/några
 """)
@@ -276,12 +279,15 @@ FILLERS: Final = _words(
 SOFT: Final = _words(
     """
     inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
-    fan is are was will riktigt heller liksom hellre just snart
+    fan is are was will är riktigt heller liksom hellre just snart
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
     """
 )
+
+# Intensifiers run into a word ("jättedjupt", "skitmycket"): read as the word itself.
+INTENSIFIERS: Final = ("jätte", "super", "skit", "mega", "sjukt", "as")
 
 # Spellings put right before matching (texting and speech).
 ALIASES: Final[Mapping[str, str]] = {

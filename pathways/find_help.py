@@ -142,7 +142,9 @@ def find_help(
     reading = read_text(text) if text else None
     wanted = list(dict.fromkeys([*needs, *(reading.needs if reading else ())]))
     # Self-harm alone brings a calm note, and the first line still comes first.
-    assessment = assess(urgency, wanted, reading.signals if reading else ())
+    # The chosen needs and the crisis reader decide; the need reader's words do not (it
+    # reads "skar mig på kniven" as self-harm too).
+    assessment = assess(urgency, needs, reading.signals if reading else ())
     crisis = assessment is not None and assessment.tone == URGENT
     mode = "emergency" if crisis else urgency.value
 
