@@ -66,7 +66,10 @@ _NUMBER_THEN_WORD = re.compile(r"(\d+)([^\W\d_]+)")
 
 def fold(word: str) -> str:
     """Lower case, å, ä → a and ö → o, and other accents dropped."""
-    folded = unicodedata.normalize("NFKD", word.casefold().translate(_FOLD))
+    folded = word.casefold().translate(_FOLD)
+    if folded.isascii():
+        return folded
+    folded = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
@@ -80,7 +83,7 @@ class _Slot:
     many: bool  # a number of six or more ("tog 30 alvedon")
 
     def matches(self, word: str) -> bool:
-        if word in self.exact or any(word.startswith(p) for p in self.prefixes):
+        if word in self.exact or (self.prefixes and word.startswith(self.prefixes)):
             return True
         return self.many and word.isdigit() and len(word) <= 5 and int(word) >= 6
 
@@ -156,8 +159,11 @@ _TYPO_TARGETS: Final = _by_first_letter_and_length(_EXACT)
 _LONG_PREFIXES: Final = tuple(sorted(p for p in _PREFIXES if len(p) >= 7))
 
 
+_PREFIX_TUPLE: Final = tuple(sorted(_PREFIXES))
+
+
 def _known(word: str) -> bool:
-    return word in _KNOWN or any(word.startswith(p) for p in _PREFIXES)
+    return word in _KNOWN or word.startswith(_PREFIX_TUPLE)
 
 
 def _typo(word: str) -> str | None:
@@ -234,29 +240,30 @@ def _joined(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for size in (3, 2):
-            merged = "".join(words[i : i + size])
-            parts = words[i : i + size]
-            if (
-                i + size <= len(words)
-                and len(merged) >= 5
-                and not all(_known(part) for part in parts)
-                and _joinable(merged, len(merged) - len(parts[-1]))
-            ):
-                out.append(merged)
-                i += size
-                break
-        else:
+        merged = _merged(tuple(words[i : i + 3])) if i + 2 < len(words) else None
+        size = 3
+        if merged is None and i + 1 < len(words):
+            merged, size = _merged(tuple(words[i : i + 2])), 2
+        if merged is None:
             out.append(words[i])
             i += 1
+        else:
+            out.append(merged)
+            i += size
     return out
 
 
-def _joinable(merged: str, head: int) -> bool:
-    """A danger word that needs every part: "själv"+"mord", not "självmordstankar"+"men"."""
+@lru_cache(maxsize=16_384)
+def _merged(parts: tuple[str, ...]) -> str | None:
+    """The danger word these words make together, if they make one that needs them all:
+    "själv"+"mord", not "självmordstankar"+"men"."""
+    merged = "".join(parts)
+    if len(merged) < 5 or all(_known(part) for part in parts):
+        return None
     if merged in _EXACT:
-        return True
-    return any(len(p) > max(head, 5) and merged.startswith(p) for p in _PREFIXES)
+        return merged
+    head = max(len(merged) - len(parts[-1]), 5)
+    return merged if any(len(p) > head and merged.startswith(p) for p in _PREFIXES) else None
 
 
 # --- matching ----------------------------------------------------------------------------
@@ -268,8 +275,9 @@ def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
     Dynamic programming over positions: for each slot, every position that can end it,
     with a back-pointer. Linear in the number of words times a constant gap.
     """
+    first = phrase.slots[0]
     reach: dict[int, tuple[int, ...]] = {
-        i: (i,) for i, word in enumerate(words) if phrase.slots[0].matches(word)
+        i: (i,) for i, word in enumerate(words) if first.matches(word)
     }
     for k, slot in enumerate(phrase.slots[1:]):
         wide = phrase.wide[k]
@@ -287,28 +295,53 @@ def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
     return sorted(reach.values())
 
 
-def _index(phrases: Iterable[_Phrase]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    by_word: dict[str, list[int]] = {}
-    by_prefix: dict[str, list[int]] = {}
-    for order, phrase in enumerate(phrases):
-        for word in phrase.slots[0].exact:
-            by_word.setdefault(word, []).append(order)
-        for prefix in phrase.slots[0].prefixes:
-            by_prefix.setdefault(prefix, []).append(order)
-    return by_word, by_prefix
+@dataclass(frozen=True)
+class _Index:
+    """Phrases by the words their first word may be: a text only tries the phrases whose
+    first word it holds (most texts touch a handful)."""
+
+    phrases: tuple[_Phrase, ...]
+    by_word: dict[str, tuple[int, ...]]
+    by_prefix: dict[str, tuple[int, ...]]
+    memo: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, phrases: tuple[_Phrase, ...]) -> _Index:
+        by_word: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
+        for order, phrase in enumerate(phrases):
+            for word in phrase.slots[0].exact:
+                by_word.setdefault(word, []).append(order)
+            for prefix in phrase.slots[0].prefixes:
+                by_prefix.setdefault(prefix, []).append(order)
+        return cls(
+            phrases,
+            {w: tuple(o) for w, o in by_word.items()},
+            {p: tuple(o) for p, o in by_prefix.items()},
+            {},
+        )
+
+    def candidates(self, present: set[str]) -> list[_Phrase]:
+        orders: set[int] = set()
+        for word in present:
+            orders.update(self.starting_with(word))
+        return [self.phrases[order] for order in sorted(orders)]
+
+    def starting_with(self, word: str) -> tuple[int, ...]:
+        found = self.memo.get(word)
+        if found is None:
+            orders = list(self.by_word.get(word, ()))
+            for end in range(2, len(word) + 1):
+                orders.extend(self.by_prefix.get(word[:end], ()))
+            if len(self.memo) > 16_384:  # a bound, whatever people type
+                self.memo.clear()
+            found = self.memo[word] = tuple(orders)
+        return found
 
 
-_BY_WORD, _BY_PREFIX = _index(_PHRASES)
-
-
-def _candidates(words: list[str]) -> list[_Phrase]:
-    """Only phrases whose first word occurs: most texts touch a handful of phrases."""
-    orders: set[int] = set()
-    for word in set(words):
-        orders.update(_BY_WORD.get(word, ()))
-        for end in range(2, len(word) + 1):
-            orders.update(_BY_PREFIX.get(word[:end], ()))
-    return [_PHRASES[order] for order in sorted(orders)]
+_DANGER_INDEX: Final = _Index.of(_PHRASES)
+_BLOCKER_INDEX: Final = _Index.of(_BLOCKERS)
+_PAST_INDEX: Final = _Index.of(_PAST)
 
 
 def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
@@ -317,13 +350,15 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
     if not words:
         return ()
     found: dict[str, tuple[int, ...]] = {}
-    matches = [(p, found_at) for p in _candidates(words) if (found_at := _match(p, words))]
+    present = set(words)
+    candidates = _DANGER_INDEX.candidates(present)
+    matches = [(p, found_at) for p in candidates if (found_at := _match(p, words))]
     if not matches:
         return ()
-    blocked = {i for b in _BLOCKERS for at in _match(b, words) for i in at}
-    present = set(words)
+    blockers = _BLOCKER_INDEX.candidates(present)
+    blocked = {i for b in blockers for at in _match(b, words) for i in at}
     topic = not _TOPIC.isdisjoint(present)
-    past = any(_match(p, words) for p in _PAST)
+    past = any(_match(p, words) for p in _PAST_INDEX.candidates(present))
     for phrase, found_at in matches:
         free = [at for at in found_at if blocked.isdisjoint(at)]
         if not free or (phrase.weak and topic):
