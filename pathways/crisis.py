@@ -124,6 +124,7 @@ _PAST: Final = tuple(_compile("", text, strict=True) for text in data.PAST)
 _SOFT: Final = frozenset(fold(w) for w in data.SOFT)
 _FILLERS: Final = frozenset(fold(w) for w in data.FILLERS)
 _TOPIC: Final = frozenset(fold(w) for w in data.TOPIC)
+_TOPIC_ENDINGS: Final = tuple(fold(w) for w in data.TOPIC_ENDINGS)
 _NOT_WITH: Final = {c: frozenset(fold(w) for w in ws) for c, ws in data.NOT_WITH.items()}
 _ALIASES: Final = {fold(k): fold(v) for k, v in data.ALIASES.items()}
 _NOT_TYPOS: Final = frozenset(fold(w) for w in data.NOT_TYPOS)
@@ -357,7 +358,7 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
         return ()
     blockers = _BLOCKER_INDEX.candidates(present)
     blocked = {i for b in blockers for at in _match(b, words) for i in at}
-    topic = not _TOPIC.isdisjoint(present)
+    topic = not _TOPIC.isdisjoint(present) or any(w.endswith(_TOPIC_ENDINGS) for w in present)
     past = any(_match(p, words) for p in _PAST_INDEX.candidates(present))
     for phrase, found_at in matches:
         free = [at for at in found_at if blocked.isdisjoint(at)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-SOFT_GAP: Final = 2
+SOFT_GAP: Final = 3
 WIDE_GAP: Final = 4
 
 
@@ -36,7 +36,7 @@ def _phrases(text: str) -> tuple[str, ...]:
 _DIE = "dö/dör/döden/die/dead/död/dying"
 _TAKE_PAST = (
     "tog/tagit/tagt/svalde/svalt/käkade/käkat/åt/ätit/proppat/tryckte/tryckt/slängt/"
-    "slängde/took/taken/swallowed/ate/popped/drack/druckit/drank"
+    "slängde/took/taken/swallowed/ate/popped/drack/druckit/drank/knaprat/knaprade"
 )
 _PILLS = (
     "tabletter/tabletten/tabbar/piller/pillren/pills/tablets/meds/medicin/mediciner/"
@@ -61,7 +61,8 @@ _HITTER = (
 )
 _HITS = (
     "slår/slog/sparkar/sparkade/stryper/ströp/kväver/kvävde/misshandlar/misshandlade/"
-    "hits/hitting/hit/beating/beats/choking/strangling/kicks/kicking/beat"
+    "hits/hitting/hit/beating/beats/choking/strangling/kicks/kicking/beat/slagit/sparkat/"
+    "misshandlat/hotar/hotade/hotat/knivhögg/attackerade"
 )
 
 CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
@@ -91,13 +92,21 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | inget/ingenting att leva för | livet/leva är inte värt | inte värt att leva
         | dödstankar/dödstanke/dödslängtan/dödsönskan/dödsönskningar
         | självmordstankar/självmordstanke/suicidtankar/suicidala/suicidal/suicidalt
-        | självmordsbenägen | tänker/tänkt/funderar/funderat/tankar på/om
-        självmord*/suicid*/döden/att dö | ?pratar/pratade/pratat/talar om självmord*/suicid*
+        | självmordsbenägen | tänker/tänkt/funderar/funderat/tankar/thinking/think på/om/about
+        självmord*/suicid*/döden/dö/dying | ?pratar/pratade/pratat/talar om självmord*/suicid*
         | försökt/försöker/försökte .. självmord*/suicid*
         | ?självmord* | ?suicid* | ?suicide* | ?sewerslide* | ?unalive* | kms/kys
         | kill/killing myself | kill my self | end my life | end it all | ending it all
-        | dont/not want to live/exist | dont/not want to be alive | dont want to be here anymore
-        | wish i was dead | wish i wasnt alive/born | want to disappear forever
+        | dont/not want live/exist | dont/not want be alive | dont want be here anymore
+        | wish i was dead | wish i wasnt alive/born | want disappear forever
+        | disappear/vanish forever | want/going end it/everything | feel dying
+        | no/nothing reason/point live/living/alive | nothing live for
+        | life/living isnt/aint/not worth living/it | not worth living
+        | orkar inte med livet/leva/lev | vill/önskar .. allt .. ta/tar slut
+        | slippa/sluta vakna/leva/existera | lika gärna/bra dö/död/dead/die
+        | sova/somna/somnar .. för/forever alltid
+        | lyckligare/lättare/bättre/gladare/enklare/happier/better .. utan/without mig/me
+        | ?pratar/pratade/pratat/snackar/talar om att dö/döden
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
     """),
     # (b) plans, preparations, methods and goodbyes
@@ -130,6 +139,23 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ska/tänker/kommer ta/svälja alla/hela/massa .. {_PILLS}
         | tänker/ska ta en överdos | vet hur jag ska dö | ta/tar en överdos
         | say goodbye forever | ladda/laddat/laddade pistolen/vapnet/geväret
+        | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself/my
+        | ska/tänker/kommer/going/gonna/will hänga/hoppa/skjuta/dränka/hang/jump/shoot
+        | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/googling ..
+        sätt/hur/metoder/methods/ways/how .. dö/livet/självmord*/hänga/die/kill/suicide/överdos*
+        | köpt/köpte/skaffat/hämtat/bought/got .. {_PILLS}/rep/repet/kniv/rakblad/rope .. dö/
+        livet/självmord*/döda/die/kill/end
+        | hoppa/hoppar/jump/hoppat .. från/framför/off/ut .. tåg/bro/tak/balkong/höghus/fönster/
+        klippa/train/bridge/roof/building/cliff/window
+        | framför ett/en tåg/buss/lastbil/bil/tunnelbanetåg | in front of a/the train/bus/truck
+        | brev/breven/brevet/letter/letters/meddelande .. innan/before/när/when .. dö/dör/död/
+        die/borta/gone
+        | gjort/gjorde/göra/gör mig av med mina/alla .. saker/grejer | vet exakt/precis hur
+        | know exactly how | know how i will/would/am do/die/end/kill
+        | står/sitter/ligger vid/på spåret/spåren/rälsen | kniv/kniven/knife/rakblad .. mig själv
+        | knife .. myself | köra/kör in i .. lastbil/vägg/väggen/träd/trädet/betongvägg
+        | {_PILLS} saved/stashed/hidden/collected/hoarded/stockpiled | have/got/bought a rope/noose
+        | har/hittat ett rep | have a plan | har en plan | i have a plan
         | ?kolmonoxid* | ?avgaser
     """),
     # (c) an overdose or poisoning already taken
@@ -137,7 +163,10 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         {_TAKE_PAST} .. {_QTY} .. {_PILLS} | {_TAKE_PAST} {_QTY} {_PILLS}
         | {_TAKE_PAST} .. {_PILLS} .. alla/allihop/allihopa/all
         | {_TAKE_PAST} tabletter/piller/pills/sömntabletter/värktabletter/tabbar/tablets
-        | {_TAKE_PAST} en/an överdos/overdose | överdoserat/överdoserade/överdosera/odat
+        | {_TAKE_PAST} en/an överdos/overdose
+        | tog/tagit/svalde/svalt/tryckte/tryckt/took/swallowed hela/en/hel/whole burk/burken/
+        kartan/karta/kartor/förpackning/förpackningen/pillerburken/tablettburken/bottle
+        | överdoserat/överdoserade/överdosera/odat
         | overdosed/overdosing | too many pills/tablets/meds
         | för många tabletter/piller/alvedon/panodil/ipren/sömntabletter/mediciner/tabbar
         | {_TAKE_PAST} klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/
@@ -155,7 +184,12 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | sår/såret/såren/snittet/skärsåret .. djup/djupt/djupa/stort/öppet/gapar
         | skar/skurit/skär/skurt .. för/alldeles/väldigt/jätte djupt/djup | skar/skurit djupt
         | sys/stygn/stygnen | ser/syns fettet/senan/senor/benet | ser/syns det vita
-        | sprutar blod | blod överallt | svimmar/svimmat/yr av/från blodförlust
+        | sprutar blod | blod överallt | forsar/sprutar/rinner/pumpar/pulserar blod
+        | blod/blodet forsar/sprutar/pumpar/rinner överallt/ut
+        | såret/blodet/blödningen/sår .. går inte att stoppa/stilla
+        | blöder/blöda/bleeding/bleed/blodet .. slutar/stops/stop inte/not/wont/doesnt
+        | so/too much/lots blood | lots of blood | cut/cuts/wound .. deep/deeper
+        | svimmar/svimmat/yr av/från blodförlust
         | blodförlust | wont/doesnt/cant stop bleeding | bleeding a lot/badly/heavily
         | cut too deep | deep cut/cuts/wound | need/needs stitches | blood everywhere
     """),
@@ -171,7 +205,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tv/tvn/radion/datorn pratar till/med mig
         | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
         | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
-        | seeing things that arent there
+        | seeing things that arent there | hör/hörde/hearing/hear en/a röst/voice
+        | pratar/talar/viskar/talking/whispering/talks i/in .. huvudet/huvud/skallen/head
+        | voices/rösterna/röster .. tillbaka/back/igen/again
+        | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
+        | jag är gud/jesus | tror/thinks .. är/is gud/jesus/god
     """),
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": _phrases(f"""
@@ -191,6 +229,9 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | låst in mig .. slå/döda/hotar | rädd att han/hon/pappa/mamma ska döda
         | kastade/kastar/knuffade/knuffar mig i/mot/ner väggen/golvet/trappan
         | stryptag/strypgrepp | kvävde/kväver/ströp/stryper mig
+        | blir/blev/blivit/gets/got/was slagen/slagna/misshandlad/misshandlade/knivhuggen/
+        överfallen/nedslagen/attackerad/attacked/beaten/assaulted/stabbed
+        | någon/some/they .. bryta/bryter/breaking/break sig/in in/into
     """),
     # self-harm without danger words: the calm safety note, not the alarm
     "self_harm": _phrases("""
@@ -204,6 +245,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh
         | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
         | slår huvudet i väggen | bankar/banka huvudet
+        | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
     """),
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""
@@ -233,7 +275,20 @@ BLOCKERS: Final = _phrases("""
     | råkade/råka skära/skar mig | skar/skär/skurit mig i/på .. fingret/tummen/papperet/
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
     | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
-    | hoppas/hoppas inte/aldrig .. dör/dö | inte/inga/aldrig djupt/djup/djupa
+    | hoppas/hoppas inte/aldrig .. dör/dö
+    | slagen/slagna/beaten i/in/med/by .. fotboll*/match*/finalen/tävling*/spel*/game/mål/poäng
+    | skäms/skämdes/ashamed/embarrassed .. vill/want dö/die
+    | mamma/pappa/morsan/farsan/föräldrarna/mom/dad/parents kommer/will/gonna/going döda/kill
+    mig/me | die/dying/dyed/dye my/her/his/min hair/hår/håret
+    | röster/rösterna/rösten från/utanför/genom/bakom/på/i festen/grannen/grannarna/rummet/
+    korridoren/gatan/tv/radion | röster/rösterna från/utanför/genom/bakom
+    | försvinna en/ett/några stund/tag/dag/dagar/vecka/veckor/helg/sväng/bit/timme/while
+    | orkar inte mer/längre idag/ikväll
+    | end it with | plan för/inför/till/med/for sommaren/helgen/framtiden/projektet/skolan/
+    jobbet/festen/resan/träningen/semestern/lovet/summer/weekend/project/arbetet
+    | rep/repet i/på/under gympan/idrotten/teatern/repetitionen/lektionen/båten/klätterväggen
+    | slog/slår mig/oss/honom/henne i armbrytning/brottning/boxning/kuddkrig/sten/kortspel/
+    monopol/schack/tennis/pingis/padel | inte/inga/aldrig djupt/djup/djupa
     | försvinna från/till/härifrån/hemifrån/iväg skolan/stan/jobbet/klassen/festen/lektionen/
     sverige/en/ett/några
 """)
@@ -252,11 +307,13 @@ TOPIC: Final = _words(
     """
 )
 
+# Words ending so are about a topic too ("självmordsprevention").
+TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statistik", "statistiken")
+
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
-    "severe_injury": frozenset(
-        ["mens", "mensen", "menstruation", "näsblod", "period", "tandköttet"]
-    ),
+    "severe_injury": _words("mens mensen menstruation näsblod period tandköttet"),
+    "violence_now": _words("dröm drömmen drömde drömt mardröm mardrömmen dream"),
 }
 
 # Time words that put violence in the past: then it is trauma, not danger now.
@@ -279,7 +336,7 @@ FILLERS: Final = _words(
 SOFT: Final = _words(
     """
     inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
-    fan is are was will är riktigt heller liksom hellre just snart
+    fan is are was will är var har riktigt heller liksom hellre just snart
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen

@@ -10,6 +10,7 @@ import yaml
 DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "crisis_corpus.yaml"
 HELD_OUT = DATA / "crisis_heldout.yaml"
+MORE = DATA / "crisis_more.yaml"
 
 
 @dataclass(frozen=True)
@@ -45,4 +46,4 @@ def load(path: Path) -> list[Wording]:
 
 
 def all_wordings() -> list[Wording]:
-    return load(CORPUS) + load(HELD_OUT)
+    return load(CORPUS) + load(HELD_OUT) + load(MORE)
