@@ -141,11 +141,8 @@ _KNOWN: Final = (
 )
 # Words that may be cut out of a longer one: the danger vocabulary and the small words
 # that run into it ("villdö", "tamittliv").
-_PARTS: Final = (
-    _EXACT
-    | _SOFT
-    | frozenset(fold(w) for w in ["du", "han", "hon", "dig", "sig", "liv", "mitt", "av"])
-)
+_SMALL: Final = _SOFT | frozenset(["du", "han", "hon", "dig", "sig", "av", "de", "dom", "min"])
+_PARTS: Final = _EXACT | _SMALL | frozenset(["liv", "mitt"])
 
 
 def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], tuple[str, ...]]:
@@ -202,7 +199,9 @@ def _split(word: str) -> tuple[str, ...] | None:
                 if found is None or len(candidate) < len(found):
                     best[end] = candidate
     parts = best[len(word)]
-    return parts if parts is not None and len(parts) >= 2 else None
+    if parts is None or len(parts) < 2 or parts[-1] in _SMALL:
+        return None  # "hoppade" is not "hoppa" + "de"
+    return parts
 
 
 @lru_cache(maxsize=16_384)

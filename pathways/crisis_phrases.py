@@ -46,7 +46,7 @@ _PILLS = (
     "advil/iprenen/alvedonen/lugnande/atarax/propavan/theralen/concerta/elvanse"
 )
 _QTY = (
-    "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/"
+    "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/lot/"
     "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/#many"
 )
 _PERSON = (
@@ -57,6 +57,7 @@ _HITTER = (
     "pappa/mamma/styvpappa/styvmamma/styvpappan/styvmamman/bonuspappa/han/hon/dom/de/någon/"
     "kille/killen/pojkvän/pojkvännen/flickvän/flickvännen/bror/brorsan/brodern/syster/"
     "sambo/sambon/partner/mannen/exet/ex/he/she/they/someone/dad/mom/boyfriend/stepdad/"
+    "styvfar/styvmor/styvfarsan/fosterpappa/farbror/morbror/kusin/kusinen/farsan/morsan/"
     "brother/husband/girlfriend"
 )
 _HITS = (
@@ -107,6 +108,13 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | sova/somna/somnar .. för/forever alltid
         | lyckligare/lättare/bättre/gladare/enklare/happier/better .. utan/without mig/me
         | ?pratar/pratade/pratat/snackar/talar om att dö/döden
+        | skönt/skönare/bäst/nice/peaceful .. dö/die/död/dead | skönt/skönare .. inte finnas/
+        existera/vakna/leva | förtjänar/borde/deserve/should dö/die/död/dead/dödas
+        | förtjänar/borde/deserve inte/not leva/finnas/existera/live | shouldnt be alive
+        | should not be alive
+        | shouldnt live/exist | should not live/exist | försvinna för gott/evigt
+        | ending my/her/his life
+        | ending it all
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
     """),
     # (b) plans, preparations, methods and goodbyes
@@ -156,6 +164,15 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | knife .. myself | köra/kör in i .. lastbil/vägg/väggen/träd/trädet/betongvägg
         | {_PILLS} saved/stashed/hidden/collected/hoarded/stockpiled | have/got/bought a rope/noose
         | har/hittat ett rep | have a plan | har en plan | i have a plan
+        | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
+        | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
+        | tagit/lagt/plockat/tog/la fram {_PILLS}/tabletterna/repet/rep/kniven/rakbladet
+        | kanten/edge .. taket/bron/stupet/roof/bridge/cliff/balkongen
+        | {_PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
+        | ställe/plats/place .. hoppa/jump | köra/kör ut i/från havet/stupet/klippan/bron
+        | hur/how många/mycket/many/much .. {_PILLS}/tabletterna
+        | pills/meds/tabletter/tabletterna/piller ready/redo/framme
+        | goodbye letters/notes | looked/looking/look up .. how/ways/sätt .. kill/die/suicide/end
         | ?kolmonoxid* | ?avgaser
     """),
     # (c) an overdose or poisoning already taken
@@ -188,7 +205,10 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blod/blodet forsar/sprutar/pumpar/rinner överallt/ut
         | såret/blodet/blödningen/sår .. går inte att stoppa/stilla
         | blöder/blöda/bleeding/bleed/blodet .. slutar/stops/stop inte/not/wont/doesnt
-        | so/too much/lots blood | lots of blood | cut/cuts/wound .. deep/deeper
+        | so/too much/lots blood | lots of blood | inte .. stopp .. blödningen/blodet/bleeding
+        | blod/blodet rinner/forsar/sprutar | blött/blödit/blöder/bleeding .. timme/timmar/hour/
+        hours/länge | cant/cannot stop .. bleeding/blood | bleeding/blood wont/doesnt/isnt stop
+        | cut/cuts/wound .. deep/deeper
         | svimmar/svimmat/yr av/från blodförlust
         | blodförlust | wont/doesnt/cant stop bleeding | bleeding a lot/badly/heavily
         | cut too deep | deep cut/cuts/wound | need/needs stitches | blood everywhere
@@ -209,7 +229,9 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | pratar/talar/viskar/talking/whispering/talks i/in .. huvudet/huvud/skallen/head
         | voices/rösterna/röster .. tillbaka/back/igen/again
         | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
-        | jag är gud/jesus | tror/thinks .. är/is gud/jesus/god
+        | jag är gud/jesus | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
+        | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
+        | allt är en simulering | everything is a simulation | the/a voice says/tells/told/said
     """),
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": _phrases(f"""
@@ -232,20 +254,24 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blir/blev/blivit/gets/got/was slagen/slagna/misshandlad/misshandlade/knivhuggen/
         överfallen/nedslagen/attackerad/attacked/beaten/assaulted/stabbed
         | någon/some/they .. bryta/bryter/breaking/break sig/in in/into
+        | efter mig .. kniv/kniven/vapen/pistol | kniv/knife .. efter/after mig/me
+        | tvingad/tvingades/forced till/to/into sex/ligga | forced/force me .. sex
+        | tog/rörde/tafsade/touched på/me mig .. utan/without
     """),
     # self-harm without danger words: the calm safety note, not the alarm
     "self_harm": _phrases("""
         skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade
         | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
         | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
-        | ?självskad* | själv skada/skadar | bränner mig | river mig/huden
+        | ?självskad* | ?själv skada/skadar | bränner mig | river mig/huden
         | rispar/rispade/rispat mig/huden/armarna | slår/slog mig/sig själv
         | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
-        | self harm/harming | selfharm* | cut/cutting myself | cutting again
+        | ?self harm/harming | ?selfharm* | cut/cutting myself | cutting again
         | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh
         | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
         | slår huvudet i väggen | bankar/banka huvudet
         | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
+        | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
     """),
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""
@@ -276,6 +302,7 @@ BLOCKERS: Final = _phrases("""
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
     | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
     | hoppas/hoppas inte/aldrig .. dör/dö
+    | leva/live som/like/tillsammans/nära | dö/die gammal/old
     | slagen/slagna/beaten i/in/med/by .. fotboll*/match*/finalen/tävling*/spel*/game/mål/poäng
     | skäms/skämdes/ashamed/embarrassed .. vill/want dö/die
     | mamma/pappa/morsan/farsan/föräldrarna/mom/dad/parents kommer/will/gonna/going döda/kill
@@ -304,6 +331,7 @@ TOPIC: Final = _words(
     förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
     podden podcast book article research homework debatt debattartikel författare
     författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
+    mean means betyder innebär class hälsokunskap health
     """
 )
 
@@ -314,6 +342,7 @@ TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statisti
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     "severe_injury": _words("mens mensen menstruation näsblod period tandköttet"),
     "violence_now": _words("dröm drömmen drömde drömt mardröm mardrömmen dream"),
+    "self_harm": _words("rakade rakar raka rakning rakhyvel shaving shave lagade matlagning"),
 }
 
 # Time words that put violence in the past: then it is trauma, not danger now.
@@ -393,6 +422,7 @@ NOT_TYPOS: Final = _words(
     tablå tabell tabellen pilla pillar hoppla hoppas hopper rösta röstar röstade rösten
     vilja vilken villa ville slipa slipat planka planet planeten dödade dödar döder
     rapp repa repor reps revor revat sparar sparat dräpa dräpt sova sover sovit
-    sluta slutar slutat stoppa stoppar pistol planer kniven knivar psykiskt psykisk psykiska
+    sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
+    psykisk psykiska
     """
 )
