@@ -103,7 +103,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | disappear/vanish forever | want/going end it/everything | feel dying
         | no/nothing reason/point live/living/alive | nothing live for
         | life/living isnt/aint/not worth living/it | not worth living
-        | orkar inte med livet/leva/lev | vill/önskar .. allt .. ta/tar slut
+        | orkar inte med livet/leva/lev | vill/önskar .. allt/det .. ta/tar slut
         | slippa/sluta vakna/leva/existera | lika gärna/bra dö/död/dead/die
         | sova/somna/somnar .. för/forever alltid
         | lyckligare/lättare/bättre/gladare/enklare/happier/better .. utan/without mig/me
@@ -114,7 +114,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | should not be alive
         | shouldnt live/exist | should not live/exist | försvinna för gott/evigt
         | ending my/her/his life
-        | ending it all
+        | ending it all | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
+        | om/if jag/i dog/dör/dö/försvann/died/disappeared .. ingen/nobody/noone
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
     """),
     # (b) plans, preparations, methods and goodbyes
@@ -163,6 +164,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | står/sitter/ligger vid/på spåret/spåren/rälsen | kniv/kniven/knife/rakblad .. mig själv
         | knife .. myself | köra/kör in i .. lastbil/vägg/väggen/träd/trädet/betongvägg
         | {_PILLS} saved/stashed/hidden/collected/hoarded/stockpiled | have/got/bought a rope/noose
+        | bestämt/decided hur/how .. göra/do det/it | mina/my sista ord/orden/words
+        | {_PILLS}/tabletterna/repet/kniven/rakbladet .. framför/bredvid mig
         | har/hittat ett rep | have a plan | har en plan | i have a plan
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
         | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
@@ -231,7 +234,9 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
         | jag är gud/jesus | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
         | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
-        | allt är en simulering | everything is a simulation | the/a voice says/tells/told/said
+        | rösterna/röster/voices .. högre/värre/starkare/louder/worse
+        | röst/voice/rösten säger/sa/says/said/told åt/to mig/me | allt är en simulering
+        | everything is a simulation | the/a voice says/tells/told/said
     """),
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": _phrases(f"""
@@ -271,6 +276,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
         | slår huvudet i väggen | bankar/banka huvudet
         | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
+        | cut/cuts/cutting/hurts/hurting herself/himself/themselves
         | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
     """),
 }
@@ -302,7 +308,9 @@ BLOCKERS: Final = _phrases("""
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
     | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
     | hoppas/hoppas inte/aldrig .. dör/dö
-    | leva/live som/like/tillsammans/nära | dö/die gammal/old
+    | leva/live som/like/tillsammans/nära/på/av | dö/die gammal/old
+    | dö/die när/when .. ser/see/sees/får .. betyg*/grades/bilden/bilder*/videon/klippet/notan
+    | mamma/pappa/morsan/farsan/föräldrarna kommer slå ihjäl
     | slagen/slagna/beaten i/in/med/by .. fotboll*/match*/finalen/tävling*/spel*/game/mål/poäng
     | skäms/skämdes/ashamed/embarrassed .. vill/want dö/die
     | mamma/pappa/morsan/farsan/föräldrarna/mom/dad/parents kommer/will/gonna/going döda/kill
@@ -341,7 +349,9 @@ TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statisti
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     "severe_injury": _words("mens mensen menstruation näsblod period tandköttet"),
-    "violence_now": _words("dröm drömmen drömde drömt mardröm mardrömmen dream"),
+    "violence_now": _words(
+        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
+    ),
     "self_harm": _words("rakade rakar raka rakning rakhyvel shaving shave lagade matlagning"),
 }
 
@@ -411,6 +421,7 @@ ALIASES: Final[Mapping[str, str]] = {
     "tabletterna": "tabletter",
     "tablettter": "tabletter",
     "mamsen": "mamma",
+    "va": "vara",
     "farsan": "pappa",
     "morsan": "mamma",
 }
