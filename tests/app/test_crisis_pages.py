@@ -12,9 +12,12 @@ from fastapi.testclient import TestClient
 from app.factory import create_app
 from pathways.registry import Registry
 from tests.app.html import one, tel_links
-from tests.crisis_corpus import Wording, all_wordings
+from tests.crisis_corpus import CORPUS, HELD_OUT, Wording, all_wordings, load
 
 WORDINGS = all_wordings()
+# The pages are checked for the corpus and the held-out set; the later probes
+# (crisis_more.yaml) go through read_crisis and find-help, to keep the suite quick.
+ON_PAGES = load(CORPUS) + load(HELD_OUT)
 MAIN = SoupStrainer("main")  # the block and the results are in <main>: parse only that
 # Ages and places vary over the corpus, so that every wording is not asked the same way.
 ASKED = [(15, "skarpnack"), (13, "alingsas"), (17, "goteborg-hisingen"), (20, "molndal")]
@@ -85,7 +88,7 @@ def test_every_wording_through_find_help(following: TestClient) -> None:
 @pytest.mark.slow  # some 600 pages rendered and parsed: 5-10 s on a busy 2-core machine
 def test_every_wording_through_the_results_page(following: TestClient) -> None:
     wrong = []
-    for wording in WORDINGS:
+    for wording in ON_PAGES:
         urls = ["/hitta", "/en/hitta"] if wording.english else ["/hitta"]
         for url in urls:
             problem = _check_page(following, wording, url)
@@ -143,3 +146,22 @@ def test_urgency_akut_and_the_need_still_bring_the_full_block(following: TestCli
         emergency = following.get("/api/v1/find-help", params=params).json()["emergency"]
         assert emergency["tone"] == "urgent"
         assert emergency["places"], "the acute unit for the age"
+
+
+def test_an_incomplete_form_still_answers_danger_in_its_tone(following: TestClient) -> None:
+    for query, calm in (("q=jag+sk%C3%A4r+mig", True), ("q=har+samlat+tabletter", False)):
+        response = following.get(f"/hitta?{query}")
+        assert response.status_code == 422
+        soup = BeautifulSoup(response.text, "html.parser")
+        block = one(soup, "main .emergency")
+        assert ("calm" in block.get("class", [])) is calm
+        assert {"112", "90101", "116111"} <= tel_links(block)
+
+
+def test_english_pages_translate_the_calm_note(following: TestClient) -> None:
+    soup = BeautifulSoup(
+        following.get("/en/hitta?age=15&area=skarpnack&q=i+cut+myself").text, "html.parser"
+    )
+    block = one(soup, "main .emergency.calm")
+    assert one(block, "h2").get_text(strip=True) == "If you hurt yourself"
+    assert "Tell an adult you trust" in block.get_text()
