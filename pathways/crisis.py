@@ -58,7 +58,9 @@ class CrisisSignal:
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "a"})
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
 _APOSTROPHES = str.maketrans("", "", "'’´`")
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W_]+|[.!?;\n]")
+END: Final = "_"
+"""The end of a sentence or of the text (``$`` in a phrase): "jag vill inte längre."."""
 _STRETCHED_VOWEL = re.compile(r"([aeiouy])\1{2,}")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 _NUMBER_THEN_WORD = re.compile(r"(\d+)([^\W\d_]+)")
@@ -109,7 +111,7 @@ def _compile(category: str, text: str, *, strict: bool = False) -> _Phrase:
         if slots:
             wide.append(gap_wide)
         gap_wide = False
-        options = [fold(o) for o in word.split("/") if o]
+        options = [END if o == "$" else fold(o) for o in word.split("/") if o]
         exact = frozenset(o for o in options if not o.endswith("*") and o != "#many")
         prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
         slots.append(_Slot(exact, prefixes, "#many" in options))
@@ -207,6 +209,8 @@ def _split(word: str) -> tuple[str, ...] | None:
 @lru_cache(maxsize=16_384)
 def _read_word(raw: str) -> tuple[str, ...]:
     """One typed word as the words it stands for: none (a filler), itself, or others."""
+    if raw in ".!?;\n":
+        return (END,)
     word = raw[:MAX_WORD]
     number = _NUMBER_THEN_WORD.fullmatch(word)
     if number:  # "30st", "20x"
@@ -232,7 +236,7 @@ def _words(text: str) -> list[str]:
     text = fold(text)
     text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
     words = [part for raw in _TOKEN.findall(text) for part in _read_word(raw)]
-    return _joined(words)
+    return [*_joined(words), END]
 
 
 def _joined(words: list[str]) -> list[str]:
@@ -347,7 +351,7 @@ _PAST_INDEX: Final = _Index.of(_PAST)
 def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
     """The kinds of danger a free text shows, in the order of ``CATEGORIES``; () if none."""
     words = _words(text)
-    if not words:
+    if len(words) < 2:  # only the end
         return ()
     found: dict[str, tuple[int, ...]] = {}
     present = set(words)
@@ -371,7 +375,9 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
         if phrase.category not in found or positions < found[phrase.category]:
             found[phrase.category] = positions
     return tuple(
-        CrisisSignal(c, tuple(words[i] for i in found[c])) for c in CATEGORIES if c in found
+        CrisisSignal(c, tuple(words[i] for i in found[c] if words[i] != END))
+        for c in CATEGORIES
+        if c in found
     )
 
 

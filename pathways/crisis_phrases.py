@@ -43,11 +43,12 @@ _PILLS = (
     "medicinen/alvedon/panodil/ipren/paracetamol/ibuprofen/sömntabletter/sömnmedel/"
     "sömnpiller/antidepressiva/sertralin/citalopram/melatonin/stesolid/xanax/tramadol/"
     "oxycodone/painkillers/värktabletter/smärtstillande/treo/karta/kartor/kartan/tylenol/"
-    "advil/iprenen/alvedonen/lugnande/atarax/propavan/theralen/concerta/elvanse"
+    "advil/iprenen/alvedonen/lugnande/atarax/propavan/theralen/concerta/elvanse/medication/"
+    "medications/medicines/sleeping/painkiller"
 )
 _QTY = (
     "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/lot/"
-    "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/#many"
+    "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/helt/paket/#many"
 )
 _PERSON = (
     "mig/mamma/pappa/oss/henne/honom/min/mitt/mina/lillebror/lillasyster/brorsan/syrran/"
@@ -114,15 +115,21 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | should not be alive
         | shouldnt live/exist | should not live/exist | försvinna för gott/evigt
         | ending my/her/his life
-        | ending it all | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
+        | ending it all | vill/jag inte längre/mer $
+        | inget/ingenting kvar .. leva/lever/leva för | livet/leva/life .. inte/not/isnt värt/worth
+        | bättre/lättare/gladare/enklare om jag .. dog/dör/dö/försvann
+        | ingen/ingenting/inget mening/idé/anledning/poäng med/i att/med leva/lev
+        | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
         | om/if jag/i dog/dör/dö/försvann/died/disappeared .. ingen/nobody/noone
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": _phrases(f"""
-        planerat/planerar/planera/planerade/plan/planen/plans/planned/planning .. dö/die/
+        planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..
+        dö/die/överdos*/overdose*/
         självmord*/suicide/döden/hoppa/hänga/dödar/kill/end
-        | planerat/planerar/plan/planen/planerade .. ta/avsluta/göra .. livet/liv/slut
+        | planerat/planerar/plan/planen/planerade/planer/planerna .. ta/avsluta/göra ..
+        livet/liv/slut
         | bestämt/bestämde/bestämmer .. dö/självmord*/döden
         | datum/dag/dagen .. jag ska/kommer dö/ta/göra
         | samlat/samlar/sparat/sparar/samla/spara/gömt/gömmer/saving/stockpiling/hoarding ..
@@ -208,7 +215,9 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blod/blodet forsar/sprutar/pumpar/rinner överallt/ut
         | såret/blodet/blödningen/sår .. går inte att stoppa/stilla
         | blöder/blöda/bleeding/bleed/blodet .. slutar/stops/stop inte/not/wont/doesnt
-        | so/too much/lots blood | lots of blood | inte .. stopp .. blödningen/blodet/bleeding
+        | blöder och blöder | blodet/blödningen/såret .. inte sluta/slutar/stanna/stannar
+        | lot/lots blood | so/too much/lots blood | lots of blood
+        | inte .. stopp .. blödningen/blodet/bleeding
         | blod/blodet rinner/forsar/sprutar | blött/blödit/blöder/bleeding .. timme/timmar/hour/
         hours/länge | cant/cannot stop .. bleeding/blood | bleeding/blood wont/doesnt/isnt stop
         | cut/cuts/wound .. deep/deeper
@@ -232,7 +241,9 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | pratar/talar/viskar/talking/whispering/talks i/in .. huvudet/huvud/skallen/head
         | voices/rösterna/röster .. tillbaka/back/igen/again
         | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
-        | jag är gud/jesus | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
+        | övervakar/spionerar/avlyssnar/filmar mig genom/via tv/tvn/mobilen/datorn/kameran/väggarna
+        | see/seeing/saw things/people .. not/arent/isnt/aint real/there | jag är gud/jesus
+        | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
         | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
         | rösterna/röster/voices .. högre/värre/starkare/louder/worse
         | röst/voice/rösten säger/sa/says/said/told åt/to mig/me | allt är en simulering
@@ -277,6 +288,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | slår huvudet i väggen | bankar/banka huvudet
         | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
         | cut/cuts/cutting/hurts/hurting herself/himself/themselves
+        | been/keep/kept/started cutting/harming
         | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
     """),
 }
@@ -318,7 +330,9 @@ BLOCKERS: Final = _phrases("""
     | röster/rösterna/rösten från/utanför/genom/bakom/på/i festen/grannen/grannarna/rummet/
     korridoren/gatan/tv/radion | röster/rösterna från/utanför/genom/bakom
     | försvinna en/ett/några stund/tag/dag/dagar/vecka/veckor/helg/sväng/bit/timme/while
-    | orkar inte mer/längre idag/ikväll
+    | orkar inte mer/längre idag/ikväll | orkar inte mer/längre med/av min/mina/mitt lillebror/
+    lillasyster/bror/syster/brorsan/syrran/syskon/mamma/pappa/föräldrar/familj/kompis/kompisar/
+    klass/lärare/mentor/tränare
     | end it with | plan för/inför/till/med/for sommaren/helgen/framtiden/projektet/skolan/
     jobbet/festen/resan/träningen/semestern/lovet/summer/weekend/project/arbetet
     | rep/repet i/på/under gympan/idrotten/teatern/repetitionen/lektionen/båten/klätterväggen
@@ -375,7 +389,7 @@ FILLERS: Final = _words(
 SOFT: Final = _words(
     """
     inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
-    fan is are was will är var har riktigt heller liksom hellre just snart
+    fan is are was will är var har känns feels kvar in of riktigt _ heller liksom hellre just snart
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
