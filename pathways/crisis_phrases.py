@@ -48,7 +48,8 @@ _PILLS = (
 )
 _QTY = (
     "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/lot/"
-    "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/helt/paket/#many"
+    "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/helt/paket/kartor/burkar/"
+    "förpackningar/#many"
 )
 _PERSON = (
     "mig/mamma/pappa/oss/henne/honom/min/mitt/mina/lillebror/lillasyster/brorsan/syrran/"
@@ -115,7 +116,9 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | should not be alive
         | shouldnt live/exist | should not live/exist | försvinna för gott/evigt
         | ending my/her/his life
-        | ending it all | vill/jag inte längre/mer $
+        | ending it all | ta/tar sitt/sina liv | done/finished with life/living
+        | sleep .. never wake/waking | never wake up | försvinna för alltid
+        | lättare/enklare/easier/skönare att/to dö/die | vill/jag inte längre/mer $
         | inget/ingenting kvar .. leva/lever/leva för | livet/leva/life .. inte/not/isnt värt/worth
         | bättre/lättare/gladare/enklare om jag .. dog/dör/dö/försvann
         | ingen/ingenting/inget mening/idé/anledning/poäng med/i att/med leva/lev
@@ -171,7 +174,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | står/sitter/ligger vid/på spåret/spåren/rälsen | kniv/kniven/knife/rakblad .. mig själv
         | knife .. myself | köra/kör in i .. lastbil/vägg/väggen/träd/trädet/betongvägg
         | {_PILLS} saved/stashed/hidden/collected/hoarded/stockpiled | have/got/bought a rope/noose
-        | bestämt/decided hur/how .. göra/do det/it | mina/my sista ord/orden/words
+        | bestämt/decided hur/how .. göra/do det/it | datum/dag/dagen bestämt/bestämd/satt/klart
+        | collecting pills/tablets/meds | mina/my sista ord/orden/words
         | {_PILLS}/tabletterna/repet/kniven/rakbladet .. framför/bredvid mig
         | har/hittat ett rep | have a plan | har en plan | i have a plan
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
@@ -215,7 +219,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blod/blodet forsar/sprutar/pumpar/rinner överallt/ut
         | såret/blodet/blödningen/sår .. går inte att stoppa/stilla
         | blöder/blöda/bleeding/bleed/blodet .. slutar/stops/stop inte/not/wont/doesnt
-        | blöder och blöder | blodet/blödningen/såret .. inte sluta/slutar/stanna/stannar
+        | blöder och blöder | inte sluta/slutar blöda/blöder
+        | blodet/blödningen/såret .. inte sluta/slutar/stanna/stannar
         | lot/lots blood | so/too much/lots blood | lots of blood
         | inte .. stopp .. blödningen/blodet/bleeding
         | blod/blodet rinner/forsar/sprutar | blött/blödit/blöder/bleeding .. timme/timmar/hour/
@@ -252,6 +257,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": _phrases(f"""
         {_HITTER} {_HITS} {_PERSON} | {_HITS} {_PERSON} just/nu/nyss/ikväll/inatt
+        | {_HITTER} försöker/försökte/tries/tried/trying slå/sparka/strypa/kväva/hit/strangle/choke
+        mig/me/mamma/pappa/oss/us/henne/her/mom
         | och/som/nu/sen/alltid/ofta {_HITS} mig/mamma/pappa/oss/lillebror/lillasyster/me/mom
         | just nu slår/sparkar/hotar
         | hotar/hotade/hotat/threatening/threatened/threatens .. döda/dödar/kill/ihjäl/kniv/knife
@@ -330,7 +337,9 @@ BLOCKERS: Final = _phrases("""
     | röster/rösterna/rösten från/utanför/genom/bakom/på/i festen/grannen/grannarna/rummet/
     korridoren/gatan/tv/radion | röster/rösterna från/utanför/genom/bakom
     | försvinna en/ett/några stund/tag/dag/dagar/vecka/veckor/helg/sväng/bit/timme/while
-    | orkar inte mer/längre idag/ikväll | orkar inte mer/längre med/av min/mina/mitt lillebror/
+    | orkar inte mer/längre idag/ikväll
+    | aldrig/inte/never/not/wouldnt/wont/dont ta/kill/skada/skadat/hurt/hurting livet/myself/mig
+    | orkar inte mer/längre med/av min/mina/mitt lillebror/
     lillasyster/bror/syster/brorsan/syrran/syskon/mamma/pappa/föräldrar/familj/kompis/kompisar/
     klass/lärare/mentor/tränare
     | end it with | plan för/inför/till/med/for sommaren/helgen/framtiden/projektet/skolan/
