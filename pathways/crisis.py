@@ -33,7 +33,8 @@ from typing import Final
 
 from rapidfuzz import fuzz, process
 
-from pathways import crisis_phrases as data
+from pathways import crisis_phrases as phrases
+from pathways import crisis_words as data
 
 __all__ = ["CATEGORIES", "DANGER", "MAX_CHARS", "CrisisSignal", "is_danger", "read_crisis"]
 
@@ -42,7 +43,7 @@ MAX_CHARS: Final = 1_000
 MAX_WORD: Final = 40
 """A longer "word" is cut here: no real word is longer, and it bounds the work per word."""
 
-CATEGORIES: Final = tuple(data.CATEGORIES)
+CATEGORIES: Final = tuple(phrases.CATEGORIES)
 DANGER: Final = frozenset(c for c in CATEGORIES if c != "self_harm")
 """Categories that bring the full alarm; self-harm alone brings the calm safety note."""
 
@@ -119,7 +120,7 @@ def _compile(category: str, text: str, *, strict: bool = False) -> _Phrase:
 
 
 _PHRASES: Final = tuple(
-    _compile(category, text) for category, texts in data.CATEGORIES.items() for text in texts
+    _compile(category, text) for category, texts in phrases.CATEGORIES.items() for text in texts
 )
 _BLOCKERS: Final = tuple(_compile("", text) for text in data.BLOCKERS)
 _PAST: Final = tuple(_compile("", text, strict=True) for text in data.PAST)
@@ -287,7 +288,7 @@ def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
         wide = phrase.wide[k]
         nxt: dict[int, tuple[int, ...]] = {}
         for end, path in reach.items():
-            limit = data.WIDE_GAP if wide else (0 if phrase.strict else data.SOFT_GAP)
+            limit = phrases.WIDE_GAP if wide else (0 if phrase.strict else phrases.SOFT_GAP)
             for j in range(end + 1, min(len(words), end + 2 + limit)):
                 if j not in nxt and slot.matches(words[j]):
                     nxt[j] = (*path, j)

@@ -10,6 +10,8 @@ Between two words without ``..`` only "soft" words may stand (``SOFT``: "inte", 
 
 A phrase that starts with ``?`` is a *mention*, not a statement: it counts unless the text
 is about a school task, a book or the news (``TOPIC``), as in "uppsats om självmord".
+``$`` stands for the end of a sentence or of the text. What cancels a phrase ("dör av
+skratt"), soft words, fillers and texting spellings are in `pathways.crisis_words`.
 
 To add a wording, add it to its category here, add real examples to
 ``tests/data/crisis_corpus.yaml`` and run ``pytest tests/pathways/test_crisis.py``.
@@ -24,11 +26,11 @@ SOFT_GAP: Final = 3
 WIDE_GAP: Final = 4
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:  # shared with pathways.crisis_words
     return frozenset(text.split())
 
 
-def _phrases(text: str) -> tuple[str, ...]:
+def phrase_list(text: str) -> tuple[str, ...]:
     joined = (" ".join(p.split()).replace("/ ", "/") for p in text.split("|"))
     return tuple(p for p in joined if p)
 
@@ -70,7 +72,7 @@ _HITS = (
 
 CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     # (a) explicit and passive wishes to die or not to exist
-    "suicidal": _phrases(f"""
+    "suicidal": phrase_list(f"""
         vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {_DIE}
         | vill/orkar inte leva/lev/existera/finnas | vill/orkar sluta/slippa leva/existera/finnas
         | vill/orkar slippa vakna | inte/aldrig vakna/vakner/vaka igen/mer/imorgon/längre
@@ -127,7 +129,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
     """),
     # (b) plans, preparations, methods and goodbyes
-    "plan_or_method": _phrases(f"""
+    "plan_or_method": phrase_list(f"""
         planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..
         dö/die/överdos*/overdose*/
         självmord*/suicide/döden/hoppa/hänga/dödar/kill/end
@@ -190,7 +192,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ?kolmonoxid* | ?avgaser
     """),
     # (c) an overdose or poisoning already taken
-    "overdose": _phrases(f"""
+    "overdose": phrase_list(f"""
         {_TAKE_PAST} .. {_QTY} .. {_PILLS} | {_TAKE_PAST} {_QTY} {_PILLS}
         | {_TAKE_PAST} .. {_PILLS} .. alla/allihop/allihopa/all
         | {_TAKE_PAST} tabletter/piller/pills/sömntabletter/värktabletter/tabbar/tablets
@@ -205,7 +207,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ?överdos* | ?overdose*
     """),
     # (d) self-injury that needs care now
-    "severe_injury": _phrases("""
+    "severe_injury": phrase_list("""
         slutar/sluta/slutat inte blöda/blöder/blod | blödningen/blodet slutar/stannar inte
         | kan inte stoppa/stoppar/stilla blödningen/blodet/blöda
         | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
@@ -231,7 +233,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | cut too deep | deep cut/cuts/wound | need/needs stitches | blood everywhere
     """),
     # (e) voices or commands, and other signs of acute psychosis
-    "psychosis": _phrases("""
+    "psychosis": phrase_list("""
         rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
         telling/tell/told/say/says/want/make/tells
         | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
@@ -255,7 +257,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | everything is a simulation | the/a voice says/tells/told/said
     """),
     # (f) violence, threats to life or sexual assault, now or just now
-    "violence_now": _phrases(f"""
+    "violence_now": phrase_list(f"""
         {_HITTER} {_HITS} {_PERSON} | {_HITS} {_PERSON} just/nu/nyss/ikväll/inatt
         | {_HITTER} försöker/försökte/tries/tried/trying slå/sparka/strypa/kväva/hit/strangle/choke
         mig/me/mamma/pappa/oss/us/henne/her/mom
@@ -282,7 +284,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tog/rörde/tafsade/touched på/me mig .. utan/without
     """),
     # self-harm without danger words: the calm safety note, not the alarm
-    "self_harm": _phrases("""
+    "self_harm": phrase_list("""
         skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade
         | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
         | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
@@ -300,163 +302,3 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     """),
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""
-
-# Wording that uses danger words in another sense. Its words must stand next to each other
-# (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
-# is not a wish to die, "killing it" is praise.
-BLOCKERS: Final = _phrases("""
-    dö/dör/dog/dött/döden/död/die/died/dying/dead av/of/from skratt/skrattet/skam/skammen/
-    tristess/pinsamhet/längtan/nyfikenhet/laughter/laughing/embarrassment/boredom/cringe/
-    pinsamt/värmen/hunger/svält/ålder
-    | tråkig*/trist*/pinsam*/cringe/boring/embarrassing .. vill/ville/want/wanted dö/die/kms
-    | skäms/skämdes/skämmas ihjäl | skratta/skrattar/skrattade ihjäl | fryser/frös ihjäl
-    | killing/killed/kill it | inga/inte/aldrig/ingen/no/not/never självmordstankar/
-    suicidtankar/suicidal/suicidala/dödstankar/självmordsbenägen
-    | inte/aldrig .. haft självmordstankar/suicidtankar/dödstankar
-    | orkar inte mer/längre med/av skol*/plugg*/läxor/prov*/jobb*/träning*/honom/henne/dig/
-    dem/dom/bråk*/tjat*/folk/lektion*/matte*/skit/hans/hennes
-    | orkar inte mer/längre plugg*/skol*/läxor/prov*/jobb*/träning*
-    | sista gången jag/vi åt/var/såg/träffade/pratade | last time i saw
-    | rep/repet .. gympa*/gymnastik*/idrott*/klättr*/båt*/dragkamp/gym/hopprep
-    | hopprep | dragkamp | reps
-    | döda/kill mig/me om/if/när/when hon/han/mamma/pappa/dom/de/she/he/they/mom/dad ser/får/
-    märker/hittar/vet/sees/finds/knows/upptäcker/kommer
-    | slog/slår/beat oss/dem/mig/er/us/them/me i/på/in fotboll*/match*/fifa/spelet/schack*/
-    innebandy*/handboll*/tennis/basket*/finalen/kortspel*/uno/tävling*/game
-    | råkade/råka skära/skar mig | skar/skär/skurit mig i/på .. fingret/tummen/papperet/
-    kniven/kniv/glas/glaset/papper/burk/burken/konservburk
-    | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
-    | hoppas/hoppas inte/aldrig .. dör/dö
-    | leva/live som/like/tillsammans/nära/på/av | dö/die gammal/old
-    | dö/die när/when .. ser/see/sees/får .. betyg*/grades/bilden/bilder*/videon/klippet/notan
-    | mamma/pappa/morsan/farsan/föräldrarna kommer slå ihjäl
-    | slagen/slagna/beaten i/in/med/by .. fotboll*/match*/finalen/tävling*/spel*/game/mål/poäng
-    | skäms/skämdes/ashamed/embarrassed .. vill/want dö/die
-    | mamma/pappa/morsan/farsan/föräldrarna/mom/dad/parents kommer/will/gonna/going döda/kill
-    mig/me | die/dying/dyed/dye my/her/his/min hair/hår/håret
-    | röster/rösterna/rösten från/utanför/genom/bakom/på/i festen/grannen/grannarna/rummet/
-    korridoren/gatan/tv/radion | röster/rösterna från/utanför/genom/bakom
-    | försvinna en/ett/några stund/tag/dag/dagar/vecka/veckor/helg/sväng/bit/timme/while
-    | orkar inte mer/längre idag/ikväll
-    | aldrig/inte/never/not/wouldnt/wont/dont ta/kill/skada/skadat/hurt/hurting livet/myself/mig
-    | orkar inte mer/längre med/av min/mina/mitt lillebror/
-    lillasyster/bror/syster/brorsan/syrran/syskon/mamma/pappa/föräldrar/familj/kompis/kompisar/
-    klass/lärare/mentor/tränare
-    | end it with | plan för/inför/till/med/for sommaren/helgen/framtiden/projektet/skolan/
-    jobbet/festen/resan/träningen/semestern/lovet/summer/weekend/project/arbetet
-    | rep/repet i/på/under gympan/idrotten/teatern/repetitionen/lektionen/båten/klätterväggen
-    | slog/slår mig/oss/honom/henne i armbrytning/brottning/boxning/kuddkrig/sten/kortspel/
-    monopol/schack/tennis/pingis/padel | inte/inga/aldrig djupt/djup/djupa
-    | försvinna från/till/härifrån/hemifrån/iväg skolan/stan/jobbet/klassen/festen/lektionen/
-    sverige/en/ett/några
-""")
-
-# A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
-# about the writer's own danger. A statement ("vill dö", "tagit 30 piller") still counts.
-TOPIC: Final = _words(
-    """
-    uppsats uppsatsen arbete arbetet skolarbete skolarbetet projekt projektet lektion lektionen
-    lektionerna rapport rapporten essay essä presentation presentationen föreläsning
-    föreläsningen film filmen serie serien bok boken roman romanen dokumentär dokumentären
-    artikel artikeln statistik forskning assignment school project prevention förebygga
-    förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
-    podden podcast book article research homework debatt debattartikel författare
-    författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
-    mean means betyder innebär class hälsokunskap health
-    """
-)
-
-# Words ending so are about a topic too ("självmordsprevention").
-TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statistik", "statistiken")
-
-# Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
-NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
-    "severe_injury": _words("mens mensen menstruation näsblod period tandköttet"),
-    "violence_now": _words(
-        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
-    ),
-    "self_harm": _words("rakade rakar raka rakning rakhyvel shaving shave lagade matlagning"),
-}
-
-# Time words that put violence in the past: then it is trauma, not danger now.
-PAST: Final = _phrases("""
-    år sedan/sen | för länge sedan/sen | förra/för året/sommaren/vintern/terminen
-    | när jag var liten/yngre/barn/mindre | som liten/barn | i lågstadiet/mellanstadiet
-    | years ago | when i was little/young/a/younger | last year
-    | ibland | brukar | förut | förr | sometimes | used to
-""")
-
-# Words that add nothing to the meaning and are dropped before matching.
-FILLERS: Final = _words(
-    """
-    typ asså assa alltså liksom ba jävla javla jävligt seriöst serioist lixom lr eller
-    ju nog lol lmao haha hahaha omg fr frfr lowkey highkey literally like um uhm eh ah
-    åh öh hm hmm mm ok okej okay iykyk idk tbh ngl
-    """
-)
-# The only words that may stand between two words of a phrase without "..".
-SOFT: Final = _words(
-    """
-    inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
-    fan is are was will är var har känns feels kvar in of riktigt _ heller liksom hellre just snart
-    egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
-    kinda sometimes often still even always only all want to att ta mig själv för mycket
-    gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
-    """
-)
-
-# Intensifiers run into a word ("jättedjupt", "skitmycket"): read as the word itself.
-INTENSIFIERS: Final = ("jätte", "super", "skit", "mega", "sjukt", "as")
-
-# Spellings put right before matching (texting and speech).
-ALIASES: Final[Mapping[str, str]] = {
-    "mej": "mig",
-    "dej": "dig",
-    "sej": "sig",
-    "vil": "vill",
-    "vll": "vill",
-    "int": "inte",
-    "ente": "inte",
-    "nt": "inte",
-    "ej": "inte",
-    "e": "är",
-    "nåt": "något",
-    "nån": "någon",
-    "ngn": "någon",
-    "mkt": "mycket",
-    "o": "och",
-    "wanna": "want",
-    "gonna": "going",
-    "im": "i",
-    "ive": "i",
-    "dont": "dont",
-    "doesnt": "doesnt",
-    "cant": "cant",
-    "wont": "wont",
-    "u": "you",
-    "ppl": "people",
-    "bc": "because",
-    "sj": "själv",
-    "sjalv": "själv",
-    "dö": "dö",
-    "döö": "dö",
-    "pillerna": "pillren",
-    "tabletterna": "tabletter",
-    "tablettter": "tabletter",
-    "mamsen": "mamma",
-    "va": "vara",
-    "farsan": "pappa",
-    "morsan": "mamma",
-}
-
-# Real words a letter or two from a danger word: never read as its misspelling.
-NOT_TYPOS: Final = _words(
-    """
-    blonda blonde leka lena lever levde sakta vakta vaken vakten skrapa skratt skrattar
-    tablå tabell tabellen pilla pillar hoppla hoppas hopper rösta röstar röstade rösten
-    vilja vilken villa ville slipa slipat planka planet planeten dödade dödar döder
-    rapp repa repor reps revor revat sparar sparat dräpa dräpt sova sover sovit
-    sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
-    psykisk psykiska
-    """
-)
