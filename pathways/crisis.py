@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Final
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from pathways import crisis_phrases as phrases
 from pathways import crisis_words as data
@@ -132,6 +133,7 @@ _NOT_WITH: Final = {c: frozenset(fold(w) for w in ws) for c, ws in data.NOT_WITH
 _ALIASES: Final = {fold(k): fold(v) for k, v in data.ALIASES.items()}
 _NOT_TYPOS: Final = frozenset(fold(w) for w in data.NOT_TYPOS)
 _INTENSIFIERS: Final = tuple(fold(w) for w in data.INTENSIFIERS)
+_CORE_SHORT: Final = tuple(fold(w) for w in data.CORE_SHORT)
 
 _EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
 _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
@@ -151,7 +153,7 @@ _PARTS: Final = _EXACT | _SMALL | frozenset(["liv", "mitt"])
 def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], tuple[str, ...]]:
     index: dict[tuple[str, int], list[str]] = {}
     for word in sorted(words):
-        if len(word) >= 5 and word.isalpha():
+        if len(word) >= 4 and word.isalpha():
             index.setdefault((word[0], len(word)), []).append(word)
     return {key: tuple(value) for key, value in index.items()}
 
@@ -182,9 +184,23 @@ def _typo(word: str) -> str | None:
         for length in range(len(word) - spread, len(word) + spread + 1)
         for target in _TYPO_TARGETS.get((word[0], length), ())
     ]
-    cutoff = 84.0 if len(word) <= 6 else 85.0
-    best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if len(word) <= 8:  # one letter wrong, missing, added or swapped ("myslef")
+        close = [c for c in candidates if OSA.distance(word, c, score_cutoff=1) <= 1]
+        return min(close, key=lambda c: (abs(len(c) - len(word)), c)) if close else None
+    best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=85.0)
     return None if best is None else best[0]
+
+
+def _short_typo(word: str) -> str | None:
+    """A short word one letter from a core danger word ("lva", "wnat"); the phrase around
+    it must still match, so "lena" or "mg" alone bring nothing."""
+    if word in _NOT_TYPOS or not word.isalpha() or not 2 <= len(word) <= 4:
+        return None
+    close = [c for c in _CORE_SHORT if c[0] == word[0] and OSA.distance(word, c) <= 1]
+    return close[0] if len(close) == 1 else None
+
+
+_DOUBLED = re.compile(r"([^\W\d_])\1")
 
 
 def _split(word: str) -> tuple[str, ...] | None:
@@ -226,7 +242,10 @@ def _read_word(raw: str) -> tuple[str, ...]:
             return (word[len(intensifier) :],)
     if word.isdigit() or _known(word):
         return (word,)
-    meant = _typo(word)
+    squeezed = _DOUBLED.sub(r"\1", word)  # "leeva", "diee"
+    if squeezed != word and (_known(squeezed) or squeezed in _CORE_SHORT):
+        return (squeezed,)
+    meant = _typo(word) or _short_typo(word)
     if meant is not None:
         return (meant,)
     return _split(word) or (word,)

@@ -152,7 +152,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | skära/skär/skar/skurit .. pulsådern/pulsådrorna/ådrorna | skjuta mig | shoot myself
         | köra ihjäl mig | dränka mig | drown myself
         | avskedsbrev*/självmordsbrev*/suicidbrev*/farvälbrev* | brev till .. när jag är borta
-        | suicide note | goodbye letter/note/message | skrivit/skrev .. sista/avsked* brev
+        | suicide note | goodbye letter/note/message | skrivit/skrev .. sista/avskeds brev
         | sagt/säger/sa/säga hejdå/farväl/adjö .. sista/alltid/forever
         | hejdå/farväl för/forever sista/alltid | sista gången/natten/dagen ni/du hör/ser
         | sista natten/kvällen/dagen/natt/kväll/dag .. livet/lever/liv
@@ -213,7 +213,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
         sjukt/galet/extremt/otroligt/asmycket/jättemkt
         | blöder/blödde genom handduken/bandaget/plåstret | blöder som fan | blöder som en gris
-        | djupt/djupa/stort/stora/öppet sår/såret/snitt/skärsår/jack
+        | djup/djupt/djupa/stort/stora/öppet sår/såret/snitt/skärsår/jack
         | sår/såret/såren/snittet/skärsåret .. djup/djupt/djupa/stort/öppet/gapar
         | skar/skurit/skär/skurt .. för/alldeles/väldigt/jätte djupt/djup | skar/skurit djupt
         | sys/stygn/stygnen | ser/syns fettet/senan/senor/benet | ser/syns det vita

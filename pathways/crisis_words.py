@@ -109,7 +109,8 @@ FILLERS: Final = word_set(
 SOFT: Final = word_set(
     """
     inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
-    fan is are was will är var har känns feels kvar in of riktigt _ heller liksom hellre just snart
+    fan is are was will är var har känns feels kvar in of riktigt jätte _ heller liksom hellre
+    just snart
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
@@ -118,6 +119,9 @@ SOFT: Final = word_set(
 
 # Intensifiers run into a word ("jättedjupt", "skitmycket"): read as the word itself.
 INTENSIFIERS: Final = ("jätte", "super", "skit", "mega", "sjukt", "as")
+
+# Short danger words whose one-letter misspellings are read as them ("lva", "wnat", "mg").
+CORE_SHORT: Final = ("leva", "vill", "mig", "want", "die", "hoppa", "massa", "slår", "livet")
 
 # Spellings put right before matching (texting and speech).
 ALIASES: Final[Mapping[str, str]] = {
