@@ -89,7 +89,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | inte vill/orkar leva/existera/finnas | end my/her/his/their/your life
         | ta mitt liv | ta mitt eget liv
         | inte/ingen/noll/zero lust/ork/vilja/kraft/energi/anledning leva/finnas/existera/live
-        | varför/why .. leva/lever/live/living/finnas/existera/exist | what is the point of living
+        | varför/why .. jag/i .. leva/lever/live/living/finnas/existera/exist
+        | what is the point of living
         | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör slut på mig/livet/mitt
         | döda/dräpa mig själv | jag vill döda mig | trött/less/klar/färdig på/med livet/leva/life
         | tired of life/living | ingen/ingenting/inget mening/idé/anledning/poäng med/i livet
