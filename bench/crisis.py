@@ -43,6 +43,10 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "a phrase word over and over": lambda n: ("vill " * n)[:n],
     "danger words over and over": lambda n: ("tog massa tabletter " * n)[:n],
     "digits": lambda n: "7" * n,
+    "made-up words (each tried as a typo)": lambda n: " ".join(
+        "".join(chr(97 + (i * 7 + j * 3) % 26) for j in range(6)) for i in range(n // 7)
+    ),
+    "sentence ends": lambda n: "." * n,
 }
 
 
