@@ -148,6 +148,10 @@ _KNOWN: Final = (
 # that run into it ("villdö", "tamittliv").
 _SMALL: Final = _SOFT | frozenset(["du", "han", "hon", "dig", "sig", "av", "de", "dom", "min"])
 _PARTS: Final = _EXACT | _SMALL | frozenset(["liv", "mitt"])
+# How words typed together begin ("villdö", "tamittliv", "killmyself").
+_LEADS: Final = frozenset(
+    ["jag", "vill", "ta", "tar", "inte", "orkar", "ska", "kan", "want", "i", "kill", "hata"]
+)
 
 
 def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], tuple[str, ...]]:
@@ -218,8 +222,8 @@ def _split(word: str) -> tuple[str, ...] | None:
                 if found is None or len(candidate) < len(found):
                     best[end] = candidate
     parts = best[len(word)]
-    if parts is None or len(parts) < 2 or parts[-1] in _SMALL:
-        return None  # "hoppade" is not "hoppa" + "de"
+    if parts is None or len(parts) < 2 or parts[-1] in _SMALL or parts[0] not in _LEADS:
+        return None  # "hoppade" is not "hoppa" + "de", nor "misstag" "miss" + "tag"
     return parts
 
 

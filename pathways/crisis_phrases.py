@@ -110,7 +110,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | life/living isnt/aint/not worth living/it | not worth living
         | orkar inte med livet/leva/lev | vill/önskar .. allt/det .. ta/tar slut
         | slippa/sluta vakna/leva/existera | lika gärna/bra dö/död/dead/die
-        | sova/somna/somnar .. för/forever alltid
+        | sova/somna/somnar .. för/forever alltid/evigt/gott
         | lyckligare/lättare/bättre/gladare/enklare/happier/better .. utan/without mig/me
         | ?pratar/pratade/pratat/snackar/talar om att dö/döden
         | skönt/skönare/bäst/nice/peaceful .. dö/die/död/dead | skönt/skönare .. inte finnas/
@@ -119,7 +119,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | should not be alive
         | shouldnt live/exist | should not live/exist | försvinna för gott/evigt
         | ending my/her/his life
-        | ending it all | ta/tar sitt/sina liv | done/finished with life/living
+        | ending it all | easier/better/happier .. if i .. dead/gone/died/wasnt
+        | ta/tar sitt/sina liv | done/finished with life/living
         | sleep .. never wake/waking | never wake up | försvinna för alltid
         | lättare/enklare/easier/skönare att/to dö/die | vill/jag inte längre/mer $
         | inget/ingenting kvar .. leva/lever/leva för | livet/leva/life .. inte/not/isnt värt/worth
@@ -136,7 +137,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         självmord*/suicide/döden/hoppa/hänga/dödar/kill/end
         | planerat/planerar/plan/planen/planerade/planer/planerna .. ta/avsluta/göra ..
         livet/liv/slut
-        | bestämt/bestämde/bestämmer .. dö/självmord*/döden
+        | bestämt/bestämde/bestämmer .. dö/självmord*/döden/livet
         | datum/dag/dagen .. jag ska/kommer dö/ta/göra
         | samlat/samlar/sparat/sparar/samla/spara/gömt/gömmer/saving/stockpiling/hoarding ..
         {_PILLS}
@@ -164,7 +165,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself/my
         | ska/tänker/kommer/going/gonna/will hänga/hoppa/skjuta/dränka/hang/jump/shoot
         | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/googling ..
-        sätt/hur/metoder/methods/ways/how .. dö/livet/självmord*/hänga/die/kill/suicide/överdos*
+        sätt/hur/metoder/methods/ways/how .. dö/livet/självmord*/hänga/hänger/hängs/die/kill/
+        suicide/överdos*
         | köpt/köpte/skaffat/hämtat/bought/got .. {_PILLS}/rep/repet/kniv/rakblad/rope .. dö/
         livet/självmord*/döda/die/kill/end
         | hoppa/hoppar/jump/hoppat .. från/framför/off/ut .. tåg/bro/tak/balkong/höghus/fönster/
@@ -180,7 +182,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bestämt/decided hur/how .. göra/do det/it | datum/dag/dagen bestämt/bestämd/satt/klart
         | collecting pills/tablets/meds | mina/my sista ord/orden/words
         | {_PILLS}/tabletterna/repet/kniven/rakbladet .. framför/bredvid mig
-        | har/hittat ett rep | have a plan | har en plan | i have a plan
+        | planerat/planerade allt $ | har/hittat ett rep | have a plan | har en plan | i have a plan
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
         | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
         | tagit/lagt/plockat/tog/la fram {_PILLS}/tabletterna/repet/rep/kniven/rakbladet
@@ -188,7 +190,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | {_PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
         | ställe/plats/place .. hoppa/jump | köra/kör ut i/från havet/stupet/klippan/bron
         | hur/how många/mycket/many/much .. {_PILLS}/tabletterna
-        | pills/meds/tabletter/tabletterna/piller ready/redo/framme
+        | pills/meds/tabletter/tabletterna/piller ready/redo/framme/sparade/gömda/samlade
+        | ska/tänker/kommer/going/gonna/will/plan/planning .. överdos*/overdose*/överdosera
         | goodbye letters/notes | looked/looking/look up .. how/ways/sätt .. kill/die/suicide/end
         | ?kolmonoxid* | ?avgaser
     """),
@@ -221,7 +224,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | sprutar blod | blod överallt | forsar/sprutar/rinner/pumpar/pulserar blod
         | blod/blodet forsar/sprutar/pumpar/rinner överallt/ut
         | såret/blodet/blödningen/sår .. går inte att stoppa/stilla
-        | blöder/blöda/bleeding/bleed/blodet .. slutar/stops/stop inte/not/wont/doesnt
+        | blöder/blöda/bleeding/bleed/blodet/blod .. slutar/stops/stop inte/not/wont/doesnt
         | blöder och blöder | inte sluta/slutar blöda/blöder
         | blodet/blödningen/såret .. inte sluta/slutar/stanna/stannar
         | lot/lots blood | so/too much/lots blood | lots of blood
@@ -254,7 +257,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
         | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
         | rösterna/röster/voices .. högre/värre/starkare/louder/worse
-        | röst/voice/rösten säger/sa/says/said/told åt/to mig/me | allt är en simulering
+        | röst/voice/rösten säger/sa/says/said/told åt/to/att/that .. mig/me/jag/i
+        | allt är en simulering
         | everything is a simulation | the/a voice says/tells/told/said
     """),
     # (f) violence, threats to life or sexual assault, now or just now

@@ -86,7 +86,10 @@ NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     "violence_now": word_set(
         "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
     ),
-    "self_harm": word_set("rakade rakar raka rakning rakhyvel shaving shave lagade matlagning"),
+    "self_harm": word_set(
+        "rakade rakar raka rakning rakhyvel shaving shave lagade matlagning misstag råkade "
+        "olycka accident accidentally"
+    ),
 }
 
 # Time words that put violence in the past: then it is trauma, not danger now.
@@ -110,7 +113,7 @@ SOFT: Final = word_set(
     """
     inte int ente nt ej bara verkligen helst nästan också ju nog vara be efter hade ha det
     fan is are was will är var har känns feels kvar in of riktigt jätte _ heller liksom hellre
-    just snart
+    just snart kunde kan could can skulle would få fick precis nyss
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
