@@ -76,7 +76,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {_DIE}
         | vill/orkar inte leva/lev/existera/finnas | vill/orkar sluta/slippa leva/existera/finnas
         | vill/orkar slippa vakna | inte/aldrig vakna/vakner/vaka igen/mer/imorgon/längre
-        | vill inte vakna/vakner | hoppas .. inte vakna/vaknar | sova/somna för alltid
+        | vill inte vakna/vakner | hoppas .. inte/aldrig vakna/vaknar | sova/somna för alltid
         | sova .. aldrig vakna | somna .. aldrig vakna | önskar/önskade .. inte fanns/levde/föddes
         | önskar/önskade .. aldrig fötts/föddes/funnits
         | bättre/lättare/gladare/enklare om jag .. död/borta/fanns/levde
@@ -119,7 +119,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | should not be alive
         | shouldnt live/exist | should not live/exist | försvinna för gott/evigt
         | ending my/her/his life
-        | ending it all | easier/better/happier .. if i .. dead/gone/died/wasnt
+        | ending it all | klarar/pallar/clarar inte .. leva/livet/existera
+        | vill inte överleva/survive
+        | wish .. never born/existed | want not exist/live/be
+        | thinking/think/considering of/about ending/end it/everything
+        | easier/better/happier .. if i .. dead/gone/died/wasnt
         | ta/tar sitt/sina liv | done/finished with life/living
         | sleep .. never wake/waking | never wake up | försvinna för alltid
         | lättare/enklare/easier/skönare att/to dö/die | vill/jag inte längre/mer $
@@ -182,7 +186,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bestämt/decided hur/how .. göra/do det/it | datum/dag/dagen bestämt/bestämd/satt/klart
         | collecting pills/tablets/meds | mina/my sista ord/orden/words
         | {_PILLS}/tabletterna/repet/kniven/rakbladet .. framför/bredvid mig
-        | planerat/planerade allt $ | har/hittat ett rep | have a plan | har en plan | i have a plan
+        | my/mitt/min last/sista message/meddelande | planerat/planerade allt $
+        | har/hittat ett rep | have a plan | har en plan | i have a plan
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
         | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
         | tagit/lagt/plockat/tog/la fram {_PILLS}/tabletterna/repet/rep/kniven/rakbladet
@@ -215,7 +220,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         slutar/sluta/slutat inte blöda/blöder/blod | blödningen/blodet slutar/stannar inte
         | kan inte stoppa/stoppar/stilla blödningen/blodet/blöda
         | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
-        sjukt/galet/extremt/otroligt/asmycket/jättemkt
+        sjukt/galet/extremt/otroligt/asmycket/jättemkt/ymnigt/rikligt/konstant
         | blöder/blödde genom handduken/bandaget/plåstret | blöder som fan | blöder som en gris
         | djup/djupt/djupa/stort/stora/öppet sår/såret/snitt/skärsår/jack
         | sår/såret/såren/snittet/skärsåret .. djup/djupt/djupa/stort/öppet/gapar
