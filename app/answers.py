@@ -7,6 +7,8 @@ answers (providers, areas, flows) are shaped by `app.schemas`.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas import AreaRef, FlowRef, ProviderSummary, area_ref, summary
@@ -46,7 +48,19 @@ class ContactOut(BaseModel):
 class EmergencyOut(BaseModel):
     message: str
     contacts: list[ContactOut]
-    places: list[ProviderSummary] = Field(description="Acute units for the area and age")
+    places: list[ProviderSummary] = Field(
+        description="Acute units for the area and age, and socialjour for violence now"
+    )
+    reasons: list[str] = Field(
+        default=[],
+        description="Danger categories found: suicidal, plan_or_method, overdose, "
+        "severe_injury, psychosis, violence_now, self_harm",
+    )
+    tone: Literal["urgent", "calm"] = Field(
+        default="urgent",
+        description="urgent: danger now; calm: a safety note for self-harm without danger",
+    )
+    advice: list[str] = Field(default=[], description="What to do now, per reason")
 
 
 class HelpQueryOut(BaseModel):
@@ -148,6 +162,9 @@ def emergency_out(e: Emergency) -> EmergencyOut:
         message=e.message,
         contacts=[_contact(c) for c in e.contacts],
         places=[summary(p) for p in e.places],
+        reasons=list(e.reasons),
+        tone=e.tone,
+        advice=list(e.advice),
     )
 
 

@@ -479,6 +479,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--duration must be 1-120 s and --runs 1-20")
 
     report, broken = bench(args)
+    sys.path.insert(0, str(ROOT))
+    from bench.crisis import run as crisis_bench  # the crisis reader (bench/crisis.py)
+
+    crisis_bench(markdown=args.markdown)
     print()
     print("\n".join(table(report)))
     for note in report.notes:

@@ -8,6 +8,7 @@ router is mounted once per language (/, /en/, ...); the language comes from the 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,13 @@ from app.rendering import Page
 from pathways.errors import NotFound
 from pathways.messages import Msg, Text
 from pathways.models import Area, Flow, Provider
-from pathways.queries.emergency import ACUTE_KINDS, emergency_block, signals_danger, where_now
+from pathways.queries.emergency import (
+    ACUTE_KINDS,
+    URGENT,
+    assess_text,
+    emergency_block,
+    where_now,
+)
 from pathways.queries.find_help import find_help
 from pathways.queries.sentences import access_text, age_text, confidentiality_text, cost_text
 from pathways.registry import Registry
@@ -79,11 +86,14 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
 def _form_again(registry: Registry, form: HelpForm, checked: Checked) -> Page:
     """The start form with what was typed and a sentence per wrong field; 422 unless
     nothing was asked yet. Danger is answered even when the form is not complete."""
-    danger = signals_danger(form.urgency, form.needs, form.q)
+    found = assess_text(form.urgency, form.needs, form.q)
     emergency = None
-    if danger:
+    if found is not None:
         age = int(form.age) if form.age.isdigit() and len(form.age) <= 3 else None
-        emergency = where_now([], age) if age is None else emergency_block(age, [])
+        if age is None and found.tone == URGENT:
+            emergency = replace(where_now([], age), reasons=found.reasons)
+        else:
+            emergency = emergency_block(age or 0, [], found.reasons, found.tone)
     detail = query_detail(checked.errors)
     context = {
         "form": form,

@@ -10,7 +10,7 @@ from pathways.errors import InvalidQuery
 from pathways.graph import flow_applies
 from pathways.messages import Items, Msg, Text
 from pathways.models import Area, Flow, Provider
-from pathways.queries.emergency import Emergency, emergency_block, needs_emergency
+from pathways.queries.emergency import URGENT, Emergency, assess, emergency_block
 from pathways.queries.sentences import (
     MATURITY_AGE,
     access_text,
@@ -154,11 +154,17 @@ def find_help(
     _check(needs, text, limit)
     reading = read_text(text) if text else None
     wanted = list(dict.fromkeys([*needs, *(reading.needs if reading else ())]))
-    crisis = needs_emergency(urgency, wanted, bool(reading and reading.crisis))
+    # Self-harm alone brings a calm note, and the first line still comes first.
+    # The chosen needs and the crisis reader decide; the need reader's words do not (it
+    # reads "skar mig på kniven" as self-harm too).
+    assessment = assess(urgency, needs, reading.signals if reading else ())
+    crisis = assessment is not None and assessment.tone == URGENT
     mode = "emergency" if crisis else urgency.value
 
     pool = [p for p in registry.serving(place.id) if p.fits_age(age)]
-    emergency = emergency_block(age, pool) if crisis else None
+    emergency = (
+        emergency_block(age, pool, assessment.reasons, assessment.tone) if assessment else None
+    )
     if crisis:
         pool = [p for p in pool if p.kind not in IN_EMERGENCY_BLOCK]
     else:

@@ -1,5 +1,9 @@
 """Read the needs, and any crisis, in a short free text from a young person or a parent.
 
+Danger is decided in one place, `pathways.reading.crisis`: this module asks it, and adds the needs
+that go with what it found (a wish to die, a plan or an overdose: ``suicidtankar``;
+self-harm: ``sjalvskada``; violence now: ``vald_overgrepp``).
+
 The text is private: this module never logs, prints or stores it, and neither may callers
 (``Reading.matched`` is for explanations on the page and for tests, not for logs).
 
@@ -12,10 +16,7 @@ that "angest" meets "ångest". Folding before stemming matters: the stemmer cuts
 makes another word ("leva"/"lena"). A phrase matches when its words occur in order with at
 most ``MAX_GAP`` other words between two of them ("kan verkligen inte sova").
 
-When matches overlap, the longer one explains the words: "döda mig själv" is not grief
-although it holds "död", and "hjärtat slår" is not violence. Crisis matches are never
-explained away: missing a crisis is the one error that must not happen, so crisis wording is
-generous and may over-trigger ("jag vill inte dö" reads as a crisis).
+When matches overlap, the longer one explains the words: "hjärtat slår" is not violence.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ from typing import Final, NamedTuple
 import snowballstemmer
 from rapidfuzz import fuzz, process
 
+from pathways.reading.crisis import CrisisSignal, is_danger, read_crisis
+from pathways.reading.folding import fold
 from pathways.reading.synonyms import ALIASES as _ALIASES
 from pathways.reading.synonyms import NEUTRAL, SYNONYMS
 from pathways.reading.synonyms import NOT_TYPOS as _NOT_TYPOS
-from pathways.vocab import CRISIS_NEEDS, Need
+from pathways.vocab import Need
 
 __all__ = ["MAX_CHARS", "MAX_GAP", "NEUTRAL", "SYNONYMS", "Reading", "read_text"]
 
@@ -57,6 +60,19 @@ class Reading:
     needs: tuple[Need, ...] = ()
     crisis: bool = False
     matched: tuple[str, ...] = ()
+    signals: tuple[CrisisSignal, ...] = ()  # what `pathways.reading.crisis` found, by category
+
+
+# The need each kind of danger is about, for the ranking of places.
+CRISIS_NEED: Final[dict[str, Need]] = {
+    "suicidal": Need.suicidtankar,
+    "plan_or_method": Need.suicidtankar,
+    "overdose": Need.suicidtankar,
+    "psychosis": Need.suicidtankar,
+    "severe_injury": Need.sjalvskada,
+    "self_harm": Need.sjalvskada,
+    "violence_now": Need.vald_overgrepp,
+}
 
 
 # Phrase syntax, word by word (everything is folded first, so write proper Swedish):
@@ -66,18 +82,11 @@ class Reading:
 #   *word*  a word that contains it ("*ångest*" → "prestationsångesten")
 #   =word   exactly this spelling: the stem of "droger" is also "drog", "pulled"
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "a"})
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # Letters stretched for emphasis: vowels squeezed to one ("ledseeeen"), consonants to two
 # ("mobbbad"), as Swedish spells them.
 _STRETCHED_VOWEL = re.compile(r"([aeiouyåäöéü])\1{2,}")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
-
-
-def _fold(word: str) -> str:
-    """å, ä → a and ö → o, and other accents dropped."""
-    folded = unicodedata.normalize("NFKD", word.translate(_FOLD))
-    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 _STEMMER: Final = snowballstemmer.stemmer("swedish")
@@ -115,7 +124,6 @@ class _Compiled:
         self.infixes: dict[str, set[int]] = {}
         self._spec_ids: dict[str, int] = {}
         self.phrases: list[_Phrase] = []
-        self.crisis_stems: set[str] = set()
         for need, texts in SYNONYMS.items():
             for text in texts:
                 self._add(text, need)
@@ -128,15 +136,13 @@ class _Compiled:
     def _add(self, phrase: str, need: Need | None) -> None:
         words = phrase.split()
         specs = tuple(self._spec(word) for word in words)
-        if need in CRISIS_NEEDS:
-            self.crisis_stems.update(_stem(_fold(w)) for w in words if w.isalpha())
         self.phrases.append(_Phrase(phrase, need, specs))
 
     def _spec(self, word: str) -> int:
         if word in self._spec_ids:
             return self._spec_ids[word]
         spec = self._spec_ids[word] = len(self._spec_ids)
-        bare = _fold(word.strip("=*"))
+        bare = fold(word.strip("=*"))
         starts, ends = word.startswith("*"), word.endswith("*")
         if word.startswith("="):
             index = self.by_surface
@@ -160,9 +166,8 @@ class _TypoTier:
 
     A misspelling must start with the same letter as the synonym and differ in length by at
     most ``max_length_diff``. Swedish has many real words a letter or two from a synonym
-    ("utmaning"/"utmattning", "skildra"/"skilda"), so the general tier is strict. Crisis
-    words get a looser tier of their own: reading a crisis into a typo shows help numbers,
-    missing one is the error that must not happen.
+    ("utmaning"/"utmattning", "skildra"/"skilda"), so the tier is strict. (Misspelt danger
+    words are `pathways.reading.crisis`'s to read.)
     """
 
     def __init__(
@@ -199,11 +204,8 @@ _TYPO_TIERS: Final = (
     _TypoTier(
         set(_TABLE.by_stem), min_length=5, max_length_diff=1, cutoffs=(88.0, 88.0), min_target=5
     ),
-    _TypoTier(
-        _TABLE.crisis_stems, min_length=4, max_length_diff=2, cutoffs=(80.0, 85.0), min_target=3
-    ),
 )
-_NOT_TYPO_STEMS: Final = frozenset(_stem(_fold(word)) for word in _NOT_TYPOS)
+_NOT_TYPO_STEMS: Final = frozenset(_stem(fold(word)) for word in _NOT_TYPOS)
 
 
 def _stems_meant(stem: str) -> set[str]:
@@ -217,7 +219,7 @@ def _stems_meant(stem: str) -> set[str]:
 def _word_specs(word: str) -> frozenset[int]:
     """The word specs one lower-case word of the text satisfies."""
     word = _ALIASES.get(word, word)
-    surface = _fold(word)
+    surface = fold(word)
     specs: set[int] = set(_TABLE.by_surface.get(surface, ()))
     stem = _stem(surface)
     for meant in {stem} if stem in _NOT_TYPO_STEMS else _stems_meant(stem):
@@ -264,9 +266,7 @@ def _find(words: list[frozenset[int]]) -> list[_Match]:
 
 
 def _explained_away(match: _Match, found: list[_Match]) -> bool:
-    """A match inside a longer match; never a crisis match."""
-    if match.phrase.need in CRISIS_NEEDS:
-        return False
+    """A match inside a longer match."""
     covered = set(match.positions)
     return any(
         len(other.positions) > len(covered) and covered.issubset(other.positions) for other in found
@@ -289,5 +289,9 @@ def read_text(text: str) -> Reading:
         told.add((phrase.need, positions))
         needs.setdefault(phrase.need)
         matched.setdefault(phrase.text)
-    crisis = any(need in CRISIS_NEEDS for need in needs)
-    return Reading(needs=tuple(needs), crisis=crisis, matched=tuple(matched))
+    signals = read_crisis(text)
+    for signal in signals:
+        needs.setdefault(CRISIS_NEED[signal.category])
+    return Reading(
+        needs=tuple(needs), crisis=is_danger(signals), matched=tuple(matched), signals=signals
+    )

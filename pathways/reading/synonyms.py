@@ -1,6 +1,11 @@
 """The words young people and parents use for each need: the data `reading.freetext` reads with.
 
-Add phrasings here; `tests/pathways/reading/test_freetext.py` checks each reads as its own need.
+Danger wordings (a wish to die, plans, overdoses, voices, violence now) are not here: they
+live in `crisis_phrases`, read by `pathways.reading.crisis`, which also gives the need
+``suicidtankar``.
+
+Add phrasings here; `tests/pathways/reading/test_freetext.py` checks that each reads as its
+own need.
 A word can be marked: `word*` matches words that begin with it, `*word*` words that contain
 it, and `=word` that exact spelling only.
 """
@@ -21,22 +26,6 @@ def _phrases(text: str) -> tuple[str, ...]:
 
 
 SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
-    Need.suicidtankar: _phrases("""
-        vill inte leva | orkar inte leva | vill dö | vill vara död | önskar jag var död
-        | bättre om jag var död | bättre om jag inte fanns | bättre utan mig | vill inte finnas
-        | vill inte vakna | aldrig vakna igen | ta livet av | tar livet av | tog livet av
-        | tagit livet av | ta mitt liv | ta mitt eget liv | avsluta mitt liv | avsluta livet
-        | avsluta allt | göra slut på mig | göra slut på livet | göra slut på allt | självmord
-        | självmord* | själv mord | suicid | suicid* | döda mig själv | dödstankar | dödstank*
-        | dödslängtan | tänker på att dö | tänker på döden | för att dö | hänga mig | skjuta mig
-        | hoppa framför | kasta mig framför | hoppa från bron | hoppa från taket | överdos
-        | överdos* | tagit tabletter | tog tabletter | svalt tabletter | svalde tabletter
-        | vill försvinna | försvinna för alltid | inte vara med längre | inte vara här längre
-        | orkar inte mer | orkar inte längre | orkar inte med livet | trött på livet
-        | less på livet | ingen mening med livet | ingen mening att leva | inte värt att leva
-        | ingen idé att leva | mörka tankar | avskedsbrev* | kill myself | kms | want to die
-        | wanna die | unalive* | end my life
-    """),
     Need.oro_angest: _phrases("""
         ångest | *ångest* | orolig | oro | oroar mig | nervös | =nojig | =noja | panik*
         | rädd hela tiden | rädd för allt | är rädd | känner mig rädd | vågar inte
