@@ -19,6 +19,7 @@ from pathways.models import KIND_LEVELS, Area, Flow, Provider
 from pathways.registry import Registry
 from pathways.routes import Route, Step
 from pathways.sip import SipAnswer
+from pathways.sources import public_sources
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -58,6 +59,10 @@ class AreaOut(AreaRef):
     type: AreaType
     parent: str | None
     aliases: list[str]
+    code: str | None = Field(
+        default=None, description="SCB kommunkod (four digits) or länskod (two digits)"
+    )
+    source: str | None = Field(default=None, description="Where the name and code come from")
 
 
 class FlowRef(BaseModel):
@@ -87,6 +92,13 @@ class ProviderDetail(ProviderSummary):
     address: str | None
     hours: str | None
     source: str
+    sources: list[str] = Field(
+        default=[], description="The public pages the facts come from (1177.se, umo.se, ...)"
+    )
+    fallback: bool = Field(
+        default=False,
+        description="A national entry shown only where the area has no entry of this kind",
+    )
     reviewed: date
     verified: bool
     flows_out: list[FlowRef]
@@ -150,7 +162,12 @@ class FindHelpOut(BaseModel):
     emergency: EmergencyOut | None
     results: list[HelpResultOut]
     narrower_areas: list[AreaRef] = Field(
-        description="Parts of the area (stadsdelar); asking for one finds help nearer home"
+        description="Parts of the area (stadsdelar) whose own units would change this answer"
+    )
+    local_details: bool = Field(
+        default=True,
+        description="False when the registry has no entries of its own for the kommun yet: "
+        "the results are what exists everywhere and in the region",
     )
 
 
@@ -244,7 +261,13 @@ def area_ref(area: Area) -> AreaRef:
 
 def area_out(area: Area) -> AreaOut:
     return AreaOut(
-        id=area.id, name=area.name, type=area.type, parent=area.parent, aliases=list(area.aliases)
+        id=area.id,
+        name=area.name,
+        type=area.type,
+        parent=area.parent,
+        aliases=list(area.aliases),
+        code=area.code,
+        source=area.source,
     )
 
 
@@ -280,6 +303,8 @@ def detail(registry: Registry, p: Provider) -> ProviderDetail:
         address=p.address,
         hours=p.hours,
         source=p.source,
+        sources=list(public_sources(p)),
+        fallback=p.fallback,
         reviewed=p.reviewed,
         verified=p.verified,
         flows_out=flows_out,
@@ -363,6 +388,7 @@ def find_help_out(answer: HelpAnswer) -> FindHelpOut:
         emergency=emergency_out(answer.emergency) if answer.emergency else None,
         results=[_help_result(r) for r in answer.results],
         narrower_areas=[area_ref(a) for a in answer.narrower],
+        local_details=answer.local_details,
     )
 
 

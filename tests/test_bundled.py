@@ -49,7 +49,7 @@ HOME_AREAS = sorted(set(LOCAL_AREAS) - {"stockholm", "goteborg"})
 
 
 def test_every_contract_area_is_there(bundled: Registry) -> None:
-    assert set(bundled.areas) == CONTRACT_AREAS
+    assert CONTRACT_AREAS <= set(bundled.areas)
     assert bundled.areas["skarpnack"].parent == "stockholm"
     assert bundled.areas["goteborg-nordost"].parent == "goteborg"
     assert bundled.areas["alingsas"].parent == "vastra-gotalandsregionen"

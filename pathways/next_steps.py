@@ -1,0 +1,117 @@
+"""If a place's own help is not enough: the next step for the same need, age and area.
+
+"Om det inte räcker" leads on to the next level of care for the same need (first line →
+specialist: Mini-Maria → Maria Ungdom, BUP or socialtjänst), never to a step between
+professionals (a report of concern is their duty, not a child's next step), and to acute
+help only when the question is a crisis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pathways.graph import flow_applies
+from pathways.models import Flow, Provider
+from pathways.msg import Msg, Text
+from pathways.registry import Registry
+from pathways.vocab import LEVEL_ORDER, MECHANISM_EFFORT, Level, Mechanism, Need
+
+NEXT_STEPS = 3
+# Steps between professionals that a young person does not take themselves.
+PROFESSIONAL_ONLY = frozenset({Mechanism.orosanmalan, Mechanism.konsultation})
+DEFAULT_WHEN: dict[Mechanism, Msg] = {
+    Mechanism.egen_kontakt: Msg("Du eller en förälder kan kontakta dem själva."),
+    Mechanism.egenremiss: Msg("Du eller en förälder kan skicka en egenremiss."),
+    Mechanism.hanvisning: Msg("De kan tipsa dig om att vända dig dit om du behöver mer hjälp."),
+    Mechanism.remiss: Msg("Om du behöver mer hjälp kan de skicka en remiss dit, om du vill."),
+    Mechanism.sip: Msg(
+        "Om du behöver hjälp från flera ställen kan de göra en plan tillsammans (SIP)."
+    ),
+    Mechanism.overlamning: Msg("De kan lämna över till nästa mottagning på ett planerat sätt."),
+    Mechanism.akut: Msg("Om det blir akut."),
+    Mechanism.orosanmalan: Msg("Om någon är orolig för att du far illa."),
+    Mechanism.konsultation: Msg("De kan rådfråga varandra."),
+}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    provider: Provider
+    mechanism: Mechanism
+    when: Text  # the flow's own words from the registry, or ours
+    flow: str
+
+
+def next_steps(
+    registry: Registry,
+    provider: Provider,
+    area_id: str,
+    age: int,
+    wanted: Sequence[Need],
+    *,
+    crisis: bool = False,
+) -> tuple[NextStep, ...]:
+    """Where this provider can send someone on if its own help is not enough.
+
+    Steps up a level come first, then the simplest mechanism, then the nearest unit. The
+    step must take the same need, at this age and in this area; a planned handover
+    (`overlamning`) may lead to a unit that takes over at an age still ahead (BUP →
+    vuxenpsykiatri at 18). Acute help is a next step only when the question is a crisis:
+    otherwise it lives in the emergency block and the strip. The provider's onward edges
+    are presorted once (`_onward`), so a request reads them in order and stops when a
+    group is done and it has enough distinct places.
+    """
+    chosen: dict[str, tuple[tuple[int, int, int, str], NextStep]] = {}
+    group: tuple[int, int] | None = None
+    for rank, target, flow in _onward(registry, provider.id):
+        if group != rank and len(chosen) >= NEXT_STEPS:
+            break
+        group = rank
+        if not crisis and (target.level == Level.akut or flow.mechanism == Mechanism.akut):
+            continue
+        if not (_fits_later(target, flow, age) and registry.serves(target, area_id)):
+            continue
+        if wanted and not any(target.handles(n) for n in wanted):
+            continue
+        if not flow_applies(flow, age, wanted):
+            continue
+        key = (*rank, registry.distance(target, area_id), target.name)
+        if target.id not in chosen or key < chosen[target.id][0]:
+            when = flow.when or DEFAULT_WHEN[flow.mechanism]
+            chosen[target.id] = (key, NextStep(target, flow.mechanism, when, flow.id))
+    ordered = sorted(chosen.values(), key=lambda option: option[0])
+    return tuple(step for _, step in ordered[:NEXT_STEPS])
+
+
+def _fits_later(target: Provider, flow: Flow, age: int) -> bool:
+    """The target takes this age, or takes over by a planned handover when it is reached."""
+    if target.fits_age(age):
+        return True
+    return (
+        flow.mechanism == Mechanism.overlamning
+        and target.age_min is not None
+        and age < target.age_min
+        and (target.age_max is None or target.age_max >= target.age_min)
+    )
+
+
+def _onward(registry: Registry, provider_id: str) -> list[tuple[tuple[int, int], Provider, Flow]]:
+    """A provider's onward edges for young people, best first: computed once per registry."""
+    cache: dict[str, list[tuple[tuple[int, int], Provider, Flow]]] = registry.memo.setdefault(
+        "onward", {}
+    )
+    found = cache.get(provider_id)
+    if found is None:
+        own = LEVEL_ORDER[registry.providers[provider_id].level]
+        found = []
+        for target_id, keyed in registry.succ[provider_id].items():
+            target = registry.providers[target_id]
+            up = 0 if LEVEL_ORDER[target.level] > own else 1
+            for data in keyed.values():
+                flow: Flow = data["flow"]
+                if flow.mechanism not in PROFESSIONAL_ONLY:
+                    found.append(((up, MECHANISM_EFFORT[flow.mechanism]), target, flow))
+        found.sort(key=lambda edge: (edge[0], edge[1].name, edge[2].id))
+        cache[provider_id] = found
+    return found
