@@ -148,7 +148,10 @@ def suggest_areas(text: str, registry: Registry) -> list[Area]:
             choices.setdefault(name_key(name), area)
     found = process.extract(name_key(text), list(choices), scorer=fuzz.WRatio, limit=10)
     out: dict[str, Area] = {}
+    best = max((score for _, score, _ in found), default=0)
     for key, score, _ in found:
-        if score >= 75:
+        # With every kommun to choose from, a near miss ("Skara" for "Skarpnäk") is noise
+        # next to a close match: keep those within reach of the best.
+        if score >= 75 and score >= best - 10:
             out.setdefault(choices[key].id, choices[key])
     return list(out.values())[:SUGGESTIONS]

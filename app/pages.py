@@ -26,6 +26,7 @@ from pathways.models import Area, Flow, Provider
 from pathways.msg import Msg, Text
 from pathways.plain import access_text, age_text, confidentiality_text, cost_text
 from pathways.registry import Registry
+from pathways.sources import public_sources
 from pathways.vocab import LEVEL_ORDER, Need, Urgency
 
 router = APIRouter(include_in_schema=False)
@@ -154,6 +155,7 @@ async def provider_page(
         "p": provider,
         "facts": provider_facts(provider),
         "areas": _area_names(registry, provider),
+        "sources": public_sources(provider),
         "flows_out": _flows(registry, registry.graph.out_edges(provider.id, data=True), 1),
         "flows_in": _flows(registry, registry.graph.in_edges(provider.id, data=True), 0),
         "reviewed": _date(provider.reviewed, renderer.language_of(request).code),

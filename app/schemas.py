@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pathways.audit import Finding
 from pathways.emergency import Contact, Emergency
-from pathways.find_help import HelpAnswer, HelpResult, NextStep
+from pathways.find_help import HelpAnswer, HelpResult
 from pathways.models import KIND_LEVELS, Area, Flow, Provider
+from pathways.next_steps import NextStep
 from pathways.registry import Registry
 from pathways.routes import Route, Step
 from pathways.sip import SipAnswer

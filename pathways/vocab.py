@@ -222,7 +222,7 @@ MECHANISM_LABELS: dict[Mechanism, str] = {
     Mechanism.sip: N_("SIP – samordnad individuell plan"),
     Mechanism.konsultation: N_("Konsultation mellan yrkespersoner"),
     Mechanism.overlamning: N_("Planerad överlämning"),
-    Mechanism.akut: N_("Akut – ring eller åk dit nu"),
+    Mechanism.akut: N_("Akut – kontakta dem direkt, och ring 112 om någon är i fara"),
 }
 
 # How much a step asks of the people involved: routes are ordered by the sum.
