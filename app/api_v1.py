@@ -10,7 +10,9 @@ from pydantic import BaseModel, Field
 
 from app import schemas
 from app.deps import ProviderDep, RegistryDep
+from app.forms import suggest_areas
 from pathways.audit import audit
+from pathways.errors import NotFound
 from pathways.export import dot, graphml, node_link, subgraph
 from pathways.find_help import find_help
 from pathways.routes import routes
@@ -57,17 +59,30 @@ class FindHelpQuery(BaseModel):
 async def get_find_help(
     registry: RegistryDep, query: Annotated[FindHelpQuery, Query()]
 ) -> Response:
-    """Ranked first contacts for a young person, with the emergency block when needed."""
-    answer = find_help(
-        registry,
-        age=query.age,
-        area=query.area,
-        needs=query.need,
-        text=query.q,
-        urgency=query.urgency,
-        confidential=query.confidential,
-        limit=query.limit,
-    )
+    """Ranked first contacts for a young person, with the emergency block when needed.
+
+    An unknown place is a 404 that also suggests the areas the asker may have meant.
+    """
+    try:
+        answer = find_help(
+            registry,
+            age=query.age,
+            area=query.area,
+            needs=query.need,
+            text=query.q,
+            urgency=query.urgency,
+            confidential=query.confidential,
+            limit=query.limit,
+        )
+    except NotFound as exc:
+        if exc.what != "area":
+            raise
+        suggestions = [schemas.area_ref(a).model_dump() for a in suggest_areas(exc.ident, registry)]
+        return JSONResponse(
+            {"detail": str(exc), "suggestions": suggestions},
+            status_code=404,
+            headers={"Cache-Control": "no-store"},
+        )
     return json_response(schemas.find_help_out(answer), private=True)
 
 
