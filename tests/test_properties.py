@@ -62,9 +62,9 @@ def test_find_help_invariants(q: dict) -> None:  # type: ignore[type-arg]
         for step in result.next_steps:
             # A planned handover leads to a unit that takes over at an age still ahead
             # (BUP -> vuxenpsykiatri at 18); every other step takes this age now.
-            ahead = step.mechanism == Mechanism.overlamning and (
-                step.provider.age_min or 0
-            ) > q["age"]
+            ahead = (
+                step.mechanism == Mechanism.overlamning and (step.provider.age_min or 0) > q["age"]
+            )
             assert step.provider.fits_age(q["age"]) or ahead
             assert REGISTRY.serves(step.provider, q["area"])
             assert step.mechanism not in (Mechanism.orosanmalan, Mechanism.konsultation)

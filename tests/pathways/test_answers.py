@@ -133,7 +133,10 @@ def test_mini_maria_leads_on_to_specialist_care_not_to_112(bundled: Registry) ->
     onward = [s.provider.id for s in mini.next_steps]
     assert onward[0] == "maria-ungdom"
     assert "socialtjanst-skarpnack" in onward and "akut-112" not in onward
-    for area, unit in [("alingsas", "mini-maria-lerum-alingsas"), ("goteborg", "mini-maria-goteborg")]:
+    for area, unit in [
+        ("alingsas", "mini-maria-lerum-alingsas"),
+        ("goteborg", "mini-maria-goteborg"),
+    ]:
         answer = find_help(bundled, age=16, area=area, needs=[Need.alkohol_droger], limit=10)
         steps = next(r for r in answer.results if r.provider.id == unit).next_steps
         assert steps and all(s.provider.kind == Kind.socialtjanst for s in steps), area
