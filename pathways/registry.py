@@ -136,14 +136,21 @@ class Registry:
 
         A name as written wins over one that matches only without its dots and rings.
         """
-        found = (
-            self.areas.get(text)
-            or self.areas.get(self._exact.get(exact_key(text), ""))
-            or self.areas.get(self._names.get(name_key(text), ""))
-        )
+        found = self.areas.get(text) or self._by_name(text)
+        key = exact_key(text)
+        for suffix in (" kommun", " stad"):  # "Uppsala kommun", "Malmö stad", "Lerums kommun"
+            if found is None and key.endswith(suffix):
+                base = key.removesuffix(suffix)
+                found = self._by_name(base) or (
+                    self._by_name(base[:-1]) if base.endswith("s") else None
+                )
         if found is None:
             raise NotFound("area", text)
         return found
+
+    def _by_name(self, text: str) -> Area | None:
+        found = self._exact.get(exact_key(text)) or self._names.get(name_key(text))
+        return self.areas[found] if found else None
 
     # --- providers -------------------------------------------------------------------
 

@@ -71,6 +71,10 @@ def test_every_kommun_and_region_with_its_scb_code(bundled: Registry) -> None:
         ("Region Skåne", "region-skane"),
         ("region-uppsala", "region-uppsala"),
         ("Skarpnäck", "skarpnack"),
+        ("Uppsala kommun", "uppsala"),
+        ("Malmö stad", "malmo"),
+        ("Lerums kommun", "lerum"),
+        ("Håbo kommun", "habo-0305"),
     ],
 )
 def test_areas_by_id_or_swedish_name(bundled: Registry, typed: str, expected: str) -> None:
