@@ -57,13 +57,20 @@ def narrower_areas(
         found = tuple(
             registry.areas[child]
             for child in children
-            if any(
-                _own(p, {child, *registry.descendants(child)})
-                and _answers(p, age, wanted, entrances)
-                for p in registry.within(child)
-            )
+            if any(_answers(p, age, wanted, entrances) for p in _own_units(registry, child))
         )
         memo[key] = found
+    return found
+
+
+def _own_units(registry: Registry, area_id: str) -> list[Provider]:
+    """The providers of a district itself (and of its parts), computed once per registry."""
+    memo: dict[str, list[Provider]] = registry.memo.setdefault("own_units", {})
+    found = memo.get(area_id)
+    if found is None:
+        scope = {area_id, *registry.descendants(area_id)}
+        found = [p for p in registry.within(area_id) if _own(p, scope)]
+        memo[area_id] = found
     return found
 
 

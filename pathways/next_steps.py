@@ -68,13 +68,14 @@ def next_steps(
         if group != rank and len(chosen) >= NEXT_STEPS:
             break
         group = rank
+        # Cheapest tests first: a provider can have hundreds of onward edges.
         if not crisis and (target.level == Level.akut or flow.mechanism == Mechanism.akut):
             continue
-        if not (_fits_later(target, flow, age) and registry.serves(target, area_id)):
+        if not flow_applies(flow, age, wanted):
             continue
         if wanted and not any(target.handles(n) for n in wanted):
             continue
-        if not flow_applies(flow, age, wanted):
+        if not (_fits_later(target, flow, age) and registry.serves(target, area_id)):
             continue
         key = (*rank, registry.distance(target, area_id), target.name)
         if target.id not in chosen or key < chosen[target.id][0]:
