@@ -141,7 +141,7 @@ def find_help(
         candidates = [p for p in pool if p.kind in entrances or any(p.handles(n) for n in wanted)]
         if not crisis:  # places anyone can start at, after those that fit the need
             listed = {p.id for p in candidates}
-            candidates.extend(p for p in general if p.id not in listed)
+            candidates.extend(p for p in _backfill(general, entrances) if p.id not in listed)
     else:  # text we did not understand: the general, low-threshold places to start
         candidates = general
 
@@ -184,6 +184,15 @@ def find_help(
         narrower=narrower_areas(registry, place, age, wanted),
         local_details=has_local_details(registry, place),
     )
+
+
+def _backfill(general: list[Provider], entrances: frozenset[Kind]) -> list[Provider]:
+    """General first contacts to list after the places for the need. A helpline is there
+    only for what it takes (Mind is for thoughts of not wanting to live, not for a
+    toddler's development); for a small child, only the child health entrances."""
+    if entrances:
+        return [p for p in general if p.kind in entrances]
+    return [p for p in general if p.kind != Kind.stodlinje]
 
 
 def _relevance(matched: bool, fits: bool, crisis: bool) -> int:

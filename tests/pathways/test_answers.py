@@ -200,6 +200,13 @@ def test_small_children_start_at_bvc(bundled: Registry, area: str, need: Need) -
     assert Kind.bup not in kinds(answer)[:2] and Kind.habilitering not in kinds(answer)[:2]
 
 
+def test_a_small_childs_list_has_no_helpline_for_other_things(bundled: Registry) -> None:
+    for area in SAMPLE_AREAS:
+        answer = find_help(bundled, age=2, area=area, needs=[Need.npf, Need.utveckling_smabarn])
+        ids = [r.provider.id for r in answer.results]
+        assert "mind-sjalvmordslinjen" not in ids and "bris" not in ids, area
+
+
 @pytest.mark.parametrize("area", SAMPLE_AREAS)
 def test_bullying_starts_at_school_and_bup_is_not_in_the_top_three(
     bundled: Registry, area: str
