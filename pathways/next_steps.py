@@ -59,12 +59,13 @@ def next_steps(
     (`overlamning`) may lead to a unit that takes over at an age still ahead (BUP →
     vuxenpsykiatri at 18). Acute help is a next step only when the question is a crisis:
     otherwise it lives in the emergency block and the strip. The provider's onward edges
-    are presorted once (`_onward`), so a request reads them in order and stops when a
-    group is done and it has enough distinct places.
+    are presorted and indexed by the targets' areas once (`_onward`), so a request reads
+    only the edges to units that can serve its area, in order, and stops when a group is
+    done and it has enough distinct places.
     """
     chosen: dict[str, tuple[tuple[int, int, int, str], NextStep]] = {}
     group: tuple[int, int] | None = None
-    for rank, target, flow in _onward(registry, provider.id):
+    for rank, target, flow in _onward_here(registry, provider.id, area_id):
         if group != rank and len(chosen) >= NEXT_STEPS:
             break
         group = rank
@@ -97,22 +98,50 @@ def _fits_later(target: Provider, flow: Flow, age: int) -> bool:
     )
 
 
-def _onward(registry: Registry, provider_id: str) -> list[tuple[tuple[int, int], Provider, Flow]]:
-    """A provider's onward edges for young people, best first: computed once per registry."""
-    cache: dict[str, list[tuple[tuple[int, int], Provider, Flow]]] = registry.memo.setdefault(
+Edge = tuple[tuple[int, int], Provider, Flow]
+
+
+def _onward_here(registry: Registry, provider_id: str, area_id: str) -> list[Edge]:
+    """The provider's onward edges to units that may serve the area, best first.
+
+    A national line points to every vårdcentral in Sweden; only those of the asker's
+    area, its kommun and region (and national units) can be a next step.
+    """
+    order, by_area, national = _onward(registry, provider_id)
+    picked = list(national)
+    for area in registry.chain(area_id):
+        picked.extend(by_area.get(area, ()))
+    picked.sort()
+    return [order[i] for i in dict.fromkeys(picked)]
+
+
+def _onward(
+    registry: Registry, provider_id: str
+) -> tuple[list[Edge], dict[str, list[int]], list[int]]:
+    """A provider's onward edges for young people, best first, with the positions of
+    those to each area's units and to national ones: computed once per registry."""
+    cache: dict[str, tuple[list[Edge], dict[str, list[int]], list[int]]] = registry.memo.setdefault(
         "onward", {}
     )
     found = cache.get(provider_id)
     if found is None:
         own = LEVEL_ORDER[registry.providers[provider_id].level]
-        found = []
+        edges: list[Edge] = []
         for target_id, keyed in registry.succ[provider_id].items():
             target = registry.providers[target_id]
             up = 0 if LEVEL_ORDER[target.level] > own else 1
             for data in keyed.values():
                 flow: Flow = data["flow"]
                 if flow.mechanism not in PROFESSIONAL_ONLY:
-                    found.append(((up, MECHANISM_EFFORT[flow.mechanism]), target, flow))
-        found.sort(key=lambda edge: (edge[0], edge[1].name, edge[2].id))
+                    edges.append(((up, MECHANISM_EFFORT[flow.mechanism]), target, flow))
+        edges.sort(key=lambda edge: (edge[0], edge[1].name, edge[2].id))
+        by_area: dict[str, list[int]] = {}
+        national: list[int] = []
+        for i, (_, target, _) in enumerate(edges):
+            if target.national:
+                national.append(i)
+            for area in target.areas:
+                by_area.setdefault(area, []).append(i)
+        found = (edges, by_area, national)
         cache[provider_id] = found
     return found
