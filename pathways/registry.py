@@ -102,7 +102,7 @@ class Registry:
             for area_id in provider.areas:
                 self._by_area[area_id].append(provider)
         self._local_kinds = {}
-        self.graph = build_graph(self)
+        self.graph = build_graph(self.providers, doc.flows, self._chains, self._below)
         # networkx's own adjacency dicts (target -> flow id -> edge data), read directly on
         # hot paths: going through the graph's views costs more than the lookup itself.
         self.succ = dict(self.graph.adjacency())
