@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.schemas import AreaRef, FlowRef, ProviderSummary, area_ref, summary
 from pathways.queries.audit import Finding
 from pathways.queries.emergency import Contact, Emergency
-from pathways.queries.find_help import HelpAnswer, HelpResult, NextStep
+from pathways.queries.find_help import HelpAnswer, HelpResult
+from pathways.queries.next_steps import NextStep
 from pathways.queries.routes import Route, Step
 from pathways.queries.sip import SipAnswer
 from pathways.vocab import (
@@ -77,7 +78,12 @@ class FindHelpOut(BaseModel):
     emergency: EmergencyOut | None
     results: list[HelpResultOut]
     narrower_areas: list[AreaRef] = Field(
-        description="Parts of the area (stadsdelar); asking for one finds help nearer home"
+        description="Parts of the area (stadsdelar) whose own units would change this answer"
+    )
+    local_details: bool = Field(
+        default=True,
+        description="False when the registry has no entries of its own for the kommun yet: "
+        "the results are what exists everywhere and in the region",
     )
 
 
@@ -181,6 +187,7 @@ def find_help_out(answer: HelpAnswer) -> FindHelpOut:
         emergency=emergency_out(answer.emergency) if answer.emergency else None,
         results=[_help_result(r) for r in answer.results],
         narrower_areas=[area_ref(a) for a in answer.narrower],
+        local_details=answer.local_details,
     )
 
 

@@ -23,6 +23,7 @@ from app.admin_forms import chosen, display
 from app.i18n import SOURCE, Language
 from app.paths import TEMPLATES
 from pathways.messages import Msg, Text, render
+from pathways.queries.sources import source_label
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -93,6 +94,7 @@ class Renderer:
             principal_label=_labeller(lang, PRINCIPAL_LABELS),
         )
         env.filters["with_param"] = with_param
+        env.filters["source_label"] = source_label
         env.filters["gettext"] = lang.gettext
         env.filters["zip"] = lambda first, second: list(zip(first, second, strict=False))
         env.filters["need_label_of"] = env.globals["need_label"]

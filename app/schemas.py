@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from pathways.models import KIND_LEVELS, Area, Flow, Provider
+from pathways.queries.sources import public_sources
 from pathways.registry import Registry
 from pathways.vocab import (
     KIND_LABELS,
@@ -54,6 +55,10 @@ class AreaOut(AreaRef):
     type: AreaType
     parent: str | None
     aliases: list[str]
+    code: str | None = Field(
+        default=None, description="SCB kommunkod (four digits) or länskod (two digits)"
+    )
+    source: str | None = Field(default=None, description="Where the name and code come from")
 
 
 class FlowRef(BaseModel):
@@ -83,6 +88,13 @@ class ProviderDetail(ProviderSummary):
     address: str | None
     hours: str | None
     source: str
+    sources: list[str] = Field(
+        default=[], description="The public pages the facts come from (1177.se, umo.se, ...)"
+    )
+    fallback: bool = Field(
+        default=False,
+        description="A national entry shown only where the area has no entry of this kind",
+    )
     reviewed: date
     verified: bool
     flows_out: list[FlowRef]
@@ -149,7 +161,13 @@ def area_ref(area: Area) -> AreaRef:
 
 def area_out(area: Area) -> AreaOut:
     return AreaOut(
-        id=area.id, name=area.name, type=area.type, parent=area.parent, aliases=list(area.aliases)
+        id=area.id,
+        name=area.name,
+        type=area.type,
+        parent=area.parent,
+        aliases=list(area.aliases),
+        code=area.code,
+        source=area.source,
     )
 
 
@@ -185,6 +203,8 @@ def detail(registry: Registry, p: Provider) -> ProviderDetail:
         address=p.address,
         hours=p.hours,
         source=p.source,
+        sources=list(public_sources(p)),
+        fallback=p.fallback,
         reviewed=p.reviewed,
         verified=p.verified,
         flows_out=flows_out,

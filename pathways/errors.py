@@ -99,6 +99,17 @@ class NotFound(PathwaysError):
     status: ClassVar[int] = 404
 
 
+class UnknownPlace(NotFound):
+    """A place the registry does not know, with the areas the asker may have meant."""
+
+    def __init__(self, ident: str, suggestions: Sequence[tuple[str, str]] = ()) -> None:
+        super().__init__("area", ident)
+        self.suggestions = list(suggestions)  # (id, name) of each near match
+
+    def extra(self) -> dict[str, Any]:
+        return {"suggestions": [{"id": i, "name": name} for i, name in self.suggestions]}
+
+
 class InvalidQuery(PathwaysError):
     """A question the domain cannot answer as asked, naming the parameter at fault."""
 

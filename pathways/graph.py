@@ -75,7 +75,9 @@ def build_graph(
             pairs = _overlapping(origins, targets, related)
         add = graph.add_edge  # one call per edge: add_edges_from costs twice as much here
         for o, t in pairs:
-            if o.id != t.id:
+            # A rule for one region never joins two national entries: nothing would tie
+            # the edge to that region (Stockholm's route would show in Kiruna).
+            if o.id != t.id and not (flow.within and o.national and t.national):
                 add(o.id, t.id, flow.id, flow=flow)
     return graph
 

@@ -17,7 +17,7 @@ from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
 
-from pathways.errors import InvalidQuery, NotFound
+from pathways.errors import InvalidQuery, NotFound, UnknownPlace
 from pathways.messages import Msg
 from pathways.models import Area
 from pathways.registry import Registry
@@ -79,8 +79,9 @@ class Question:
         confidential: bool = False,
         asker: Asker = "self",
     ) -> Question:
-        """A question from typed values; an unknown place raises `NotFound` (a 404)."""
-        place = registry.resolve_area(area) if isinstance(area, str) else area
+        """A question from typed values; an unknown place raises `UnknownPlace` (a 404
+        that names the places the asker may have meant)."""
+        place = _resolve(registry, area) if isinstance(area, str) else area
         return cls(place, age, tuple(dict.fromkeys(needs)), text, urgency, confidential, asker)
 
     def located(self) -> tuple[int, Area]:
@@ -153,6 +154,14 @@ def read_question(
     return Asked(question, errors, suggestions)
 
 
+def _resolve(registry: Registry, text: str) -> Area:
+    try:
+        return registry.resolve_area(text)
+    except NotFound:
+        near = suggest_areas(text, registry)
+        raise UnknownPlace(text, [(a.id, a.name) for a in near]) from None
+
+
 def _age(text: str, errors: dict[str, Msg]) -> int | None:
     if not text:
         return None
@@ -173,7 +182,10 @@ def suggest_areas(text: str, registry: Registry) -> list[Area]:
             choices.setdefault(name_key(name), area)
     found = process.extract(name_key(text), list(choices), scorer=fuzz.WRatio, limit=10)
     out: dict[str, Area] = {}
+    best = max((score for _, score, _ in found), default=0)
     for key, score, _ in found:
-        if score >= 75:
+        # With every kommun to choose from, a near miss ("Skara" for "Skarpnäk") is noise
+        # next to a close match: keep those within reach of the best.
+        if score >= 75 and score >= best - 10:
             out.setdefault(choices[key].id, choices[key])
     return list(out.values())[:SUGGESTIONS]

@@ -58,7 +58,10 @@ class FindHelpQuery(BaseModel):
 async def get_find_help(
     registry: RegistryDep, query: Annotated[FindHelpQuery, Query()]
 ) -> Response:
-    """Ranked first contacts for a young person, with the emergency block when needed."""
+    """Ranked first contacts for a young person, with the emergency block when needed.
+
+    An unknown place is a 404 that also suggests the areas the asker may have meant.
+    """
     question = Question.ask(
         registry,
         age=query.age,

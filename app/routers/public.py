@@ -33,6 +33,7 @@ from pathways.queries.emergency import (
 )
 from pathways.queries.find_help import find_help
 from pathways.queries.sentences import access_text, age_text, confidentiality_text, cost_text
+from pathways.queries.sources import public_sources
 from pathways.registry import Registry
 from pathways.vocab import LEVEL_ORDER, Need, Urgency
 
@@ -132,6 +133,7 @@ async def provider_page(
             "p": provider,
             "facts": provider_facts(provider),
             "areas": _area_names(registry, provider),
+            "sources": public_sources(provider),
             "flows_out": _flows(registry, graph.out_edges(provider.id, data=True), 1),
             "flows_in": _flows(registry, graph.in_edges(provider.id, data=True), 0),
             "reviewed": _date(provider.reviewed, renderer.language_of(request).code),

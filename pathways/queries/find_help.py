@@ -7,10 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pathways.errors import InvalidQuery
-from pathways.graph import flow_applies
 from pathways.messages import Items, Msg, Text
-from pathways.models import Area, Flow, Provider
+from pathways.models import Area, Provider
+from pathways.queries.coverage import has_local_details, narrower_areas
 from pathways.queries.emergency import URGENT, Emergency, assess, emergency_block
+from pathways.queries.first_place import (
+    NOT_FIRST,
+    SMALL_CHILD_MAX_AGE,
+    start_ranks,
+    universal_entrances,
+)
+from pathways.queries.next_steps import NextStep, next_steps
 from pathways.queries.sentences import (
     MATURITY_AGE,
     access_text,
@@ -24,20 +31,16 @@ from pathways.question import Question
 from pathways.reading.freetext import read_text
 from pathways.registry import Registry
 from pathways.vocab import (
-    LEVEL_ORDER,
-    MECHANISM_EFFORT,
     NEED_LABELS,
     Confidentiality,
     Kind,
     Level,
-    Mechanism,
     Need,
     Severity,
     Urgency,
 )
 
 MAX_LIMIT = 50
-NEXT_STEPS = 3
 
 # Which levels come first, by how urgent things are (lower = earlier).
 TIERS: dict[str, dict[Level, int]] = {
@@ -56,8 +59,6 @@ CONFIDENTIAL_RANK = {
     Confidentiality.efter_mognad: 1,
     Confidentiality.vardnadshavare: 2,
 }
-# Steps between professionals that a young person does not take themselves.
-PROFESSIONAL_ONLY = frozenset({Mechanism.orosanmalan, Mechanism.konsultation})
 # Where anyone can start when we could not tell what it is about.
 GENERAL_FIRST_CONTACTS = frozenset(
     {
@@ -72,28 +73,6 @@ GENERAL_FIRST_CONTACTS = frozenset(
 )
 # Shown in the emergency block already; listing them again as results adds nothing.
 IN_EMERGENCY_BLOCK = frozenset({Kind.akut, Kind.stodlinje})
-
-DEFAULT_WHEN: dict[Mechanism, Msg] = {
-    Mechanism.egen_kontakt: Msg("Du eller en förälder kan kontakta dem själva."),
-    Mechanism.egenremiss: Msg("Du eller en förälder kan skicka en egenremiss."),
-    Mechanism.hanvisning: Msg("De kan tipsa dig om att vända dig dit om du behöver mer hjälp."),
-    Mechanism.remiss: Msg("Om du behöver mer hjälp kan de skicka en remiss dit, om du vill."),
-    Mechanism.sip: Msg(
-        "Om du behöver hjälp från flera ställen kan de göra en plan tillsammans (SIP)."
-    ),
-    Mechanism.overlamning: Msg("De kan lämna över till nästa mottagning på ett planerat sätt."),
-    Mechanism.akut: Msg("Om det blir akut."),
-    Mechanism.orosanmalan: Msg("Om någon är orolig för att du far illa."),
-    Mechanism.konsultation: Msg("De kan rådfråga varandra."),
-}
-
-
-@dataclass(frozen=True)
-class NextStep:
-    provider: Provider
-    mechanism: Mechanism
-    when: Text  # the flow's own words from the registry, or ours
-    flow: str
 
 
 @dataclass(frozen=True)
@@ -116,7 +95,12 @@ class HelpAnswer:
     understood: bool  # False when free text was given but no need was recognised
     emergency: Emergency | None
     results: tuple[HelpResult, ...]
-    narrower: tuple[Area, ...]  # districts of the area: choosing one finds help nearer home
+    # Districts of the area whose own places would change this answer: choosing one finds
+    # help nearer home. Empty when the districts have nothing of their own for it.
+    narrower: tuple[Area, ...]
+    # False where the registry has no entries of its own for the kommun yet, so that the
+    # answer is what exists everywhere (and in the region).
+    local_details: bool = True
 
 
 def find_help(
@@ -167,26 +151,35 @@ def find_help(
     )
     if crisis:
         pool = [p for p in pool if p.kind not in IN_EMERGENCY_BLOCK]
-    else:
-        pool = [p for p in pool if p.kind != Kind.akut]
+    else:  # acute units are for danger now: the emergency block and the strip show them
+        pool = [p for p in pool if p.level != Level.akut]
 
+    entrances = frozenset() if crisis else universal_entrances(age)
+    general = [p for p in pool if p.self_referral and p.kind in GENERAL_FIRST_CONTACTS]
     if wanted:
-        candidates = [p for p in pool if any(p.handles(n) for n in wanted)]
+        candidates = [p for p in pool if p.kind in entrances or any(p.handles(n) for n in wanted)]
+        if not crisis:  # places anyone can start at, after those that fit the need
+            listed = {p.id for p in candidates}
+            candidates.extend(p for p in _backfill(general, entrances) if p.id not in listed)
     else:  # text we did not understand: the general, low-threshold places to start
-        candidates = [p for p in pool if p.self_referral and p.kind in GENERAL_FIRST_CONTACTS]
+        candidates = general
 
     tiers = TIERS[mode]
     assumed = ASSUMED_SEVERITY[mode]
+    starts = {} if crisis else start_ranks(age, wanted)
 
-    def rank(p: Provider) -> tuple[int, int, int, int, int, int, int, str]:
+    def rank(p: Provider) -> tuple[int, int, int, int, int, int, int, int, int, str]:
         coverage, fits = 0, False
         for need in wanted:
             severities = p.needs.get(need)
             if severities is not None:
                 coverage += 1
                 fits = fits or not assumed.isdisjoint(severities)
+        matched = coverage > 0 or p.kind in entrances or not wanted
         return (
+            starts.get(p.kind, NOT_FIRST) if matched else NOT_FIRST,
             tiers[p.level],
+            _relevance(matched, fits or p.kind in entrances, crisis),
             -coverage,
             0 if fits or not wanted else 1,
             _confidential_rank(p, age) if confidential else 0,
@@ -197,9 +190,7 @@ def find_help(
         )
 
     ranked = heapq.nsmallest(limit, candidates, key=rank)
-    results = tuple(
-        _result(registry, p, place, age, wanted, confidential, mode == "emergency") for p in ranked
-    )
+    results = tuple(_result(registry, p, place, age, wanted, confidential, crisis) for p in ranked)
     return HelpAnswer(
         age=age,
         area=place,
@@ -209,8 +200,28 @@ def find_help(
         understood=bool(wanted) or not text,
         emergency=emergency,
         results=results,
-        narrower=tuple(registry.areas[a] for a in registry.children.get(place.id, ())),
+        narrower=narrower_areas(registry, place, age, wanted),
+        local_details=has_local_details(registry, place),
     )
+
+
+def _backfill(general: list[Provider], entrances: frozenset[Kind]) -> list[Provider]:
+    """General first contacts to list after the places for the need. A helpline is there
+    only for what it takes (Mind is for thoughts of not wanting to live, not for a
+    toddler's development); for a small child, only the child health entrances."""
+    if entrances:
+        return [p for p in general if p.kind in entrances]
+    return [p for p in general if p.kind != Kind.stodlinje]
+
+
+def _relevance(matched: bool, fits: bool, crisis: bool) -> int:
+    """Within a level, for a planned question: places for this need at this severity,
+    then places anyone can start at, and last those that take the need only when it is
+    severe. With the first line before specialists, BUP is not among the first places
+    for bullying: it is the next step if help at school is not enough."""
+    if crisis or (matched and fits):
+        return 0
+    return 1 if not matched else 2
 
 
 def _check(needs: Sequence[Need], text: str | None, limit: int) -> None:
@@ -246,7 +257,7 @@ def _result(
         how_to_contact=how_to_contact(provider),
         self_referral=provider.self_referral,
         matched_needs=matched,
-        next_steps=next_steps(registry, provider, place.id, age, wanted),
+        next_steps=next_steps(registry, provider, place.id, age, wanted, crisis=emergency),
     )
 
 
@@ -269,7 +280,8 @@ def _cached_reasons(
     when it outgrows any realistic mix of questions.
     """
     cache: dict[tuple[object, ...], tuple[Text, ...]] = registry.memo.setdefault("reasons", {})
-    key = (provider.id, place.id, age >= MATURITY_AGE, matched, confidential, emergency)
+    small = age <= SMALL_CHILD_MAX_AGE
+    key = (provider.id, place.id, age >= MATURITY_AGE, small, matched, confidential, emergency)
     found = cache.get(key)
     if found is None:
         if len(cache) >= REASONS_KEPT:
@@ -294,6 +306,12 @@ def _reasons(
     if matched:
         labels = Items(tuple(NEED_LABELS[n] for n in matched))
         reasons.append(Msg("Kan hjälpa till med: {needs}.", needs=labels))
+    elif provider.kind in universal_entrances(age):
+        reasons.append(Msg("För barn 0–5 år är det här första stället att vända sig till."))
+    elif not emergency:
+        reasons.append(
+            Msg("Hit kan alla vända sig för att prata om hur de mår och få hjälp vidare.")
+        )
     reasons.append(where_text(registry, provider, place))
     if provider.age_min is not None or provider.age_max is not None:
         reasons.append(Msg("Tar emot dig som är {ages}.", ages=age_text(provider)))
@@ -304,53 +322,3 @@ def _reasons(
         reasons.append(confidentiality_text(provider, age))
     reasons.append(cost_text(provider))
     return reasons
-
-
-def next_steps(
-    registry: Registry, provider: Provider, area_id: str, age: int, wanted: Sequence[Need]
-) -> tuple[NextStep, ...]:
-    """Where this provider can send someone on if its own help is not enough.
-
-    Steps up a level come first, then the simplest mechanism, then the nearest unit.
-    The provider's onward edges are presorted once (`_onward`), so a request reads them
-    in order and stops when a group is done and it has enough distinct places.
-    """
-    chosen: dict[str, tuple[tuple[int, int, int, str], NextStep]] = {}
-    group: tuple[int, int] | None = None
-    for rank, target, flow in _onward(registry, provider.id):
-        if group != rank and len(chosen) >= NEXT_STEPS:
-            break
-        group = rank
-        if not (target.fits_age(age) and registry.serves(target, area_id)):
-            continue
-        if wanted and not any(target.handles(n) for n in wanted):
-            continue
-        if not flow_applies(flow, age, wanted):
-            continue
-        key = (*rank, registry.distance(target, area_id), target.name)
-        if target.id not in chosen or key < chosen[target.id][0]:
-            when = flow.when or DEFAULT_WHEN[flow.mechanism]
-            chosen[target.id] = (key, NextStep(target, flow.mechanism, when, flow.id))
-    ordered = sorted(chosen.values(), key=lambda option: option[0])
-    return tuple(step for _, step in ordered[:NEXT_STEPS])
-
-
-def _onward(registry: Registry, provider_id: str) -> list[tuple[tuple[int, int], Provider, Flow]]:
-    """A provider's onward edges for young people, best first: computed once per registry."""
-    cache: dict[str, list[tuple[tuple[int, int], Provider, Flow]]] = registry.memo.setdefault(
-        "onward", {}
-    )
-    found = cache.get(provider_id)
-    if found is None:
-        own = LEVEL_ORDER[registry.providers[provider_id].level]
-        found = []
-        for target_id, keyed in registry.succ[provider_id].items():
-            target = registry.providers[target_id]
-            up = 0 if LEVEL_ORDER[target.level] > own else 1
-            for data in keyed.values():
-                flow: Flow = data["flow"]
-                if flow.mechanism not in PROFESSIONAL_ONLY:
-                    found.append(((up, MECHANISM_EFFORT[flow.mechanism]), target, flow))
-        found.sort(key=lambda edge: (edge[0], edge[1].name, edge[2].id))
-        cache[provider_id] = found
-    return found

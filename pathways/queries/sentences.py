@@ -54,6 +54,10 @@ def cost_text(provider: Provider) -> Msg:
             return Msg("Det kostar inget.")
         case Cost.avgift:
             return Msg("Det kan kosta en avgift. Fråga mottagningen.")
+        case Cost.oftast_gratis:
+            return Msg("Det kostar oftast inget. Fråga mottagningen om du är osäker.")
+        case Cost.hjalp_gratis:
+            return Msg("Hjälpen kostar inget. Det är inte säkert att själva samtalet är gratis.")
         case _:
             return Msg("Fråga mottagningen om det kostar något.")
 
@@ -95,4 +99,4 @@ def how_to_contact(provider: Provider) -> Text:
         return Msg("Ring {phone}.", phone=provider.phone)
     if provider.website:
         return Msg("Läs mer och hitta kontaktuppgifter på {website}", website=provider.website)
-    return Msg("Fråga på 1177 Vårdguiden, telefon 1177, hur du når dem.")
+    return Msg("Ring 1177, så hjälper de dig vidare. Du kan också söka på 1177.se.")

@@ -17,8 +17,8 @@ How it reads, in order, so that text is read as it is typed:
    ("när jag var liten") is not violence now.
 
 Where a wording is ambiguous the phrases err towards help ("jag vill inte dö" is a wish to
-die): help numbers shown to someone who did not need them cost little. Every step is linear in the length of the text; phrases are matched by dynamic programming
-over word positions, never by backtracking.
+die): needless help numbers cost little. Every step is linear in the length of the text:
+phrases are matched by dynamic programming over word positions, never by backtracking.
 """
 
 from __future__ import annotations

@@ -70,7 +70,10 @@ def test_vocabularies(client: TestClient) -> None:
     assert {"id": "somn", "label": "Svårt att sova"} in needs
     assert len(needs) == 18
     kinds = client.get("/api/v1/kinds").json()["kinds"]
-    assert len(kinds) == 18 and all({"id", "label"} <= set(k) for k in kinds)
+    assert len(kinds) == 19 and all({"id", "label"} <= set(k) for k in kinds)
+    assert {"id": "vuxenpsykiatri", "level": "specialist"}.items() <= next(
+        k for k in kinds if k["id"] == "vuxenpsykiatri"
+    ).items()
     areas = client.get("/api/v1/areas").json()["areas"]
     norra = next(a for a in areas if a["id"] == "norra")
     assert norra == {
@@ -79,6 +82,8 @@ def test_vocabularies(client: TestClient) -> None:
         "type": "stadsdel",
         "parent": "testkommun",
         "aliases": [],
+        "code": None,
+        "source": None,
     }
 
 
