@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from app import schemas
 from app.deps import ProviderDep, RegistryDep
+from pathways.asker import Asker
 from pathways.audit import audit
 from pathways.export import dot, graphml, node_link, subgraph
 from pathways.find_help import find_help
@@ -51,6 +52,7 @@ class FindHelpQuery(BaseModel):
     urgency: Urgency = Urgency.planerat
     confidential: bool = Field(default=False, description="Help without guardians knowing")
     limit: int = Field(default=5, ge=1, le=50)
+    asker: Asker = Field(default=Asker.self, description="Who asks: self, parent or other")
 
 
 @router.get("/find-help", response_model=schemas.FindHelpOut)
@@ -67,6 +69,7 @@ async def get_find_help(
         urgency=query.urgency,
         confidential=query.confidential,
         limit=query.limit,
+        asker=query.asker,
     )
     return json_response(schemas.find_help_out(answer), private=True)
 

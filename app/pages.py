@@ -10,21 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from babel.dates import format_date
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from app import schemas
 from app.deps import ProviderDep, RegistryDep
 from app.forms import Checked, HelpForm, check
 from app.rendering import Page, Renderer
+from pathways.asker import Asker
 from pathways.emergency import ACUTE_KINDS, emergency_block, signals_danger, where_now
 from pathways.errors import NotFound
 from pathways.find_help import find_help
 from pathways.models import Area, Flow, Provider
 from pathways.msg import Msg, Text
-from pathways.plain import access_text, age_text, confidentiality_text, cost_text
+from pathways.plain import access_text, age_text, asked_for, confidentiality_text, cost_text
 from pathways.registry import Registry
 from pathways.vocab import LEVEL_ORDER, Need, Urgency
 
@@ -43,7 +45,8 @@ RendererDep = Annotated[Renderer, Depends(get_renderer)]
 @router.get("/")
 async def start(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
     """The question: what it is about, age, where you live. Prefilled by "Ändra" links."""
-    form = HelpForm.from_params(request.query_params, request.query_params.getlist("need"))
+    params = request.query_params
+    form = HelpForm.from_params(params, params.getlist("need"), params.getlist("danger"))
     data = {
         "needs": [n.model_dump() for n in schemas.needs_out()],
         "areas": [a.model_dump() for a in (schemas.area_out(a) for a in registry.document.areas)],
@@ -57,9 +60,42 @@ async def start(request: Request, registry: RegistryDep, renderer: RendererDep) 
 
 @router.get("/hitta")
 async def results(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
-    """Where to start, best first, with the emergency block on top when there is danger."""
-    needs = request.query_params.getlist("need")
-    form = HelpForm.from_params(request.query_params, needs)
+    """Where to start, best first, with the emergency block on top when there is danger.
+
+    Typed words never stay in the address bar or the history: a question with `q` is
+    answered with 303 to the same question written as the needs understood."""
+    params = request.query_params
+    form = HelpForm.from_params(params, params.getlist("need"), params.getlist("danger"))
+    if form.q.strip():
+        return _without_text(request, form)
+    return _answer(request, registry, renderer, form)
+
+
+@router.post("/hitta")
+async def results_posted(
+    request: Request, registry: RegistryDep, renderer: RendererDep
+) -> Response:
+    """The form, posted so that the text is never in an address. A complete question goes
+    on to the answer without its text; an incomplete one gets the form back, text kept."""
+    body = await request.form()
+    fields = {key: value for key, value in body.items() if isinstance(value, str)}
+    needs = [n for n in body.getlist("need") if isinstance(n, str)]
+    form = HelpForm.from_params(fields, needs)
+    checked = check(form, registry)
+    if checked.question is None and not form.empty:
+        return renderer.respond(request, _form_again(registry, form, checked))
+    return _without_text(request, form)
+
+
+def _without_text(request: Request, form: HelpForm) -> Response:
+    query = form.params()
+    if request.query_params.get("format") == "json":
+        query["format"] = "json"
+    url = f"{request.url.path}?{urlencode(query, doseq=True)}"
+    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
+
+
+def _answer(request: Request, registry: Registry, renderer: Renderer, form: HelpForm) -> Response:
     checked = check(form, registry)
     if checked.question is None:
         return renderer.respond(request, _form_again(registry, form, checked))
@@ -72,10 +108,17 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
         text=question.text,
         urgency=question.urgency,
         confidential=question.confidential,
+        asker=question.asker,
     )
     top = answer.results[:FIRST_PLACES]
     more = answer.results[FIRST_PLACES:]
-    context = {"form": form, "answer": answer, "top": top, "more": more}
+    context = {
+        "form": form,
+        "answer": answer,
+        "top": top,
+        "more": more,
+        "asked": asked_for(answer.asker, answer.age, answer.area),
+    }
     page = Page(
         "results.html",
         context,
@@ -89,7 +132,7 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
 def _form_again(registry: Registry, form: HelpForm, checked: Checked) -> Page:
     """The start form with what was typed and a sentence per wrong field; 422 unless
     nothing was asked yet. Danger is answered even when the form is not complete."""
-    danger = signals_danger(form.urgency, form.needs, form.q)
+    danger = bool(form.danger) or signals_danger(form.urgency, form.needs, form.q)
     emergency = None
     if danger:
         age = int(form.age) if form.age.isdigit() and len(form.age) <= 3 else None
@@ -120,6 +163,7 @@ def _form_choices(registry: Registry, form: HelpForm) -> dict[str, Any]:
         "need_choices": list(Need),
         "area_groups": area_groups(registry),
         "selected_area": selected.id if selected else "",
+        "askers": list(Asker),
     }
 
 

@@ -22,7 +22,9 @@ from pydantic import BaseModel
 from app.admin_forms import chosen, display
 from app.i18n import SOURCE, Language
 from app.paths import TEMPLATES
+from pathways.asker import ASKER_LABELS
 from pathways.msg import Msg, Text, render
+from pathways.plain import helps_text
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -84,6 +86,8 @@ class Renderer:
             level_label=_labeller(lang, LEVEL_LABELS),
             mechanism_label=_labeller(lang, MECHANISM_LABELS),
             principal_label=_labeller(lang, PRINCIPAL_LABELS),
+            asker_label=_labeller(lang, ASKER_LABELS),
+            helps_text=helps_text,
         )
         env.filters["with_param"] = with_param
         env.filters["gettext"] = lang.gettext

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pathways.asker import Asker
 from pathways.audit import Finding
 from pathways.emergency import Contact, Emergency
 from pathways.find_help import HelpAnswer, HelpResult, NextStep
@@ -143,6 +144,7 @@ class HelpQueryOut(BaseModel):
     urgency: Urgency
     confidential: bool
     understood: bool = Field(description="False when q was given but no need was recognised")
+    asker: Asker = Field(description="Who asked: self, parent or other")
 
 
 class FindHelpOut(BaseModel):
@@ -359,6 +361,7 @@ def find_help_out(answer: HelpAnswer) -> FindHelpOut:
             urgency=answer.urgency,
             confidential=answer.confidential,
             understood=answer.understood,
+            asker=answer.asker,
         ),
         emergency=emergency_out(answer.emergency) if answer.emergency else None,
         results=[_help_result(r) for r in answer.results],

@@ -6,17 +6,19 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pathways.asker import Asker, age_band
 from pathways.emergency import Emergency, emergency_block, needs_emergency
 from pathways.errors import InvalidQuery
 from pathways.graph import flow_applies
 from pathways.models import Area, Flow, Provider
-from pathways.msg import Items, Msg, Text
+from pathways.msg import Msg, Text
 from pathways.plain import (
     MATURITY_AGE,
     access_text,
-    age_text,
+    ages_text,
     confidentiality_text,
     cost_text,
+    helps_text,
     how_to_contact,
     where_text,
 )
@@ -25,7 +27,6 @@ from pathways.text import read_text
 from pathways.vocab import (
     LEVEL_ORDER,
     MECHANISM_EFFORT,
-    NEED_LABELS,
     Confidentiality,
     Kind,
     Level,
@@ -75,10 +76,11 @@ GENERAL_FIRST_CONTACTS = frozenset(
 IN_EMERGENCY_BLOCK = frozenset({Kind.akut, Kind.stodlinje})
 
 DEFAULT_WHEN: dict[Mechanism, Msg] = {
-    Mechanism.egen_kontakt: Msg("Du eller en förälder kan kontakta dem själva."),
-    Mechanism.egenremiss: Msg("Du eller en förälder kan skicka en egenremiss."),
-    Mechanism.hanvisning: Msg("De kan tipsa dig om att vända dig dit om du behöver mer hjälp."),
-    Mechanism.remiss: Msg("Om du behöver mer hjälp kan de skicka en remiss dit, om du vill."),
+    # Said to whoever asks (self, parent or friend), so without "du" or "förälder".
+    Mechanism.egen_kontakt: Msg("Det går att kontakta dem direkt."),
+    Mechanism.egenremiss: Msg("Det går att skicka en egenremiss dit."),
+    Mechanism.hanvisning: Msg("De kan tipsa om att vända sig dit om det behövs mer hjälp."),
+    Mechanism.remiss: Msg("Om det behövs mer hjälp kan de skicka en remiss dit, med samtycke."),
     Mechanism.sip: Msg(
         "Om du behöver hjälp från flera ställen kan de göra en plan tillsammans (SIP)."
     ),
@@ -115,6 +117,7 @@ class HelpAnswer:
     urgency: Urgency
     confidential: bool
     understood: bool  # False when free text was given but no need was recognised
+    asker: Asker  # who asked, so that every sentence fits
     emergency: Emergency | None
     results: tuple[HelpResult, ...]
     narrower: tuple[Area, ...]  # districts of the area: choosing one finds help nearer home
@@ -130,6 +133,7 @@ def find_help(
     urgency: Urgency = Urgency.planerat,
     confidential: bool = False,
     limit: int = 5,
+    asker: Asker = Asker.self,
 ) -> HelpAnswer:
     """Rank the places where this young person can start, best first.
 
@@ -179,7 +183,8 @@ def find_help(
 
     ranked = heapq.nsmallest(limit, candidates, key=rank)
     results = tuple(
-        _result(registry, p, place, age, wanted, confidential, mode == "emergency") for p in ranked
+        _result(registry, p, place, (age, asker), wanted, confidential, mode == "emergency")
+        for p in ranked
     )
     return HelpAnswer(
         age=age,
@@ -188,6 +193,7 @@ def find_help(
         urgency=urgency,
         confidential=confidential,
         understood=bool(wanted) or not text,
+        asker=asker,
         emergency=emergency,
         results=results,
         narrower=tuple(registry.areas[a] for a in registry.children.get(place.id, ())),
@@ -219,15 +225,16 @@ def _result(
     registry: Registry,
     provider: Provider,
     place: Area,
-    age: int,
+    who: tuple[int, Asker],  # the age asked about, and who asks
     wanted: Sequence[Need],
     confidential: bool,
     emergency: bool,
 ) -> HelpResult:
+    age = who[0]
     matched = tuple(_own(provider, wanted))
     return HelpResult(
         provider=provider,
-        reasons=_cached_reasons(registry, provider, place, age, matched, confidential, emergency),
+        reasons=_cached_reasons(registry, provider, place, who, matched, confidential, emergency),
         how_to_contact=how_to_contact(provider),
         self_referral=provider.self_referral,
         matched_needs=matched,
@@ -242,24 +249,24 @@ def _cached_reasons(
     registry: Registry,
     provider: Provider,
     place: Area,
-    age: int,
+    who: tuple[int, Asker],
     matched: tuple[Need, ...],
     confidential: bool,
     emergency: bool,
 ) -> tuple[Text, ...]:
     """The same place asked about the same way gets the same reasons: keep them.
 
-    The age matters only through the age of maturity (confidentiality_text), so the key
-    holds that, not the age. The memo lives and dies with the registry; it is emptied
-    when it outgrows any realistic mix of questions.
+    The age matters only through its band (about 12, and 18: confidentiality_text), so the
+    key holds that and the asker, not the age. The memo lives and dies with the registry;
+    it is emptied when it outgrows any realistic mix of questions.
     """
     cache: dict[tuple[object, ...], tuple[Text, ...]] = registry.memo.setdefault("reasons", {})
-    key = (provider.id, place.id, age >= MATURITY_AGE, matched, confidential, emergency)
+    key = (provider.id, place.id, age_band(who[0]), who[1], matched, confidential, emergency)
     found = cache.get(key)
     if found is None:
         if len(cache) >= REASONS_KEPT:
             cache.clear()
-        found = tuple(_reasons(registry, provider, place, age, matched, confidential, emergency))
+        found = tuple(_reasons(registry, provider, place, who, matched, confidential, emergency))
         cache[key] = found
     return found
 
@@ -268,25 +275,25 @@ def _reasons(
     registry: Registry,
     provider: Provider,
     place: Area,
-    age: int,
+    who: tuple[int, Asker],
     matched: Sequence[Need],
     confidential: bool,
     emergency: bool,
 ) -> list[Text]:
+    age, asker = who
     reasons: list[Text] = []
     if emergency and provider.level == Level.akut:
         reasons.append(Msg("Hit kan du vända dig när det är akut."))
     if matched:
-        labels = Items(tuple(NEED_LABELS[n] for n in matched))
-        reasons.append(Msg("Kan hjälpa till med: {needs}.", needs=labels))
+        reasons.append(helps_text(tuple(matched)))
     reasons.append(where_text(registry, provider, place))
     if provider.age_min is not None or provider.age_max is not None:
-        reasons.append(Msg("Tar emot dig som är {ages}.", ages=age_text(provider)))
-    reasons.append(access_text(provider))
+        reasons.append(ages_text(provider, asker))
+    reasons.append(access_text(provider, asker, age))
     if provider.confidentiality_note:
         reasons.append(provider.confidentiality_note)
     elif confidential or provider.confidentiality != Confidentiality.efter_mognad:
-        reasons.append(confidentiality_text(provider, age))
+        reasons.append(confidentiality_text(provider, age, asker))
     reasons.append(cost_text(provider))
     return reasons
 

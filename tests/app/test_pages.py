@@ -27,7 +27,7 @@ def test_start_page_asks_need_age_and_place(bundled_client: TestClient) -> None:
     soup = get_page(bundled_client, "/")
     assert soup.html is not None and soup.html["lang"] == "sv"
     form = one(soup, "main form")
-    assert form["method"] == "get" and form["action"] == "/hitta"
+    assert form["method"] == "post" and form["action"] == "/hitta"  # text never in a URL
     needs = form.select('input[type="checkbox"][name="need"]')
     assert [n["value"] for n in needs] == [n.value for n in Need]
     for control in [*needs, one(form, "#age"), one(form, "#area"), one(form, "#q")]:
@@ -80,8 +80,9 @@ def test_results_follow_find_help_with_contact_and_next_steps(
             assert provider["phone"].replace(" ", "").replace("-", "") in tel_links(card)
         if provider.get("website"):
             assert card.select_one(f'a[href="{provider["website"]}"]') is not None
-        reasons = [text(li) for li in card.select("ul.reasons li")]
-        assert reasons == result["reasons"]
+        helps = [text(p) for p in card.select("p.helps")]  # shown unfolded, not repeated
+        reasons = [text(li) for li in card.select("details ul.reasons li")]
+        assert sorted(helps + reasons) == sorted(result["reasons"])
         onward = [str(a["href"]).rsplit("/", 1)[-1] for a in card.select("ul.next a")]
         assert onward == [s["provider"]["id"] for s in result["next_steps"]]
         if onward:
