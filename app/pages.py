@@ -28,7 +28,7 @@ from pathways.models import Area, Flow, Provider
 from pathways.msg import Msg, Text
 from pathways.plain import access_text, age_text, asked_for, confidentiality_text, cost_text
 from pathways.registry import Registry
-from pathways.vocab import LEVEL_ORDER, Need, Urgency
+from pathways.vocab import LEVEL_ORDER, Kind, Need, Urgency
 
 router = APIRouter(include_in_schema=False)
 FIRST_PLACES = 2  # "the one or two right places to start"; the rest are "more places"
@@ -198,8 +198,8 @@ async def provider_page(
         "p": provider,
         "facts": provider_facts(provider),
         "areas": _area_names(registry, provider),
-        "flows_out": _flows(registry, registry.graph.out_edges(provider.id, data=True), 1),
-        "flows_in": _flows(registry, registry.graph.in_edges(provider.id, data=True), 0),
+        "flows_out": by_kind(_flows(registry, registry.graph.out_edges(provider.id, data=True), 1)),
+        "flows_in": by_kind(_flows(registry, registry.graph.in_edges(provider.id, data=True), 0)),
         "reviewed": _date(provider.reviewed, renderer.language_of(request).code),
     }
     page = Page("provider.html", context, schemas.detail(registry, provider), title=provider.name)
@@ -234,6 +234,18 @@ def _flows(
     return sorted(
         found.values(), key=lambda pair: (LEVEL_ORDER[pair[0].level], pair[0].name, pair[1].id)
     )
+
+
+FOLD_GROUP = 5  # a group of more places than this is folded on the provider page
+
+
+def by_kind(flows: list[tuple[Provider, Flow]]) -> list[tuple[Kind, list[tuple[Provider, Flow]]]]:
+    """Flows grouped by the kind of place at the other end, in the order first met (lowest
+    level first): BUP's dozens of school units become one group, not a page of links."""
+    groups: dict[Kind, list[tuple[Provider, Flow]]] = {}
+    for other, flow in flows:
+        groups.setdefault(other.kind, []).append((other, flow))
+    return list(groups.items())
 
 
 def _date(day: date, locale: str) -> str:
