@@ -290,9 +290,11 @@ def _reasons(
     if provider.age_min is not None or provider.age_max is not None:
         reasons.append(ages_text(provider, asker))
     reasons.append(access_text(provider, asker, age))
-    if provider.confidentiality_note:
-        reasons.append(provider.confidentiality_note)
-    elif confidential or provider.confidentiality != Confidentiality.efter_mognad:
+    if (
+        provider.confidentiality_note
+        or confidential
+        or provider.confidentiality != Confidentiality.efter_mognad
+    ):
         reasons.append(confidentiality_text(provider, age, asker))
     reasons.append(cost_text(provider))
     return reasons

@@ -38,7 +38,7 @@ _PA_NAMES = frozenset(
     {"södermalm", "norrmalm", "östermalm", "kungsholmen", "hisingen", "lidingö", "ekerö"}
     | {"värmdö", "öckerö", "tjörn", "orust", "gotland", "öland", "frösön", "djurgården"}
 )
-_PA_ENDINGS = ("malm", "holmen", "ön", "öarna")
+_PA_ENDINGS = ("malm", "holmen", "ön", "öarna", "hisingen")
 
 # The needs as things one gets help *with*, to fit "Kan hjälpa till med …": the labels of
 # the form ("Svårt att sova") are choices, not nouns.
@@ -180,10 +180,12 @@ def confidentiality_text(
     """What a young person can expect about their parents knowing, in plain words.
 
     `age` is None on a provider's own page, where the asker's age is unknown. From 18 no
-    guardian decides anything, so the sentence says who does instead.
+    guardian decides anything, so the sentence says who does instead. The registry's own
+    note is written to a young person under 18, so others get our sentence.
     """
-    if provider.confidentiality_note:
-        return provider.confidentiality_note
+    own_words = asker == Asker.self and (age is None or age_band(age) != AgeBand.adult)
+    if provider.confidentiality_note and own_words:
+        return provider.confidentiality_note  # the registry's words, written to the young
     if provider.confidentiality == Confidentiality.anonym:
         return _by_asker(
             asker,
