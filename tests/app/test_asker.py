@@ -110,7 +110,9 @@ def test_english_pages_say_it_to_the_asker(bundled_client: TestClient) -> None:
     soup = get_page(bundled_client, "/en/hitta?age=15&area=sodermalm&need=nedstamdhet&asker=other")
     assert "You searched for a 15-year-old in Södermalm" in text(one(soup, "main .asked"))
     assert "How you can help someone you are worried about" in text(soup)
-    parent = get_page(bundled_client, "/en/hitta?age=19&area=skarpnack&need=nedstamdhet&asker=parent")
+    parent = get_page(
+        bundled_client, "/en/hitta?age=19&area=skarpnack&need=nedstamdhet&asker=parent"
+    )
     assert "guardian" not in text(one(parent, "main")).lower()
 
 

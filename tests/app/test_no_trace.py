@@ -27,7 +27,12 @@ def _redirect(client: TestClient, url: str, **kwargs: object) -> dict[str, list[
 def test_text_in_the_address_is_answered_with_the_needs_understood(
     bundled_client: TestClient, prefix: str
 ) -> None:
-    params = {"age": "15", "area": "skarpnack", "q": "kan inte sova och har ångest", "asker": "other"}
+    params = {
+        "age": "15",
+        "area": "skarpnack",
+        "q": "kan inte sova och har ångest",
+        "asker": "other",
+    }
     query = _redirect(bundled_client, f"{prefix}/hitta", params=params)
     assert set(query["need"]) == {"somn", "oro_angest"}
     assert query["age"] == ["15"] and query["area"] == ["skarpnack"] and query["asker"] == ["other"]
