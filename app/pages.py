@@ -23,7 +23,7 @@ from app.rendering import Page, Renderer
 from pathways.asker import Asker
 from pathways.emergency import ACUTE_KINDS, emergency_block, signals_danger, where_now
 from pathways.errors import NotFound
-from pathways.find_help import find_help
+from pathways.find_help import PROFESSIONAL_ONLY, find_help
 from pathways.models import Area, Flow, Provider
 from pathways.msg import Msg, Text
 from pathways.plain import access_text, age_text, asked_for, confidentiality_text, cost_text
@@ -198,7 +198,7 @@ async def provider_page(
         "p": provider,
         "facts": provider_facts(provider),
         "areas": _area_names(registry, provider),
-        "flows_out": by_kind(_flows(registry, registry.graph.out_edges(provider.id, data=True), 1)),
+        "flows_out": by_kind(_onward_for_people(registry, provider)),
         "flows_in": by_kind(_flows(registry, registry.graph.in_edges(provider.id, data=True), 0)),
         "reviewed": _date(provider.reviewed, renderer.language_of(request).code),
     }
@@ -236,7 +236,11 @@ def _flows(
     )
 
 
-FOLD_GROUP = 5  # a group of more places than this is folded on the provider page
+def _onward_for_people(registry: Registry, provider: Provider) -> list[tuple[Provider, Flow]]:
+    """Where a young person can go on: a report of concern or a consultation between
+    professionals is their duty, not a step offered to a child."""
+    found = _flows(registry, registry.graph.out_edges(provider.id, data=True), 1)
+    return [(other, flow) for other, flow in found if flow.mechanism not in PROFESSIONAL_ONLY]
 
 
 def by_kind(flows: list[tuple[Provider, Flow]]) -> list[tuple[Kind, list[tuple[Provider, Flow]]]]:

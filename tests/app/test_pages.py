@@ -44,6 +44,9 @@ def test_start_page_asks_need_age_and_place(bundled_client: TestClient) -> None:
     }
 
 
+PROFESSIONAL = {"orosanmalan", "konsultation"}
+
+
 @pytest.mark.parametrize(
     "url", ["/", "/hitta?age=15&area=skarpnack&need=somn", "/akut", "/om", "/mottagning/bris"]
 )
@@ -196,7 +199,9 @@ def test_provider_page_has_everything_and_flags_unchecked_facts(
         assert one(soup, "time")["datetime"] == provider.reviewed.isoformat()
         api = bundled_client.get(f"/api/v1/providers/{provider.id}").json()
         onward = {str(a["href"]).rsplit("/", 1)[-1] for a in soup.select("ul.flows a")}
-        assert {f["provider"]["id"] for f in api["flows_out"] + api["flows_in"]} == onward
+        # A report of concern or a consultation is a professional's duty, not a next step.
+        for_people = [f for f in api["flows_out"] if f["mechanism"] not in PROFESSIONAL]
+        assert {f["provider"]["id"] for f in for_people + api["flows_in"]} == onward
         facts = [text(dt) for dt in soup.select("dl.facts dt")]
         assert {"Ålder", "Kan jag gå dit själv?", "Kostar det något?"} <= set(facts)
 
