@@ -29,7 +29,7 @@ def reader_cost() -> list[str]:
     """Lines for the report: cold and warm µs per text."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from pathways import text as reader
+    from pathways.reading import freetext as reader
 
     texts = _texts()
     reader._word_specs.cache_clear()

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from pathways.text import read_text
+from pathways.reading.freetext import read_text
 from pathways.vocab import Need
 
 CORPUS: dict[str, Any] = yaml.safe_load(
