@@ -18,6 +18,7 @@ from pathways.queries.find_help import HelpAnswer, HelpResult
 from pathways.queries.next_steps import NextStep
 from pathways.queries.routes import Route, Step
 from pathways.queries.sip import SipAnswer
+from pathways.question import Asker
 from pathways.vocab import (
     MECHANISM_LABELS,
     Mechanism,
@@ -71,6 +72,7 @@ class HelpQueryOut(BaseModel):
     urgency: Urgency
     confidential: bool
     understood: bool = Field(description="False when q was given but no need was recognised")
+    asker: Asker = Field(description="Who asked: self, parent or other")
 
 
 class FindHelpOut(BaseModel):
@@ -183,6 +185,7 @@ def find_help_out(answer: HelpAnswer) -> FindHelpOut:
             urgency=answer.urgency,
             confidential=answer.confidential,
             understood=answer.understood,
+            asker=answer.asker,
         ),
         emergency=emergency_out(answer.emergency) if answer.emergency else None,
         results=[_help_result(r) for r in answer.results],

@@ -23,7 +23,9 @@ from app.admin_forms import chosen, display
 from app.i18n import SOURCE, Language
 from app.paths import TEMPLATES
 from pathways.messages import Msg, Text, render
+from pathways.queries.sentences import helps_text
 from pathways.queries.sources import source_label
+from pathways.question import ASKER_LABELS
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -92,6 +94,8 @@ class Renderer:
             level_label=_labeller(lang, LEVEL_LABELS),
             mechanism_label=_labeller(lang, MECHANISM_LABELS),
             principal_label=_labeller(lang, PRINCIPAL_LABELS),
+            asker_label=_labeller(lang, ASKER_LABELS),
+            helps_text=helps_text,
         )
         env.filters["with_param"] = with_param
         env.filters["source_label"] = source_label

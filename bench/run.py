@@ -487,6 +487,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(table(report)))
     for note in report.notes:
         print(f"- {note}")
+    sys.path.insert(0, str(BENCH.parent))
+    from bench.words import reader_cost  # issue 11: the cost of reading free text
+
+    print("\n".join(reader_cost()))
     if args.markdown:
         write_readme(markdown(report, args))
     if broken:

@@ -29,12 +29,21 @@ class Items:
     joined with commas, each starting in lower case unless it is an abbreviation."""
 
     labels: tuple[str, ...]
+    joined: bool = False  # "a, b och c", as a sentence lists things, rather than "a, b, c"
 
     def render(self, gettext: Gettext) -> str:
-        return ", ".join(_lower_first(gettext(label)) for label in self.labels)
+        return self._join([_lower_first(gettext(label)) for label in self.labels], gettext)
 
     def __str__(self) -> str:
-        return ", ".join(_lower_first(label) for label in self.labels)
+        return self._join([_lower_first(label) for label in self.labels], _same)
+
+    def _join(self, items: list[str], gettext: Gettext) -> str:
+        if not self.joined or len(items) < 2:
+            return ", ".join(items)
+        return f"{', '.join(items[:-1])} {gettext(AND)} {items[-1]}"
+
+
+AND = N_("och")
 
 
 def _lower_first(text: str) -> str:

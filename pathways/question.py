@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from enum import IntEnum, StrEnum
 
 from rapidfuzz import fuzz, process
 
 from pathways.errors import InvalidQuery, NotFound, UnknownPlace
-from pathways.messages import Msg
+from pathways.messages import N_, Msg
 from pathways.models import Area
 from pathways.registry import Registry
 from pathways.validation import name_key
@@ -28,8 +28,47 @@ MAX_AGE = 25  # CONTRACT.md: find-help is for children and young people aged 0-2
 MAX_TEXT = 200  # characters of free text
 SUGGESTIONS = 3  # "did you mean" places offered for a place we do not know
 
-Asker = Literal["self", "parent", "other"]  # who is asking: the young person, a parent...
-ASKERS: tuple[str, ...] = get_args(Asker)
+MATURITY_AGE = 12  # DOMAIN.md: from about 12, pupils decide about their own contacts
+ADULT_AGE = 18
+
+
+class Asker(StrEnum):
+    """Who is asking: the young person, a parent, or someone else (a friend, a teacher).
+
+    CONTRACT.md additions: find-help's `asker`, default `self`. The same place is
+    described differently to each: a parent is not told "without your parents", a friend
+    is told what the friend can do. `pathways.queries.sentences` picks its sentences by
+    `Asker` and `AgeBand`.
+    """
+
+    self = "self"
+    parent = "parent"
+    other = "other"
+
+
+ASKERS: tuple[str, ...] = tuple(a.value for a in Asker)
+ASKER_LABELS: dict[Asker, str] = {
+    Asker.self: N_("mig själv"),
+    Asker.parent: N_("mitt barn"),
+    Asker.other: N_("någon annan (en kompis, en elev)"),
+}
+
+
+class AgeBand(IntEnum):
+    """The ages at which what a young person may decide alone changes."""
+
+    child = 0  # under about 12: guardians usually decide
+    young = 1  # about 12 to 17: usually decides about own contacts
+    adult = 2  # 18 and over: guardians have no say (nobody is told about guardians)
+
+
+def age_band(age: int) -> AgeBand:
+    if age >= ADULT_AGE:
+        return AgeBand.adult
+    if age >= MATURITY_AGE:
+        return AgeBand.young
+    return AgeBand.child
+
 
 AGE_NOT_A_NUMBER = Msg("Skriv åldern med siffror, till exempel 15.")
 AGE_TOO_HIGH = Msg(
@@ -56,7 +95,10 @@ class Question:
     text: str | None = None
     urgency: Urgency = Urgency.planerat
     confidential: bool = False
-    asker: Asker = "self"
+    asker: Asker = Asker.self
+    danger: tuple[str, ...] = ()
+    """Danger categories (`emergency.reasons` ids) a page carried in its address after the
+    typed words left it, so that the emergency block still comes first."""
 
     def __post_init__(self) -> None:
         if self.age is not None and not 0 <= self.age <= MAX_AGE:
@@ -65,6 +107,7 @@ class Question:
             raise InvalidQuery("q", f"may be at most {MAX_TEXT} characters")
         if self.asker not in ASKERS:
             raise InvalidQuery("asker", f"must be one of {', '.join(ASKERS)}")
+        object.__setattr__(self, "asker", Asker(self.asker))  # one type, however it came
 
     @classmethod
     def ask(
@@ -77,7 +120,7 @@ class Question:
         text: str | None = None,
         urgency: Urgency = Urgency.planerat,
         confidential: bool = False,
-        asker: Asker = "self",
+        asker: Asker = Asker.self,
     ) -> Question:
         """A question from typed values; an unknown place raises `UnknownPlace` (a 404
         that names the places the asker may have meant)."""
@@ -149,7 +192,7 @@ def read_question(
         text=(text.strip() or None) if "q" not in errors else None,
         urgency=Urgency(urgency) if urgency in Urgency.__members__ else Urgency.planerat,
         confidential=confidential,
-        asker=asker if asker in ASKERS else "self",  # type: ignore[arg-type]
+        asker=Asker(asker) if asker in ASKERS else Asker.self,
     )
     return Asked(question, errors, suggestions)
 

@@ -15,7 +15,7 @@ from pathways.queries.export import dot, graphml, node_link, subgraph
 from pathways.queries.find_help import find_help
 from pathways.queries.routes import routes
 from pathways.queries.sip import sip
-from pathways.question import MAX_AGE, MAX_TEXT, Question
+from pathways.question import MAX_AGE, MAX_TEXT, Asker, Question
 from pathways.vocab import Kind, Need, Urgency
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])
@@ -52,6 +52,7 @@ class FindHelpQuery(BaseModel):
     urgency: Urgency = Urgency.planerat
     confidential: bool = Field(default=False, description="Help without guardians knowing")
     limit: int = Field(default=5, ge=1, le=50)
+    asker: Asker = Field(default=Asker.self, description="Who asks: self, parent or other")
 
 
 @router.get("/find-help", response_model=answers.FindHelpOut)
@@ -70,6 +71,7 @@ async def get_find_help(
         text=query.q,
         urgency=query.urgency,
         confidential=query.confidential,
+        asker=query.asker,
     )
     answer = find_help(registry, question, limit=query.limit)
     return json_response(answers.find_help_out(answer), private=True)

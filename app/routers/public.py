@@ -11,16 +11,17 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from babel.dates import format_date
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from app import answers, schemas
 from app.deps import ProviderDep, RegistryDep, RendererDep
 from app.errors import query_detail
 from app.forms import Checked, HelpForm, area_groups, check
-from app.rendering import Page
+from app.rendering import Page, Renderer
 from pathways.errors import NotFound
 from pathways.messages import Msg, Text
 from pathways.models import Area, Flow, Provider
@@ -32,10 +33,18 @@ from pathways.queries.emergency import (
     where_now,
 )
 from pathways.queries.find_help import find_help
-from pathways.queries.sentences import access_text, age_text, confidentiality_text, cost_text
+from pathways.queries.next_steps import PROFESSIONAL_ONLY
+from pathways.queries.sentences import (
+    access_text,
+    age_text,
+    asked_for,
+    confidentiality_text,
+    cost_text,
+)
 from pathways.queries.sources import public_sources
+from pathways.question import Asker
 from pathways.registry import Registry
-from pathways.vocab import LEVEL_ORDER, Need, Urgency
+from pathways.vocab import LEVEL_ORDER, Kind, Need, Urgency
 
 router = APIRouter(include_in_schema=False)
 FIRST_PLACES = 2  # "the one or two right places to start"; the rest are "more places"
@@ -44,7 +53,8 @@ FIRST_PLACES = 2  # "the one or two right places to start"; the rest are "more p
 @router.get("/")
 async def start(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
     """The question: what it is about, age, where you live. Prefilled by "Ändra" links."""
-    form = HelpForm.from_params(request.query_params, request.query_params.getlist("need"))
+    params = request.query_params
+    form = HelpForm.from_params(params, params.getlist("need"), params.getlist("danger"))
 
     def data() -> dict[str, Any]:
         areas = (schemas.area_out(a) for a in registry.document.areas)
@@ -64,16 +74,55 @@ async def start(request: Request, registry: RegistryDep, renderer: RendererDep) 
 
 @router.get("/hitta")
 async def results(request: Request, registry: RegistryDep, renderer: RendererDep) -> Response:
-    """Where to start, best first, with the emergency block on top when there is danger."""
-    needs = request.query_params.getlist("need")
-    form = HelpForm.from_params(request.query_params, needs)
+    """Where to start, best first, with the emergency block on top when there is danger.
+
+    Typed words never stay in the address bar or the history: a question with `q` is
+    answered with 303 to the same question written as the needs understood."""
+    params = request.query_params
+    form = HelpForm.from_params(params, params.getlist("need"), params.getlist("danger"))
+    if form.q.strip():
+        return _without_text(request, form)
+    return _answer(request, registry, renderer, form)
+
+
+@router.post("/hitta")
+async def results_posted(
+    request: Request, registry: RegistryDep, renderer: RendererDep
+) -> Response:
+    """The form, posted so that the text is never in an address. A complete question goes
+    on to the answer without its text; an incomplete one gets the form back, text kept."""
+    body = await request.form()
+    fields = {key: value for key, value in body.items() if isinstance(value, str)}
+    needs = [n for n in body.getlist("need") if isinstance(n, str)]
+    form = HelpForm.from_params(fields, needs)
+    checked = check(form, registry)
+    if checked.question is None and not form.empty:
+        return renderer.respond(request, _form_again(registry, form, checked))
+    return _without_text(request, form)
+
+
+def _without_text(request: Request, form: HelpForm) -> Response:
+    query = form.params()
+    if request.query_params.get("format") == "json":
+        query["format"] = "json"
+    url = f"{request.url.path}?{urlencode(query, doseq=True)}"
+    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
+
+
+def _answer(request: Request, registry: Registry, renderer: Renderer, form: HelpForm) -> Response:
     checked = check(form, registry)
     if checked.question is None:
         return renderer.respond(request, _form_again(registry, form, checked))
     answer = find_help(registry, checked.question)
     top = answer.results[:FIRST_PLACES]
     more = answer.results[FIRST_PLACES:]
-    context = {"form": form, "answer": answer, "top": top, "more": more}
+    context = {
+        "form": form,
+        "answer": answer,
+        "top": top,
+        "more": more,
+        "asked": asked_for(answer.asker, answer.age, answer.area),
+    }
     page = Page(
         "results.html",
         context,
@@ -87,7 +136,7 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
 def _form_again(registry: Registry, form: HelpForm, checked: Checked) -> Page:
     """The start form with what was typed and a sentence per wrong field; 422 unless
     nothing was asked yet. Danger is answered even when the form is not complete."""
-    found = assess_text(form.urgency, form.needs, form.q)
+    found = assess_text(form.urgency, form.needs, form.q, carried=form.danger)
     emergency = None
     if found is not None:
         age = int(form.age) if form.age.isdigit() and len(form.age) <= 3 else None
@@ -118,6 +167,7 @@ def _form_choices(registry: Registry, form: HelpForm) -> dict[str, Any]:
         "need_choices": list(Need),
         "area_groups": area_groups(registry),
         "selected_area": selected.id if selected else "",
+        "askers": list(Asker),
     }
 
 
@@ -134,8 +184,8 @@ async def provider_page(
             "facts": provider_facts(provider),
             "areas": _area_names(registry, provider),
             "sources": public_sources(provider),
-            "flows_out": _flows(registry, graph.out_edges(provider.id, data=True), 1),
-            "flows_in": _flows(registry, graph.in_edges(provider.id, data=True), 0),
+            "flows_out": by_kind(_onward_for_people(registry, provider)),
+            "flows_in": by_kind(_flows(registry, graph.in_edges(provider.id, data=True), 0)),
             "reviewed": _date(provider.reviewed, renderer.language_of(request).code),
         }
 
@@ -176,6 +226,22 @@ def _flows(
     return sorted(
         found.values(), key=lambda pair: (LEVEL_ORDER[pair[0].level], pair[0].name, pair[1].id)
     )
+
+
+def _onward_for_people(registry: Registry, provider: Provider) -> list[tuple[Provider, Flow]]:
+    """Where a young person can go on: a report of concern or a consultation between
+    professionals is their duty, not a step offered to a child."""
+    found = _flows(registry, registry.graph.out_edges(provider.id, data=True), 1)
+    return [(other, flow) for other, flow in found if flow.mechanism not in PROFESSIONAL_ONLY]
+
+
+def by_kind(flows: list[tuple[Provider, Flow]]) -> list[tuple[Kind, list[tuple[Provider, Flow]]]]:
+    """Flows grouped by the kind of place at the other end, in the order first met (lowest
+    level first): BUP's dozens of school units become one group, not a page of links."""
+    groups: dict[Kind, list[tuple[Provider, Flow]]] = {}
+    for other, flow in flows:
+        groups.setdefault(other.kind, []).append((other, flow))
+    return list(groups.items())
 
 
 def _date(day: date, locale: str) -> str:

@@ -132,11 +132,15 @@ def needs_emergency(urgency: Urgency, needs: Collection[Need], crisis_text: bool
 
 
 def assess(
-    urgency: str | None, needs: Collection[str], signals: Collection[CrisisSignal]
+    urgency: str | None,
+    needs: Collection[str],
+    signals: Collection[CrisisSignal],
+    carried: Collection[str] = (),
 ) -> Assessment | None:
     """The one rule for when the block is shown: danger in the words, the need
-    suicidtankar or urgency akut bring the alarm; self-harm alone brings the calm note."""
-    found = {s.category for s in signals}
+    suicidtankar or urgency akut bring the alarm; self-harm alone brings the calm note.
+    `carried` are categories found earlier, when the words have left the address."""
+    found = {s.category for s in signals} | {c for c in carried if c in CATEGORIES}
     if any(n in CRISIS_NEEDS for n in needs):
         found.add("suicidal")
     if Need.sjalvskada in needs:
@@ -197,11 +201,16 @@ def where_now(acute_units: Collection[Provider], age: int | None) -> Emergency:
     return Emergency(MESSAGE, contacts_for(0), places)
 
 
-def assess_text(urgency: str | None, needs: Collection[str], text: str | None) -> Assessment | None:
+def assess_text(
+    urgency: str | None,
+    needs: Collection[str],
+    text: str | None,
+    carried: Collection[str] = (),
+) -> Assessment | None:
     """`assess` for a question that is otherwise incomplete or wrong (no age, a typo in
     the area): the emergency block must not wait for a valid form."""
     signals = read_crisis(text[:1000]) if text and text.strip() else ()
-    return assess(urgency, needs, signals)
+    return assess(urgency, needs, signals, carried)
 
 
 def signals_danger(urgency: str | None, needs: Collection[str], text: str | None) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pathways.errors import InvalidQuery
-from pathways.messages import Items, Msg, Text
+from pathways.messages import Msg, Text
 from pathways.models import Area, Provider
 from pathways.queries.coverage import has_local_details, narrower_areas
 from pathways.queries.emergency import URGENT, Emergency, assess, emergency_block
@@ -19,19 +19,18 @@ from pathways.queries.first_place import (
 )
 from pathways.queries.next_steps import NextStep, next_steps
 from pathways.queries.sentences import (
-    MATURITY_AGE,
     access_text,
-    age_text,
+    ages_text,
     confidentiality_text,
     cost_text,
+    helps_text,
     how_to_contact,
     where_text,
 )
-from pathways.question import Question
+from pathways.question import MATURITY_AGE, Asker, Question, age_band
 from pathways.reading.freetext import read_text
 from pathways.registry import Registry
 from pathways.vocab import (
-    NEED_LABELS,
     Confidentiality,
     Kind,
     Level,
@@ -93,6 +92,7 @@ class HelpAnswer:
     urgency: Urgency
     confidential: bool
     understood: bool  # False when free text was given but no need was recognised
+    asker: Asker  # who asked, so that every sentence fits
     emergency: Emergency | None
     results: tuple[HelpResult, ...]
     # Districts of the area whose own places would change this answer: choosing one finds
@@ -114,6 +114,7 @@ def find_help(
     text: str | None = None,
     urgency: Urgency = Urgency.planerat,
     confidential: bool = False,
+    asker: Asker = Asker.self,
 ) -> HelpAnswer:
     """Rank the places where this young person can start, best first.
 
@@ -131,17 +132,19 @@ def find_help(
             text=text,
             urgency=urgency,
             confidential=confidential,
+            asker=asker,
         )
     age, place = question.located()
     needs, text = question.needs, question.text
     urgency, confidential = question.urgency, question.confidential
+    asker = question.asker
     _check(needs, text, limit)
     reading = read_text(text) if text else None
     wanted = list(dict.fromkeys([*needs, *(reading.needs if reading else ())]))
     # Self-harm alone brings a calm note, and the first line still comes first.
     # The chosen needs and the crisis reader decide; the need reader's words do not (it
     # reads "skar mig på kniven" as self-harm too).
-    assessment = assess(urgency, needs, reading.signals if reading else ())
+    assessment = assess(urgency, needs, reading.signals if reading else (), question.danger)
     crisis = assessment is not None and assessment.tone == URGENT
     mode = "emergency" if crisis else urgency.value
 
@@ -190,7 +193,9 @@ def find_help(
         )
 
     ranked = heapq.nsmallest(limit, candidates, key=rank)
-    results = tuple(_result(registry, p, place, age, wanted, confidential, crisis) for p in ranked)
+    results = tuple(
+        _result(registry, p, place, (age, asker), wanted, confidential, crisis) for p in ranked
+    )
     return HelpAnswer(
         age=age,
         area=place,
@@ -198,6 +203,7 @@ def find_help(
         urgency=urgency,
         confidential=confidential,
         understood=bool(wanted) or not text,
+        asker=asker,
         emergency=emergency,
         results=results,
         narrower=narrower_areas(registry, place, age, wanted),
@@ -245,15 +251,16 @@ def _result(
     registry: Registry,
     provider: Provider,
     place: Area,
-    age: int,
+    who: tuple[int, Asker],  # the age asked about, and who asks
     wanted: Sequence[Need],
     confidential: bool,
     emergency: bool,
 ) -> HelpResult:
+    age = who[0]
     matched = tuple(_own(provider, wanted))
     return HelpResult(
         provider=provider,
-        reasons=_cached_reasons(registry, provider, place, age, matched, confidential, emergency),
+        reasons=_cached_reasons(registry, provider, place, who, matched, confidential, emergency),
         how_to_contact=how_to_contact(provider),
         self_referral=provider.self_referral,
         matched_needs=matched,
@@ -268,25 +275,25 @@ def _cached_reasons(
     registry: Registry,
     provider: Provider,
     place: Area,
-    age: int,
+    who: tuple[int, Asker],
     matched: tuple[Need, ...],
     confidential: bool,
     emergency: bool,
 ) -> tuple[Text, ...]:
     """The same place asked about the same way gets the same reasons: keep them.
 
-    The age matters only through the age of maturity (confidentiality_text), so the key
-    holds that, not the age. The memo lives and dies with the registry; it is emptied
-    when it outgrows any realistic mix of questions.
+    The age matters only through its band (about 12, and 18: confidentiality_text), so the
+    key holds that and the asker, not the age. The memo lives and dies with the registry;
+    it is emptied when it outgrows any realistic mix of questions.
     """
     cache: dict[tuple[object, ...], tuple[Text, ...]] = registry.memo.setdefault("reasons", {})
-    small = age <= SMALL_CHILD_MAX_AGE
-    key = (provider.id, place.id, age >= MATURITY_AGE, small, matched, confidential, emergency)
+    small = who[0] <= SMALL_CHILD_MAX_AGE
+    key = (provider.id, place.id, age_band(who[0]), who[1], small, matched, confidential, emergency)
     found = cache.get(key)
     if found is None:
         if len(cache) >= REASONS_KEPT:
             cache.clear()
-        found = tuple(_reasons(registry, provider, place, age, matched, confidential, emergency))
+        found = tuple(_reasons(registry, provider, place, who, matched, confidential, emergency))
         cache[key] = found
     return found
 
@@ -295,17 +302,17 @@ def _reasons(
     registry: Registry,
     provider: Provider,
     place: Area,
-    age: int,
+    who: tuple[int, Asker],
     matched: Sequence[Need],
     confidential: bool,
     emergency: bool,
 ) -> list[Text]:
+    age, asker = who
     reasons: list[Text] = []
     if emergency and provider.level == Level.akut:
         reasons.append(Msg("Hit kan du vända dig när det är akut."))
     if matched:
-        labels = Items(tuple(NEED_LABELS[n] for n in matched))
-        reasons.append(Msg("Kan hjälpa till med: {needs}.", needs=labels))
+        reasons.append(helps_text(tuple(matched)))
     elif provider.kind in universal_entrances(age):
         reasons.append(Msg("För barn 0–5 år är det här första stället att vända sig till."))
     elif not emergency:
@@ -314,11 +321,13 @@ def _reasons(
         )
     reasons.append(where_text(registry, provider, place))
     if provider.age_min is not None or provider.age_max is not None:
-        reasons.append(Msg("Tar emot dig som är {ages}.", ages=age_text(provider)))
-    reasons.append(access_text(provider))
-    if provider.confidentiality_note:
-        reasons.append(provider.confidentiality_note)
-    elif confidential or provider.confidentiality != Confidentiality.efter_mognad:
-        reasons.append(confidentiality_text(provider, age))
+        reasons.append(ages_text(provider, asker))
+    reasons.append(access_text(provider, asker, age))
+    if (
+        provider.confidentiality_note
+        or confidential
+        or provider.confidentiality != Confidentiality.efter_mognad
+    ):
+        reasons.append(confidentiality_text(provider, age, asker))
     reasons.append(cost_text(provider))
     return reasons

@@ -21,10 +21,11 @@ NEXT_STEPS = 3
 # Steps between professionals that a young person does not take themselves.
 PROFESSIONAL_ONLY = frozenset({Mechanism.orosanmalan, Mechanism.konsultation})
 DEFAULT_WHEN: dict[Mechanism, Msg] = {
-    Mechanism.egen_kontakt: Msg("Du eller en förälder kan kontakta dem själva."),
-    Mechanism.egenremiss: Msg("Du eller en förälder kan skicka en egenremiss."),
-    Mechanism.hanvisning: Msg("De kan tipsa dig om att vända dig dit om du behöver mer hjälp."),
-    Mechanism.remiss: Msg("Om du behöver mer hjälp kan de skicka en remiss dit, om du vill."),
+    # Said to whoever asks (self, parent or friend), so without "du" or "förälder".
+    Mechanism.egen_kontakt: Msg("Det går att kontakta dem direkt."),
+    Mechanism.egenremiss: Msg("Det går att skicka en egenremiss dit."),
+    Mechanism.hanvisning: Msg("De kan tipsa om att vända sig dit om det behövs mer hjälp."),
+    Mechanism.remiss: Msg("Om det behövs mer hjälp kan de skicka en remiss dit, med samtycke."),
     Mechanism.sip: Msg(
         "Om du behöver hjälp från flera ställen kan de göra en plan tillsammans (SIP)."
     ),

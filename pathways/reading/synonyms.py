@@ -32,6 +32,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | hjärtklappning | hjärtat slår | kan inte andas | svårt att andas | tvångstank*
         | tvångshandling* | ocd | fobi* | *fobi | grubblar | =ältar | =ältat | katastroftank*
         | övertänker | overthink* | anxiety
+        | =nojar | =nojat | =nojade | =nojor | rädd för | *orolig* | panic* | anxious | worr*
+        | nervous | scared | afraid | =matångest
     """),
     Need.nedstamdhet: _phrases("""
         ledsen | ledsna | =olycklig | =olyckliga | =olyckligt | deppig | deppad | deppar | depp
@@ -44,6 +46,9 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | hatar mig själv | ingen bryr sig om mig | ingen förstår mig | hatar mitt liv
         | livet suger | värdelös | ligger i sängen hela | vill bara sova | inget känns
         | känner ingenting | tappat gnistan | depressed
+        | mår asdåligt | mår as dåligt | orkar inget | ingen glädje | sad | sadness | unhappy
+        | feel empty | feel down | feel low | feel bad | hopeless | worthless | mår jättedåligt
+        | mår kasst | deppress* | depp*
     """),
     Need.somn: _phrases("""
         kan inte sova | kan aldrig sova | svårt att sova | sover dåligt | sover inte
@@ -52,6 +57,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | vaknar tidigt | vaknar hela tiden | ligger vaken | vaken hela natten
         | uppe hela natten | mardrömmar | mardröm* | insomni* | vänt på dygnet
         | vänder på dygnet | dygnsrytm* | melatonin | trött hela tiden
+        | sleep* | insomnia | sover typ ingenting | sover ingenting | vaknar flera gånger
+        | vaknar varje natt | =sömmproblem | sömm* | sleepless*
     """),
     Need.stress: _phrases("""
         stressad | stress* | press | pressad | prestationsångest | prestation* | inför prov
@@ -59,6 +66,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | för mycket i skolan | för mycket att göra | för mycket läxor | för mycket plugg
         | hinner inte | hinner inget | höga krav | =kraven | krav på mig | betygshets | betygen
         | deadline* | utbränd | utmattad | utmattning* | fullt upp | allt på en gång | stressed
+        | *stress* | pressure | burned out | burnt out | burnout | overwhelmed | allt är för mycket
+        | =pressen
     """),
     Need.atstorning: _phrases("""
         äter inte | äter nästan inget | äter för lite | vill inte äta | vägrar äta | slutat äta
@@ -69,12 +78,17 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | kalori* | ner i vikt | upp i vikt | tappat i vikt | min vikt | =väger mig
         | svälter mig | svälta mig | hoppar över måltider | skippar mat | hoppar över maten
         | tränar för mycket | tränar hela tiden | vill bli smal | för smal
+        | tänker på mat | mat hela tiden | =matångest | not eat | dont eat | =don =t =eat
+        | =can =t =eat | =didn =t =eat | stopped eating | binge* | eating disorder | anorexia
+        | bulimia | feel fat | starv* | svälter | throw up after
     """),
     Need.sjalvskada: _phrases("""
         skär mig | skurit mig | skär i armarna | cuttar | cutt* | skadar mig själv | skadar mig
         | skada mig själv | skadat mig själv | självskadebeteende | självskad* | själv skada
         | själv skadar | bränner mig | brände mig | river mig | rispar mig | slår mig själv
         | gör illa mig själv | gör mig illa | rakblad* | self harm | selfharm*
+        | skär sig | skadar sig | skada sig | cut myself | cutting | hurt myself | hurting myself
+        | self harm* | skära mig | skär sönder
     """),
     Need.npf: _phrases("""
         adhd | adhd* | add | autism | autis* | asperger | asperger* | npf | neuropsykiatri*
@@ -83,6 +97,7 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | rastlös* | impulsiv | impulsiv* | hyperaktiv* | glömmer allt | tourette* | tics
         | dyslexi* | ljudkänslig* | överkänslig för ljud | svårt med förändringar
         | tittar inte i ögonen
+        | focus | concentrat* | autistic
     """),
     Need.trauma: _phrases("""
         trauma | trauma* | traumatiserad | traumat* | svåra minnen | jobbiga minnen
@@ -90,6 +105,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | flydde | =olycka | =olyckan | bilolycka* | =brand | =branden | blev rånad | rånad
         | något hemskt hände | såg någon dö | hemska bilder i huvudet | skottlossning*
         | skjutning*
+        | något hemskt | var med om något | war | nightmares about | traumatized | traumatised
+        | post traumatic | traumatic | =traumatisk
     """),
     Need.vald_overgrepp: _phrases("""
         pappa slår mamma | mamma slår pappa | slår mig | slog mig | slagit mig | slår mamma
@@ -103,6 +120,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | nakenbild* | grooming | groomad | hedersvåld | hedersförtryck | hedersrelaterat*
         | hederskultur* | hedersmord | tvångsgift* | rädd för pappa | rädd för mamma
         | kastar saker på mig | kvävde mig | stryptag
+        | =hits | hits me | hit me | =raped | rape | abuse* | abused | hurt me | beats me | beat me
+        | molest* | assault*
     """),
     Need.alkohol_droger: _phrases("""
         röker på | rökt på | rökte på | =gräs | cannabis | hasch | marijuana | weed | ganja
@@ -117,6 +136,7 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | spelar bort pengar | spelar för pengar | spelberoende | spelberoend* | spelmissbruk*
         | spelproblem* | spelskuld* | gambling | gambl* | casino* | kasino* | =betting | =bettar
         | =betta | lootbox*
+        | drugs | drug | drink too much | drinking | alcohol* | smoke weed | high on
     """),
     Need.skolfranvaro: _phrases("""
         vill inte skol* | orkar inte skol* | kan inte skol* | går inte skol*
@@ -125,6 +145,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | stannar hemma | missar skol* | missar mycket skol* | hemma från skol*
         | inte varit i skol* | inte gått i skol* | hoppar över lektion* | kommer inte iväg
         | kommer inte till skol*
+        | go to school | skip school | skipping school | school refusal | slutat gå till skol*
+        | =skolkat | till skolan | skolfrånvaro
     """),
     Need.familj_relationer: _phrases("""
         bråk hemma | bråkar hemma | bråkigt hemma | föräldrarna bråkar | föräldrar bråkar
@@ -136,6 +158,9 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | vårdnaden | pappa dricker | mamma dricker | jobbigt hemma | svårt hemma
         | otryggt hemma | kaos hemma | hatar mina föräldrar | kastat ut mig | kastade ut mig
         | sitter i fängelse | familjehem* | =hvb
+        | ska skiljas | skiljas | skiljs | parents fight | parents are fighting | divorce*
+        | divorced | problems at home | fights with my | fight with my | bråkar mycket i familjen
+        | bråk i familjen | =familjen bråkar
     """),
     Need.mobbning: _phrases("""
         mobbad | mobb* | ensam | =ensamma | =ensamt | ensamhet | utanför | utfryst | fryser ut
@@ -144,6 +169,7 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | ingen att vara med | ingen gillar mig | alla hatar mig | retas | retar mig
         | kallar mig | trakasserad | trakasserier | trakasser* | näthat | näthat* | hatkonto*
         | hånar mig | skrattar åt mig | kränkt | kränk* | utsatt i skol* | bullying | bullied
+        | lonely | loneliness | no friends | bully* | left out | =mobbar
     """),
     Need.sexualitet_identitet: _phrases("""
         gay | bi | bisexuell | bisexuell* | homosexuell | homosexuell* | homo | lesbisk*
@@ -153,6 +179,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | könsidentitet* | könsdysfori* | fel kropp | fel kön | komma ut som | kom ut som
         | kommit ut som | ur garderoben | gravid* | preventivmedel | kondom* | klamydia
         | könssjukdom* | p piller
+        | komma ut | coming out | sexuality | gender identity | gender | =gay | transgender
+        | bisexual | lesbian | trans | =homosexuell
     """),
     Need.utveckling_smabarn: _phrases("""
         mitt barn pratar inte | pratar inte än | säger inga ord | sen i talet | sent tal
@@ -162,6 +190,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | bebis* | bäbis* | spädbarn* | nyfödd* | småbarn* | små barn | litet barn | förskola*
         | dagis* | bvc | kolik | skriker hela tiden | trotsålder* | kryper inte | går inte än
         | amning* | anknytning*
+        | toddler* | baby | my baby | language delay | doesnt talk | doesn t talk | speech delay
+        | bebisen | tittar inte i ögonen
     """),
     Need.kris_sorg: _phrases("""
         dog | har =dött | =dött | är död | =avled | =avlidit | gick bort | begravning | begrav*
@@ -169,6 +199,8 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | saknar henne | saknar mamma | saknar pappa | förlorat min | förlorade min | förlust
         | förlust* | dödsfall* | svårt sjuk | cancer | kris | chock* | tog livet av sig
         | gjorde slut med mig | gjort slut med mig | dumpad*
+        | =sörjer | sörja | gjorde slut | died | dead | grief | griev* | lost my | passed away
+        | funeral
     """),
     Need.utagerande: _phrases("""
         arg | argt | ilska | ilsk* | utbrott | utbrott* | raseri* | slåss | =slogs | aggressiv
@@ -176,6 +208,7 @@ SYNONYMS: Final[Mapping[Need, tuple[str, ...]]] = {
         | exploderar | tappar humöret | tappar kontrollen | kort stubin | trotsig | vägrar lyda
         | lyssnar aldrig | snattar | snatt* | stjäl | kriminell | kriminell* | gängkriminal*
         | bråkar i skol* | bråkar med alla
+        | anger | angry | aggressive | tantrum* | rage | outburst* | raseriutbrott
     """),
 }
 
@@ -211,6 +244,20 @@ ALIASES: Final[Mapping[str, str]] = {
     "myke": "mycket",
     "fö": "för",
     "o": "och",
+    "ångset": "ångest",
+    "ångsest": "ångest",
+    "angset": "ångest",
+    "anggest": "ångest",
+    "ångets": "ångest",
+    "ledsn": "ledsen",
+    "deprimmerad": "deprimerad",
+    "depremerad": "deprimerad",
+    "stresad": "stressad",
+    "stresssad": "stressad",
+    "mobad": "mobbad",
+    "mobbbad": "mobbad",
+    "sjävskadebetende": "självskadebeteende",
+    "självskadebetende": "självskadebeteende",
 }
 
 # Real words close to a synonym's word: never read as its misspelling. Found by running the

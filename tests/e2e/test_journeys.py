@@ -86,6 +86,10 @@ def test_the_english_pages(page: Page, server: Server) -> None:
 def test_keyboard_alone(page: Page, server: Server) -> None:
     page.goto(server.url("/"))
     page.keyboard.press("Tab")
+    leave = page.locator("a.quick-exit")
+    expect(leave).to_be_focused()  # the quick exit is the first stop, and visible
+    assert leave.bounding_box() is not None and leave.bounding_box()["y"] >= 0  # type: ignore[index]
+    page.keyboard.press("Tab")
     skip = page.locator("a.skip")
     expect(skip).to_be_focused()
     assert skip.bounding_box() is not None and skip.bounding_box()["y"] >= 0  # type: ignore[index]

@@ -17,6 +17,7 @@ def test_find_help_shape_follows_the_contract(client: TestClient) -> None:
         "urgency": "planerat",
         "confidential": False,
         "understood": True,
+        "asker": "self",
     }
     assert body["emergency"] is None
     first = body["results"][0]

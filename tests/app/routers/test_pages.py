@@ -27,7 +27,7 @@ def test_start_page_asks_need_age_and_place(bundled_client: TestClient) -> None:
     soup = get_page(bundled_client, "/")
     assert soup.html is not None and soup.html["lang"] == "sv"
     form = one(soup, "main form")
-    assert form["method"] == "get" and form["action"] == "/hitta"
+    assert form["method"] == "post" and form["action"] == "/hitta"  # text never in a URL
     needs = form.select('input[type="checkbox"][name="need"]')
     assert [n["value"] for n in needs] == [n.value for n in Need]
     for control in [*needs, one(form, "#age"), one(form, "#area"), one(form, "#q")]:
@@ -44,6 +44,9 @@ def test_start_page_asks_need_age_and_place(bundled_client: TestClient) -> None:
     }
 
 
+PROFESSIONAL = {"orosanmalan", "konsultation"}
+
+
 @pytest.mark.parametrize(
     "url", ["/", "/hitta?age=15&area=skarpnack&need=somn", "/akut", "/om", "/mottagning/bris"]
 )
@@ -51,8 +54,10 @@ def test_every_page_has_landmarks_skip_link_and_the_help_strip(
     bundled_client: TestClient, url: str
 ) -> None:
     soup = get_page(bundled_client, url)
-    skip = soup.find("a")
-    assert skip is not None and skip["href"] == "#main"
+    leave, skip = soup.find_all("a")[:2]
+    assert text(leave) == "Lämna sidan snabbt", "the quick exit comes first, before the skip link"
+    assert str(leave["href"]).startswith("https://") and "vardkedjan" not in str(leave["href"])
+    assert skip["href"] == "#main"
     one(soup, "main#main")
     one(soup, "body > header")
     one(soup, "body > footer")
@@ -80,8 +85,9 @@ def test_results_follow_find_help_with_contact_and_next_steps(
             assert provider["phone"].replace(" ", "").replace("-", "") in tel_links(card)
         if provider.get("website"):
             assert card.select_one(f'a[href="{provider["website"]}"]') is not None
-        reasons = [text(li) for li in card.select("ul.reasons li")]
-        assert reasons == result["reasons"]
+        helps = [text(p) for p in card.select("p.helps")]  # shown unfolded, not repeated
+        reasons = [text(li) for li in card.select("details ul.reasons li")]
+        assert sorted(helps + reasons) == sorted(result["reasons"])
         onward = [str(a["href"]).rsplit("/", 1)[-1] for a in card.select("ul.next a")]
         assert onward == [s["provider"]["id"] for s in result["next_steps"]]
         if onward:
@@ -193,7 +199,9 @@ def test_provider_page_has_everything_and_flags_unchecked_facts(
         assert one(soup, "time")["datetime"] == provider.reviewed.isoformat()
         api = bundled_client.get(f"/api/v1/providers/{provider.id}").json()
         onward = {str(a["href"]).rsplit("/", 1)[-1] for a in soup.select("ul.flows a")}
-        assert {f["provider"]["id"] for f in api["flows_out"] + api["flows_in"]} == onward
+        # A report of concern or a consultation is a professional's duty, not a next step.
+        for_people = [f for f in api["flows_out"] if f["mechanism"] not in PROFESSIONAL]
+        assert {f["provider"]["id"] for f in for_people + api["flows_in"]} == onward
         facts = [text(dt) for dt in soup.select("dl.facts dt")]
         assert {"Ålder", "Kan jag gå dit själv?", "Kostar det något?"} <= set(facts)
 
