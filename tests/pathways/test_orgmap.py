@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import re
+import sys
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from pathways import mapsvg
 from pathways.errors import NotFound
 from pathways.loader import load_text
-from pathways.maplayout import BOX_PAD, CHAR_EM, FONT, LINE, SMALL, overlaps
-from pathways.orgmap import OrgMap, build_map, map_text, render_svg
+from pathways.orgmap import MECHANISM_SHORT, OrgMap, build_map, map_text, render_svg
+from pathways.orgmap.geometry import BOX_PAD, CHAR_EM, FONT, LINE, SMALL, overlaps, segment_hits
+from pathways.orgmap.svg import DASH
 from pathways.registry import Registry
-from pathways.vocab import LEVEL_LABELS, MECHANISM_LABELS, PRINCIPAL_LABELS, Mechanism, Need
+from pathways.validation import validate
+from pathways.vocab import MECHANISM_LABELS, Kind, Mechanism, Need
 from tests.test_bundled import CONTRACT_AREAS
 
 NS = "{http://www.w3.org/2000/svg}"
 Rect = tuple[float, float, float, float]
+MAX_BOXES = 30
+GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 
 
 def parse(svg: str) -> ET.Element:
@@ -35,8 +42,8 @@ def classes(element: ET.Element) -> set[str]:
 
 def box_groups(root: ET.Element) -> dict[str, ET.Element]:
     found = [g for g in root.iter(f"{NS}g") if "box" in classes(g)]
-    by_id = {g.get("data-provider", ""): g for g in found}
-    assert len(by_id) == len(found), "a provider is drawn twice"
+    by_id = {g.get("id", "")[2:]: g for g in found}
+    assert len(by_id) == len(found), "a box is drawn twice"
     return by_id
 
 
@@ -55,82 +62,77 @@ def points(path: ET.Element) -> list[tuple[float, float]]:
     return list(zip(numbers[::2], numbers[1::2], strict=True))
 
 
-def on_border(point: tuple[float, float], rect: Rect) -> bool:
+def on_side(point: tuple[float, float], rect: Rect) -> bool:
     x, y = point
     rx, ry, rw, rh = rect
     return x in (rx, rx + rw) and ry < y < ry + rh
-
-
-def crosses(a: tuple[float, float], b: tuple[float, float], rect: Rect) -> bool:
-    """Whether an axis-parallel segment enters a rectangle's interior."""
-    (x1, y1), (x2, y2) = a, b
-    seg = (min(x1, x2), min(y1, y2), abs(x2 - x1) or 0.01, abs(y2 - y1) or 0.01)
-    rx, ry, rw, rh = rect
-    return overlaps(seg, (rx + 0.5, ry + 0.5, rw - 1, rh - 1))
 
 
 def text_of(element: ET.Element) -> str:
     return " ".join(t.strip() for t in element.itertext() if t.strip())
 
 
-def expected_arrows(registry: Registry, area: str) -> dict[tuple[str, str, str], set[str]]:
-    """(from, to, mechanism) -> flow ids, straight from the registry's graph."""
-    on_map = {p.id for p in registry.within(registry.resolve_area(area).id)}
-    out: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for u, v, key, data in registry.graph.edges(keys=True, data=True):
-        if u in on_map and v in on_map:
-            out[u, v, data["flow"].mechanism.value].add(key)
-    return out
-
-
 def check_map(registry: Registry, m: OrgMap, svg: str) -> None:
-    """Everything that must hold for any map of any area."""
+    """Everything that must hold for any map of any area, read from the SVG alone."""
     root = parse(svg)
-    providers = {p.id for p in registry.within(m.area.id)}
+    providers = {p.id: p for p in registry.within(m.area.id)}
     boxes = box_groups(root)
-    assert set(boxes) == providers
-    rects = {pid: box_rect(g) for pid, g in boxes.items()}
-    for pid, group in boxes.items():
-        assert group.get("id") == f"p-{pid}"
+    assert len(boxes) <= MAX_BOXES or m.units or m.kind
+    # every kind present is a box; every unit is in exactly one box
+    units = Counter(u for g in boxes.values() for u in g.get("data-units", "").split())
+    assert set(units) == set(providers) and set(units.values()) == {1}
+    box_of = {u: bid for bid, g in boxes.items() for u in g.get("data-units", "").split()}
+    kinds = Counter(g.get("data-kind") for g in boxes.values())
+    assert set(kinds) == {p.kind.value for p in providers.values()}
+    if not m.units:
+        expanded = {m.kind.value} if m.kind else set()
+        assert all(n == 1 for k, n in kinds.items() if k not in expanded), kinds
+    for group in boxes.values():
+        assert {providers[u].kind.value for u in group.get("data-units", "").split()} == {
+            group.get("data-kind")
+        }
         link = group.find(f"{NS}a")
-        assert link is not None and link.get("href") == f"/mottagning/{pid}"
-        assert link.find(f"{NS}title") is not None
-    ids = sorted(rects)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            assert not overlaps(rects[a], rects[b]), (a, b)
+        assert link is not None and link.find(f"{NS}title") is not None
+        href = link.get("href", "")
+        assert href.startswith("/mottagning/") or href.startswith("/karta?"), href
+    rects = {bid: box_rect(g) for bid, g in boxes.items()}
+    for a, b in itertools.combinations(sorted(rects), 2):
+        assert not overlaps(rects[a], rects[b]), (a, b)
 
-    # text fits its box: lines no wider than the box, and no more lines than its height
+    # text fits its box
     for box in m.boxes:
         spans = [t.text for t in boxes[box.id].iter(f"{NS}tspan")]
         assert spans == list(box.lines)
-        assert re.sub(r"[\s-]", "", "".join(box.lines)) == re.sub(r"[\s-]", "", box.provider.name)
-        assert max(len(line) for line in box.lines) * CHAR_EM * FONT <= box.w - 2 * BOX_PAD
-        assert len(box.lines) * LINE + BOX_PAD <= box.h
+        assert max(len(line) for line in box.lines) * CHAR_EM * FONT <= box.rect[2] - 2 * BOX_PAD
+        assert len(box.lines) * LINE + BOX_PAD <= box.rect[3]
 
-    # every flow between them is an arrow between the right boxes, and none crosses a box
-    wanted = expected_arrows(registry, m.area.id)
-    drawn: dict[tuple[str, str, str], set[str]] = {}
+    # every flow between two units is on an arrow between their boxes, none crosses a box
+    wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+    edges: Counter[tuple[str, str]] = Counter()
+    for u, v, data in registry.graph.edges(data=True):
+        if u in providers and v in providers:
+            wanted[box_of[u], box_of[v]].add(data["flow"].mechanism.value)
+            edges[box_of[u], box_of[v]] += 1
+    drawn: dict[tuple[str, str], set[str]] = {}
     for path in flow_paths(root):
-        key = (path.get("data-from", ""), path.get("data-to", ""), path.get("data-mechanism", ""))
-        assert key not in drawn, f"parallel flows not collapsed: {key}"
-        drawn[key] = set(path.get("data-flows", "").split())
+        key = (path.get("data-from", ""), path.get("data-to", ""))
+        assert key not in drawn, f"two arrows for one pair of boxes: {key}"
+        drawn[key] = set(path.get("data-mechanisms", "").split())
+        assert int(path.get("data-edges", "0")) == edges[key]
         line = points(path)
-        assert on_border(line[0], rects[key[0]]), key
-        assert on_border(line[-1], rects[key[1]]), key
+        assert on_side(line[0], rects[key[0]]), key
+        assert on_side(line[-1], rects[key[1]]), key
         for here, there in itertools.pairwise(line):
-            assert here[0] == there[0] or here[1] == there[1], "not right-angled"
-            for pid, rect in rects.items():
-                assert not crosses(here, there, rect), (key, pid)
+            for bid, rect in rects.items():
+                assert not segment_hits(here, there, rect), (key, bid)
         assert path.get("marker-end", "").startswith("url(#orgmap-head")
     assert drawn == wanted
 
-    # arrow labels lie in the gutters, never on a box
+    # arrow labels lie beside the boxes, never on one
     for arrow in m.arrows:
         x, y = arrow.label_at
-        width = len(mapsvg.MECHANISM_SHORT[arrow.mechanism]) * CHAR_EM * SMALL
-        left = x - width if arrow.label_anchor == "end" else x
-        label = (left, y - SMALL, width, SMALL)
+        width = max(len(t) for t in arrow.label) * CHAR_EM * SMALL
+        label = (x - width / 2, y - SMALL, width, len(arrow.label) * (SMALL + 2))
         assert not any(overlaps(label, r) for r in rects.values()), arrow
 
     # accessible, self-contained, and allowed under a CSP without inline styles
@@ -143,29 +145,62 @@ def check_map(registry: Registry, m: OrgMap, svg: str) -> None:
         assert element.tag not in {f"{NS}style", f"{NS}script", f"{NS}foreignObject", f"{NS}image"}
         assert "style" not in element.attrib
         assert not any(k.startswith("on") for k in element.attrib)
-        href = element.get("href")
-        assert href is None or href.startswith("/mottagning/")
 
 
 @pytest.mark.parametrize("area", sorted(CONTRACT_AREAS))
-def test_every_area_of_the_bundled_registry_is_drawn_whole(bundled: Registry, area: str) -> None:
+def test_every_area_of_the_bundled_registry_is_drawn_by_kind(bundled: Registry, area: str) -> None:
     m = build_map(bundled, area)
     check_map(bundled, m, render_svg(m))
-    assert [f.forum.id for f in m.forums] == [f.id for f in bundled.forums_in(area)]
 
 
-@pytest.mark.parametrize("area", ["skarpnack", "goteborg", "alingsas"])
+@pytest.mark.parametrize("area", ["skarpnack", "goteborg", "alingsas", "stockholm"])
 def test_every_area_with_a_need_and_age(bundled: Registry, area: str) -> None:
     m = build_map(bundled, area, Need.oro_angest, 15)
     check_map(bundled, m, render_svg(m))
 
 
-def test_the_mini_map(mini: Registry) -> None:
+def test_a_unit_map_for_one_kind(bundled: Registry) -> None:
+    m = build_map(bundled, "stockholm", kind=Kind.vardcentral)
+    check_map(bundled, m, render_svg(m))
+    units = [b for b in m.boxes if b.kind is Kind.vardcentral]
+    assert len(units) == len(bundled.of_kind(Kind.vardcentral, "stockholm")) > 1
+    assert all(not b.group and b.link == f"/mottagning/{b.id}" for b in units)
+    # the kind map links a kind's box to that unit map
+    whole = build_map(bundled, "stockholm").box("kind-vardcentral")
+    assert whole.group and "kind=vardcentral" in whole.link and "(" in whole.lines[-1]
+
+
+def test_an_area_with_few_units_is_drawn_unit_by_unit(mini: Registry) -> None:
     m = build_map(mini, "Norra Åby")
-    assert m.area.id == "norra"
+    assert m.area.id == "norra" and m.units
     check_map(mini, m, render_svg(m))
-    # a retired provider is never on the map; the other district's school is not either
     assert {"nedlagd", "elevhalsa-sodra"}.isdisjoint(b.id for b in m.boxes)
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_generate_map", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def national() -> Registry:
+    """A generated registry at a tenth of Sweden: its largest region has hundreds of units."""
+    return Registry(validate(_generator().generate(kommuner=29)))
+
+
+def test_the_largest_region_of_a_generated_registry(national: Registry) -> None:
+    regions = [a.id for a in national.areas.values() if a.type.value == "region"]
+    largest = max(regions, key=lambda r: len(national.within(r)))
+    assert len(national.within(largest)) > 200
+    m = build_map(national, largest, Need.nedstamdhet, 15)
+    svg = render_svg(m)
+    check_map(national, m, svg)
+    assert len(m.boxes) <= MAX_BOXES
+    assert len(svg.encode()) < 1_000_000
 
 
 def test_unknown_area_is_not_found(mini: Registry) -> None:
@@ -173,32 +208,21 @@ def test_unknown_area_is_not_found(mini: Registry) -> None:
         build_map(mini, "Atlantis")
 
 
-def test_parallel_flows_with_one_mechanism_become_one_arrow(mini: Registry) -> None:
-    m = build_map(mini, "norra")
-    (akut,) = [a for a in m.arrows if (a.origin, a.target) == ("bup-region-test", "bup-akut-test")]
-    assert akut.mechanism is Mechanism.akut
-    assert set(akut.flows) == {"bup-akut", "underscore-kind"}
-
-
-def test_a_second_mechanism_between_the_same_pair_is_its_own_arrow(mini_text: str) -> None:
+def test_several_mechanisms_between_two_boxes_are_one_arrow(mini_text: str) -> None:
     text = mini_text + (
         "  - {id: vc-bup-2, from: vc-norra, to: bup-region-test, mechanism: remiss}\n"
         "  - {id: vc-bup-3, from: vc-norra, to: bup-region-test, mechanism: konsultation}\n"
     )
     registry = Registry(load_text(text))
     m = build_map(registry, "norra")
-    pair = {
-        a.mechanism: a.flows
-        for a in m.arrows
-        if (a.origin, a.target) == ("vc-norra", "bup-region-test")
-    }
-    assert pair == {Mechanism.remiss: ("vc-bup", "vc-bup-2"), Mechanism.konsultation: ("vc-bup-3",)}
+    (pair,) = [a for a in m.arrows if (a.origin, a.target) == ("vc-norra", "bup-region-test")]
+    assert Mechanism.konsultation in pair.mechanisms and {"vc-bup-2", "vc-bup-3"} <= set(pair.flows)
     check_map(registry, m, render_svg(m))
 
 
 def lit(svg: str) -> tuple[set[str], set[tuple[str, str]]]:
     root = parse(svg)
-    boxes = {pid for pid, g in box_groups(root).items() if "highlighted" in classes(g)}
+    boxes = {bid for bid, g in box_groups(root).items() if "highlighted" in classes(g)}
     arrows = {
         (p.get("data-from", ""), p.get("data-to", ""))
         for p in flow_paths(root)
@@ -210,8 +234,6 @@ def lit(svg: str) -> tuple[set[str], set[tuple[str, str]]]:
 def test_a_need_highlights_the_young_persons_path(mini: Registry) -> None:
     boxes, arrows = lit(render_svg(build_map(mini, "norra", Need.oro_angest, 15)))
     assert boxes == {"elevhalsa-norra", "um-testkommun", "vc-norra", "bup-region-test"}
-    # between highlighted providers, only flows that apply to the need (elevhalsa-bup is
-    # for npf only) and to the age (vc-bup ends at 17)
     assert arrows == {
         ("elevhalsa-norra", "vc-norra"),
         ("elevhalsa-norra", "um-testkommun"),
@@ -224,31 +246,27 @@ def test_the_age_narrows_the_path(mini: Registry) -> None:
     boxes, arrows = lit(render_svg(build_map(mini, "norra", Need.oro_angest, 22)))
     assert boxes == {"um-testkommun", "vc-norra"}
     assert arrows == set()
-    boxes, _ = lit(render_svg(build_map(mini, "norra", Need.npf)))
-    assert boxes == {"elevhalsa-norra", "vc-norra", "bup-region-test"}
 
 
 def test_without_a_need_nothing_is_highlighted_or_dimmed(mini: Registry) -> None:
     root = parse(render_svg(build_map(mini, "norra")))
     assert lit(ET.tostring(root, encoding="unicode")) == (set(), set())
-    assert not [e for e in root.iter() if e.get("stroke-dasharray") == mapsvg.DASH]
+    assert not [e for e in root.iter() if e.get("stroke-dasharray") == DASH]
 
 
-def test_highlight_is_shown_by_more_than_colour(mini: Registry) -> None:
-    root = parse(render_svg(build_map(mini, "norra", Need.oro_angest, 15)))
+def test_highlight_is_shown_by_more_than_colour(bundled: Registry) -> None:
+    root = parse(render_svg(build_map(bundled, "stockholm", Need.nedstamdhet, 15)))
     boxes = box_groups(root)
-    lit_rect = next(boxes["vc-norra"].iter(f"{NS}rect"))
-    other_rect = next(boxes["soc-testkommun"].iter(f"{NS}rect"))
-    assert float(lit_rect.get("stroke-width", "0")) >= 3 * float(
-        other_rect.get("stroke-width", "0")
-    )
-    assert other_rect.get("stroke-dasharray") and not lit_rect.get("stroke-dasharray")
-    paths = {(p.get("data-from"), p.get("data-to")): p for p in flow_paths(root)}
-    on_path = paths["vc-norra", "bup-region-test"]
-    off_path = paths["elevhalsa-norra", "soc-testkommun"]
+    on = next(g for g in boxes.values() if "highlighted" in classes(g))
+    off = next(g for g in boxes.values() if "highlighted" not in classes(g))
+    on_rect, off_rect = next(on.iter(f"{NS}rect")), next(off.iter(f"{NS}rect"))
+    assert float(on_rect.get("stroke-width", "0")) >= 2 * float(off_rect.get("stroke-width", "0"))
+    assert off_rect.get("stroke-dasharray") and not on_rect.get("stroke-dasharray")
+    paths = flow_paths(root)
+    on_path = next(p for p in paths if "highlighted" in classes(p))
+    off_path = next(p for p in paths if "highlighted" not in classes(p))
     assert float(on_path.get("stroke-width", "0")) >= 2 * float(off_path.get("stroke-width", "0"))
     assert off_path.get("stroke-dasharray") and not on_path.get("stroke-dasharray")
-    assert on_path.get("marker-end") != off_path.get("marker-end")
 
 
 def luminance(colour: str) -> float:
@@ -269,38 +287,30 @@ def test_text_contrast_is_at_least_aa_on_every_background(bundled: Registry) -> 
     root = parse(render_svg(build_map(bundled, "skarpnack", Need.nedstamdhet, 14)))
     backgrounds = {r.get("fill", "") for r in root.iter(f"{NS}rect")}
     texts = {t.get("fill", "") for t in root.iter(f"{NS}text")}
-    assert backgrounds and texts
     for ink in texts:
         for paper in backgrounds:
             assert contrast(ink, paper) >= 4.5, (ink, paper)
-    # lines and borders: at least 3:1 (WCAG 1.4.11), also the dimmed ones
     strokes = {e.get("stroke", "") for e in root.iter() if e.tag != f"{NS}text"} - {""}
-    for stroke in strokes - {"#b3b3b3"}:  # the dotted column guides are decoration
+    for stroke in strokes:
         for paper in backgrounds:
             assert contrast(stroke, paper) >= 3, (stroke, paper)
 
 
-def test_every_label_goes_through_gettext(mini: Registry) -> None:
+def test_every_label_goes_through_gettext(bundled: Registry) -> None:
     def mark(text: str) -> str:
         return f"«{text}»"
 
-    m = build_map(mini, "norra", Need.oro_angest)
+    m = build_map(bundled, "stockholm", Need.oro_angest, gettext=mark)
     root = parse(render_svg(m, mark))
-    lanes = {
-        g.get("data-principal"): text_of(g) for g in root.iter(f"{NS}g") if "lane" in classes(g)
-    }
-    assert lanes == {
-        lane.principal.value: mark(PRINCIPAL_LABELS[lane.principal]) for lane in m.lanes
-    }
-    heads = {g.get("data-level"): text_of(g) for g in root.iter(f"{NS}g") if "column" in classes(g)}
-    assert heads == {c.level.value: mark(LEVEL_LABELS[c.level]) for c in m.columns}
     for group in (g for g in root.iter(f"{NS}g") if "arrow" in classes(g)):
         path = next(p for p in group.iter(f"{NS}path"))
-        mechanism = Mechanism(path.get("data-mechanism", ""))
-        label = next(t for t in group.iter(f"{NS}text"))
-        assert label.text == mark(mapsvg.MECHANISM_SHORT[mechanism])
+        mechanisms = [Mechanism(x) for x in path.get("data-mechanisms", "").split()]
+        label = text_of(next(t for t in group.iter(f"{NS}text")))
+        assert all(mark(MECHANISM_SHORT[mech]) in label for mech in mechanisms)
         title = group.find(f"{NS}title")
-        assert title is not None and (title.text or "").endswith(mark(MECHANISM_LABELS[mechanism]))
+        assert title is not None and mark(MECHANISM_LABELS[mechanisms[0]]) in (title.text or "")
+    groups = [b for b in m.boxes if b.group]
+    assert groups and all(b.lines[0].startswith("«") for b in groups)
     assert "«" in (root.findtext(f"{NS}title") or "") and "«" in (root.findtext(f"{NS}desc") or "")
 
 
@@ -322,56 +332,35 @@ def test_without_links_it_is_a_plain_image(mini: Registry) -> None:
     root = parse(render_svg(build_map(mini, "norra"), links=False))
     assert root.get("role") == "img"
     assert root.find(f".//{NS}a") is None
-    assert set(box_groups(root)) == {b.id for b in build_map(mini, "norra").boxes}
-    # with links the root must not be an img: an img's children are hidden from screen
-    # readers while its links still take keyboard focus (axe: nested-interactive)
+    # with links the root must not be an img (axe: nested-interactive)
     assert parse(render_svg(build_map(mini, "norra"))).get("role") == "group"
 
 
-def test_forums_are_on_the_map_with_their_members(mini: Registry) -> None:
-    m = build_map(mini, "norra")
-    root = parse(render_svg(m))
-    drawn = [g.get("data-forum") for g in root.iter(f"{NS}g") if "forum" in classes(g)]
-    assert drawn == ["ledning-region-test", "samverkan-testkommun", "sip-norra"]
-    sip = next(f for f in m.forums if f.forum.id == "sip-norra")
-    assert set(sip.members) == {"elevhalsa-norra", "vc-norra", "soc-testkommun"}
-    boxes = [b.rect for b in m.boxes]
-    for forum in m.forums:
-        assert not any(overlaps((forum.x, forum.y, forum.w, forum.h), r) for r in boxes)
-        assert forum.y + forum.h <= m.height
+def test_the_map_opens_on_content_in_its_top_left_corner(bundled: Registry) -> None:
+    """A phone shows the top left of the frame first: a box must be there, not space."""
+    for area in ("stockholm", "alingsas", "goteborg"):
+        m = build_map(bundled, area)
+        assert min(b.rect[1] for b in m.boxes if b.rect[0] < 400) < 120
 
 
 def test_map_text_holds_the_same_content(bundled: Registry) -> None:
     m = build_map(bundled, "alingsas", Need.skolfranvaro, 10)
-    text = map_text(m)
-    listed = [t.provider.id for lane in text.lanes for lv in lane.levels for t in lv.providers]
-    assert sorted(listed) == sorted(b.id for b in m.boxes)
-    for lane in text.lanes:
-        assert lane.label == PRINCIPAL_LABELS[lane.principal]
-        for level in lane.levels:
-            assert level.label == LEVEL_LABELS[level.level]
-            for t in level.providers:
-                box = m.box(t.provider.id)
-                assert (box.lane, box.column, box.highlighted) == (
-                    lane.principal,
-                    level.level,
-                    t.highlighted,
-                )
-    assert len(text.flows) == len(m.arrows)
-    assert {(f.origin.id, f.target.id, f.mechanism) for f in text.flows} == {
-        (a.origin, a.target, a.mechanism) for a in m.arrows
+    text = map_text(m, bundled)
+    assert [t.box.id for t in text.boxes] == [b.id for b in m.boxes]
+    assert {(f.origin.box.id, f.target.box.id) for f in text.flows} == {
+        (a.origin, a.target) for a in m.arrows
     }
-    assert all(f.label == MECHANISM_LABELS[f.mechanism] for f in text.flows)
-    assert {p.id for p in text.highlighted} == {b.id for b in m.boxes if b.highlighted}
-    assert "skolsocialt-team-alingsas" in {p.id for p in text.highlighted}
+    assert all(f.labels == tuple(MECHANISM_LABELS[x] for x in f.mechanisms) for f in text.flows)
     forums = {f.forum.id: f for f in text.forums}
-    assert set(forums) == {"samla-alingsas-lerum", "nosam-alingsas"}
+    assert {"samla-alingsas-lerum", "nosam-alingsas"} <= set(forums)
     assert "smabarnsteam-alingsas" in {p.id for p in forums["nosam-alingsas"].members}
 
 
 def test_map_text_as_data_is_json(bundled: Registry) -> None:
     m = build_map(bundled, "ockero", Need.oro_angest, 15)
-    data = json.loads(json.dumps(map_text(m).as_data()))
-    assert {f["id"] for f in data["forums"]} == {f.forum.id for f in m.forums}
+    data = json.loads(json.dumps(map_text(m, bundled).as_data()))
+    assert {f["id"] for f in data["forums"]} == {f.id for f in bundled.forums_in("ockero")}
     assert len(data["flows"]) == len(m.arrows)
-    assert set(data["highlighted"]) == {b.id for b in m.boxes if b.highlighted}
+    assert {b["id"] for b in data["boxes"] if b["highlighted"]} == {
+        b.id for b in m.boxes if b.highlighted
+    }
