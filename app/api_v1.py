@@ -13,7 +13,7 @@ from app.deps import ProviderDep, RegistryDep
 from pathways.audit import audit
 from pathways.export import dot, graphml, node_link, subgraph
 from pathways.find_help import find_help
-from pathways.routes import routes
+from pathways.routes import also_called, routes
 from pathways.sip import sip
 from pathways.vocab import Kind, Need, Urgency
 
@@ -141,7 +141,7 @@ def get_routes(
         limit=limit,
         max_steps=max_steps,
     )
-    return schemas.routes_out(found)
+    return schemas.routes_out(found, also_called(registry, origin, to, area=area, age=age))
 
 
 @router.get("/sip", response_model=schemas.SipOut)

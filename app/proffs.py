@@ -22,7 +22,7 @@ from pathways.guidance import DUTY_SOURCES, DUTY_TO_REPORT, INCLUDE, REQUIREMENT
 from pathways.models import Area, Provider
 from pathways.msg import Msg
 from pathways.registry import Registry
-from pathways.routes import Route, routes
+from pathways.routes import Route, Step, also_called, routes
 from pathways.sip import sip
 from pathways.vocab import Kind, Need
 
@@ -99,6 +99,7 @@ async def referral_routes(
     origin = request.query_params.get("from", "").strip()[:80]
     target = request.query_params.get("to", "").strip()[:80]
     found: list[Route] = []
+    also: list[Step] = []
     asked = bool(origin or target)
     if asked:
         for name, value in (("from", origin), ("to", target)):
@@ -121,6 +122,8 @@ async def referral_routes(
                 needs=question.needs,
                 limit=5,
             )
+            area_id = question.area.id if question.area else None
+            also = also_called(registry, origin, target, area=area_id, age=question.age)
         except (NotFound, InvalidQuery) as exc:
             field = getattr(exc, "parameter", None) or (
                 "from" if origin not in Kind.__members__ else "to"
@@ -132,6 +135,7 @@ async def referral_routes(
         "target": target,
         "asked": asked,
         "routes": found,
+        "also": also,
         "kinds": list(Kind),
         "local": _local_providers(registry, question.area),
         "who_acts": WHO_ACTS,
@@ -139,9 +143,9 @@ async def referral_routes(
         "requirements": REQUIREMENTS,
     }
     status = 422 if question.errors else 200
-    data: Any = (
-        schemas.routes_out(found) if not question.errors else {"detail": _detail(question.errors)}
-    )
+    data: Any = schemas.routes_out(found, also)
+    if question.errors:
+        data = {"detail": _detail(question.errors)}
     page = Page("proffs/routes.html", context, data, status=status, title=Msg("Remissvägar"))
     return renderer.respond(request, page)
 

@@ -164,14 +164,18 @@ class StepOut(BaseModel):
     requires: list[str]
     note: str
     flow: str
+    sender: str = Field(description="what the one passing the young person on does")
+    receiver: list[str] = Field(description="what the receiver needs: criteria, consent, wait")
 
 
 class RouteOut(BaseModel):
     steps: list[StepOut]
+    also: list[StepOut] = Field(description="SIP or consultation that can be called beside it")
 
 
 class RoutesOut(BaseModel):
     routes: list[RouteOut]
+    also: list[StepOut] = Field(default=[], description="SIP or consultation, start to end")
 
 
 class ParticipantOut(BaseModel):
@@ -375,11 +379,19 @@ def _step(step: Step) -> StepOut:
         requires=list(step.requires),
         note=str(step.note),
         flow=step.flow.id,
+        sender=str(step.sender),
+        receiver=[str(r) for r in step.receiver],
     )
 
 
-def routes_out(found: list[Route]) -> RoutesOut:
-    return RoutesOut(routes=[RouteOut(steps=[_step(s) for s in r.steps]) for r in found])
+def routes_out(found: list[Route], also: list[Step] | None = None) -> RoutesOut:
+    return RoutesOut(
+        routes=[
+            RouteOut(steps=[_step(s) for s in r.steps], also=[_step(s) for s in r.also])
+            for r in found
+        ],
+        also=[_step(s) for s in also or ()],
+    )
 
 
 def sip_out(answer: SipAnswer) -> SipOut:

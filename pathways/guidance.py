@@ -8,8 +8,9 @@ include are practical suggestions, worded as such, not legal requirements.
 
 from __future__ import annotations
 
-from pathways.msg import Msg
-from pathways.vocab import Mechanism
+from pathways.models import Flow, Provider
+from pathways.msg import Msg, Text
+from pathways.vocab import Consent, Kind, Mechanism
 
 WHO_ACTS: dict[Mechanism, Msg] = {
     Mechanism.egen_kontakt: Msg(
@@ -20,7 +21,8 @@ WHO_ACTS: dict[Mechanism, Msg] = {
         "Den unga eller vårdnadshavaren skickar en egenremiss. Du kan hjälpa till att fylla i den."
     ),
     Mechanism.hanvisning: Msg(
-        "Du rekommenderar den unga eller familjen att kontakta mottagningen. Inget skickas."
+        "Du tipsar den unga eller familjen om mottagningen. Inget skickas: familjen tar "
+        "kontakten själv, och du kan hjälpa dem att hitta kontaktuppgifterna."
     ),
     Mechanism.remiss: Msg("Du eller en kollega skickar en remiss, med samtycke."),
     Mechanism.orosanmalan: Msg(
@@ -101,3 +103,53 @@ DUTY_TO_REPORT: tuple[Msg, ...] = (
     ),
 )
 DUTY_SOURCES = ("kunskapsguiden.se – skyldighet att anmäla", "skolledarna.se")
+
+# What the receiving kind takes on, as DOMAIN.md states it ("Levels of care", "Provider
+# kinds"); a kind not listed here has no criteria we can vouch for.
+RECEIVER_CRITERIA: dict[Kind, Msg] = {
+    Kind.bup: Msg(
+        "BUP tar emot barn och unga med måttliga till svåra besvär som påverkar vardagen: "
+        "hemma, i skolan eller med kompisar."
+    ),
+    Kind.vardcentral: Msg("Vårdcentralen tar emot lindriga till måttliga besvär."),
+    Kind.uph: Msg(
+        "UPH tar emot lindriga besvär hos barn 6–17 år. Allvarliga besvär eller behov av "
+        "medicin går till BUP."
+    ),
+    Kind.smabarnsteam: Msg(
+        "Småbarnsteamet tar emot lindriga till måttliga besvär hos barn 0–5 år, till exempel "
+        "anknytning, sömn, mat och beteende."
+    ),
+    Kind.habilitering: Msg("Habiliteringen tar emot barn med en bekräftad diagnos."),
+    Kind.bup_akut: Msg(
+        "BUP akut tar emot vid självmordsrisk, livshotande ätstörning eller psykos."
+    ),
+    Kind.socialtjanst: Msg(
+        "Socialtjänsten tar emot orosanmälan. Det räcker med misstanke om att barnet far illa."
+    ),
+}
+BOTH_GUARDIANS = Msg(
+    "Behandling på BUP kräver oftast samtycke från båda vårdnadshavarna. Är de inte "
+    "överens kan socialtjänsten besluta."
+)
+CONSENT_TEXT = {
+    Consent.ung: Msg("Den unga behöver samtycka."),
+    Consent.vardnadshavare: Msg("Vårdnadshavarna behöver oftast samtycka."),
+}
+
+
+def receiver_needs(target: Provider, flow: Flow, age: int | None) -> tuple[Text, ...]:
+    """What the receiving unit needs for this step, where the registry or DOMAIN.md knows:
+    its criteria, the consent, and the wait."""
+    out: list[Text] = []
+    if criteria := RECEIVER_CRITERIA.get(target.kind):
+        out.append(criteria)
+    consent = list(flow.consent)
+    if flow.mechanism in (Mechanism.remiss, Mechanism.overlamning) and not consent:
+        consent = [Consent.ung]  # DOMAIN.md: a referral is sent with consent
+    out.extend(CONSENT_TEXT[c] for c in consent)
+    if target.kind == Kind.bup and (age is None or age < 18):
+        out.append(BOTH_GUARDIANS)
+    if target.typical_wait:
+        out.append(Msg("Väntetid: {wait}", wait=target.typical_wait))
+    return tuple(out)

@@ -34,7 +34,7 @@ def test_school_health_reports_to_social_services_in_every_kommun(
     report = next(s for s in steps if s["data-mechanism"] == "orosanmalan")
     # Who does what and what to send, in words.
     terms = [text(dt) for dt in report.select("dt")]
-    assert {"Vem gör vad", "Skicka med"} <= set(terms)
+    assert {"Du gör", "Mottagaren behöver", "Skicka med"} <= set(terms)
 
 
 def test_route_checker_explains_consent_for_a_referral(bundled_client: TestClient) -> None:
