@@ -24,6 +24,7 @@ from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
+from app.youth import router as youth_router
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
 
@@ -66,7 +67,7 @@ def create_app(
     app.include_router(session_router)
     app.include_router(admin_router)
     for lang in languages.values():
-        for pages in (pages_router, proffs_router, karta_router):
+        for pages in (pages_router, proffs_router, karta_router, youth_router):
             app.include_router(pages, prefix=lang.prefix)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -18,13 +18,21 @@ from app.forms import suggest_areas
 from app.pages import RendererDep, area_groups
 from app.rendering import Page
 from pathways.errors import InvalidQuery, NotFound
-from pathways.guidance import DUTY_SOURCES, DUTY_TO_REPORT, INCLUDE, REQUIREMENTS, WHO_ACTS
+from pathways.guidance import (
+    AFTER_REPORT,
+    DUTY_SOURCES,
+    DUTY_TO_REPORT,
+    INCLUDE,
+    REPORT_CHECKLIST,
+    REQUIREMENTS,
+    WHO_ACTS,
+)
 from pathways.models import Area, Provider
 from pathways.msg import Msg
 from pathways.registry import Registry
 from pathways.routes import Route, Step, also_called, routes
 from pathways.sip import sip
-from pathways.vocab import Kind, Need
+from pathways.vocab import Kind, Mechanism, Need
 
 router = APIRouter(prefix="/proffs", include_in_schema=False)
 MAX_AGE = 25
@@ -181,12 +189,18 @@ async def duty_to_report(
     data = {
         "area": schemas.area_ref(question.area).model_dump() if question.area else None,
         "duty": [m.render() for m in DUTY_TO_REPORT],
+        "checklist": [m.render() for m in REPORT_CHECKLIST],
+        "include": [m.render() for m in INCLUDE[Mechanism.orosanmalan]],
+        "after": [m.render() for m in AFTER_REPORT],
         "sources": list(DUTY_SOURCES),
         "units": [schemas.summary(p).model_dump() for p in units],
     }
     context = {
         **question.context(registry),
         "duty": DUTY_TO_REPORT,
+        "checklist": REPORT_CHECKLIST,
+        "include": INCLUDE[Mechanism.orosanmalan],
+        "after": AFTER_REPORT,
         "sources": DUTY_SOURCES,
         "units": units,
     }

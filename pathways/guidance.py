@@ -104,6 +104,36 @@ DUTY_TO_REPORT: tuple[Msg, ...] = (
 )
 DUTY_SOURCES = ("kunskapsguiden.se – skyldighet att anmäla", "skolledarna.se")
 
+# For staff: how to do it, step by step (a checklist that prints), and what comes after.
+REPORT_CHECKLIST: tuple[Msg, ...] = (
+    Msg("Skriv ner vad du har sett eller hört, och när, så snart du kan."),
+    Msg(
+        "Är du osäker: ring socialtjänsten och rådfråga utan att säga barnets namn. "
+        "Visar det sig att barnet kan fara illa ska du anmäla."
+    ),
+    Msg("Anmäl genast, själv, till socialtjänsten i barnets kommun eller stadsdel (se nedan)."),
+    Msg(
+        "Berätta för rektorn eller din chef att du har anmält, om ni har en sådan rutin. "
+        "Det ersätter inte din egen anmälan."
+    ),
+    Msg("Är barnet i fara nu: ring 112. Utanför kontorstid: socialjouren, ofta via 112."),
+    Msg("Fortsätt att finnas där för barnet i skolan eller på mottagningen som vanligt."),
+)
+AFTER_REPORT: tuple[Msg, ...] = (
+    Msg(
+        "Socialtjänsten bedömer genast om barnet behöver skydd, och tar sedan ställning till "
+        "om en utredning ska inledas."
+    ),
+    Msg(
+        "Socialtjänsten kan bjuda in till ett möte med barnet, familjen och dig som har "
+        "anmält. Fråga om det när du anmäler."
+    ),
+    Msg(
+        "Du får oftast inte veta vad som händer sedan: det omfattas av sekretess. Har du ny "
+        "oro senare ska du anmäla igen."
+    ),
+)
+
 # What the receiving kind takes on, as DOMAIN.md states it ("Levels of care", "Provider
 # kinds"); a kind not listed here has no criteria we can vouch for.
 RECEIVER_CRITERIA: dict[Kind, Msg] = {

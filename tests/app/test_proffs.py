@@ -217,3 +217,21 @@ def test_professional_pages_have_json_twins_and_english(
     assert english.html is not None and english.html["lang"] == "en"
     assert text(one(english, "h1")) != text(one(soup, "h1"))
     assert not BeautifulSoup(bundled_client.get(url).text, "html.parser").select("script")
+
+
+@pytest.mark.parametrize("area", ["stockholm", "bromma", "alingsas", "goteborg-nordost"])
+def test_duty_to_report_speaks_to_staff(bundled_client: TestClient, area: str) -> None:
+    soup = get_page(bundled_client, f"/proffs/orosanmalan?area={area}")
+    main = text(one(soup, "main"))
+    assert "vuxen du litar på" not in main  # that is for the child, on the public page
+    for words in ("misstanke", "personlig", "utan att säga", "Vad händer sedan"):
+        assert words in main, words
+    assert len(soup.select(".checklist ol li")) >= 4
+    assert soup.select(".checklist ul li"), "what to write in the report"
+    units = soup.select(".unit")
+    assert units and all("Källa:" in text(u) for u in units)
+    child = one(soup, 'a[href="/be-en-vuxen-om-hjalp"]')
+    public = get_page(bundled_client, str(child["href"]))
+    assert "vuxen du litar på" in text(one(public, "main"))
+    assert {"112", "116111"} <= tel_links(public)
+    assert get_page(bundled_client, "/en/be-en-vuxen-om-hjalp").html["lang"] == "en"  # type: ignore[index]
