@@ -192,6 +192,9 @@ class SipOut(BaseModel):
     legal_basis: list[str]
     consent: str
     both_principals: bool
+    family: list[dict[str, str]] = Field(description="the child and guardians: {role, label, why}")
+    frameworks: list[dict[str, Any]] = Field(description="the area's collaboration forums")
+    school_invited: bool
 
 
 class FindingOut(BaseModel):
@@ -406,6 +409,19 @@ def sip_out(answer: SipAnswer) -> SipOut:
         legal_basis=[str(basis) for basis in answer.legal_basis],
         consent=str(answer.consent),
         both_principals=answer.both_principals,
+        family=[{"role": f.role, "label": str(f.label), "why": str(f.why)} for f in answer.family],
+        frameworks=[
+            {
+                "id": f.id,
+                "name": f.name,
+                "level": f.level.value,
+                "website": f.website,
+                "source": f.source,
+                "verified": f.verified,
+            }
+            for f in answer.frameworks
+        ],
+        school_invited=answer.school_invited,
     )
 
 

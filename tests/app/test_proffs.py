@@ -77,7 +77,7 @@ def test_sip_for_npf_and_school_absence_brings_both_principals(
     principals = {str(li["data-principal"]) for li in soup.select("ul.participants li")}
     assert {"kommun", "region"} <= principals
     headings = [text(h) for h in soup.select("main h3")]
-    assert headings[:2] == ["Kommunen", "Regionen"]
+    assert headings[:3] == ["Barnet och familjen", "Kommunen", "Regionen"]
     assert soup.select(".checklist ol li")
     assert "samtycke" in text(one(soup, 'section[aria-labelledby="law-title"]'))
     response = bundled_client.get("/proffs/sip?area=alingsas&age=13&need=npf")
@@ -235,3 +235,43 @@ def test_duty_to_report_speaks_to_staff(bundled_client: TestClient, area: str) -
     assert "vuxen du litar på" in text(one(public, "main"))
     assert {"112", "116111"} <= tel_links(public)
     assert get_page(bundled_client, "/en/be-en-vuxen-om-hjalp").html["lang"] == "en"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("area", "frameworks"),
+    [
+        ("skarpnack", {"BUS"}),
+        ("stockholm", {"BUS"}),
+        ("alingsas", {"SAMLA", "NOSAM"}),
+        ("lerum", {"SAMLA"}),
+        ("goteborg-hisingen", {"NOSAM", "ISAM"}),
+        ("partille", {"NOSAM", "ISAM"}),
+    ],
+)
+def test_sip_puts_the_family_at_the_table_and_links_local_frameworks(
+    bundled_client: TestClient, area: str, frameworks: set[str]
+) -> None:
+    soup = get_page(bundled_client, f"/proffs/sip?area={area}&age=13&need=npf")
+    roles = [str(li["data-role"]) for li in soup.select("ul.family li")]
+    assert roles == ["ung", "vardnadshavare"]
+    named = " ".join(text(li) for li in soup.select("ul.frameworks li"))
+    assert all(name in named for name in frameworks), named
+    assert all("Källa:" in text(li) for li in soup.select("ul.frameworks li"))
+    data = bundled_client.get(f"/api/v1/sip?area={area}&age=13&need=npf").json()
+    assert [f["role"] for f in data["family"]] == roles
+    assert data["frameworks"] and data["school_invited"] is True
+    adult = bundled_client.get(f"/api/v1/sip?area={area}&age=19&need=nedstamdhet").json()
+    assert "vardnadshavare" not in {f["role"] for f in adult["family"]}
+
+
+def test_the_school_is_invited_only_when_school_is_part_of_the_needs(
+    bundled_client: TestClient, bundled: Registry
+) -> None:
+    def kinds(query: str) -> set[str]:
+        data = bundled_client.get(f"/api/v1/sip?area=alingsas&age=12&{query}").json()
+        return {p["provider"]["kind"] for p in data["participants"]}
+
+    assert "elevhalsa" in kinds("need=skolfranvaro&need=nedstamdhet")
+    assert "skolsocialt_team" in kinds("need=skolfranvaro")
+    assert not {"elevhalsa", "skolsocialt_team"} & kinds("need=nedstamdhet&need=familj_relationer")
+    assert "skolsocialt_team" not in kinds("need=npf")
