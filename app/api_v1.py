@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from app import schemas
+from app import schemas, schemas_proffs
 from app.deps import ProviderDep, RegistryDep
 from pathways.audit import audit
 from pathways.export import dot, graphml, node_link, subgraph
@@ -119,7 +119,7 @@ def get_kinds() -> dict[str, list[schemas.KindOut]]:
     return {"kinds": schemas.kinds_out()}
 
 
-@router.get("/routes", response_model=schemas.RoutesOut)
+@router.get("/routes", response_model=schemas_proffs.RoutesOut)
 def get_routes(
     registry: RegistryDep,
     origin: Annotated[str, Query(alias="from", min_length=1, max_length=80)],
@@ -129,7 +129,7 @@ def get_routes(
     need: NeedsParam = [],  # noqa: B006
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
     max_steps: Annotated[int, Query(ge=1, le=4)] = 3,
-) -> schemas.RoutesOut:
+) -> schemas_proffs.RoutesOut:
     """Routes from a provider or kind to another, shortest and simplest first."""
     found = routes(
         registry,
@@ -141,10 +141,10 @@ def get_routes(
         limit=limit,
         max_steps=max_steps,
     )
-    return schemas.routes_out(found, also_called(registry, origin, to, area=area, age=age))
+    return schemas_proffs.routes_out(found, also_called(registry, origin, to, area=area, age=age))
 
 
-@router.get("/sip", response_model=schemas.SipOut)
+@router.get("/sip", response_model=schemas_proffs.SipOut)
 async def get_sip(
     registry: RegistryDep,
     area: AreaParam,
@@ -153,7 +153,7 @@ async def get_sip(
 ) -> Response:
     """Who belongs at the table of a SIP, with the legal basis and the consent rule."""
     answer = sip(registry, area=area, age=age, needs=need)
-    return json_response(schemas.sip_out(answer), private=True)
+    return json_response(schemas_proffs.sip_out(answer), private=True)
 
 
 @router.get(

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app import schemas
+from app import schemas, schemas_proffs
 from app.deps import RegistryDep
 from app.forms import suggest_areas
 from app.pages import RendererDep, area_groups
@@ -151,7 +151,7 @@ async def referral_routes(
         "requirements": REQUIREMENTS,
     }
     status = 422 if question.errors else 200
-    data: Any = schemas.routes_out(found, also)
+    data: Any = schemas_proffs.routes_out(found, also)
     if question.errors:
         data = {"detail": _detail(question.errors)}
     page = Page("proffs/routes.html", context, data, status=status, title=Msg("Remissvägar"))
@@ -220,7 +220,7 @@ async def sip_helper(request: Request, registry: RegistryDep, renderer: Renderer
     if asked and not question.errors and question.area and question.age is not None:
         answer = sip(registry, area=question.area.id, age=question.age, needs=question.needs)
     groups = _grouped(answer.participants if answer else ())
-    data: Any = schemas.sip_out(answer) if answer else {"detail": _detail(question.errors)}
+    data: Any = schemas_proffs.sip_out(answer) if answer else {"detail": _detail(question.errors)}
     context = {**question.context(registry), "answer": answer, "groups": groups, "asked": asked}
     status = 422 if question.errors else 200
     page = Page(
