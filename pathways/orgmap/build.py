@@ -41,6 +41,9 @@ from pathways.vocab import KIND_LABELS, LEVEL_ORDER, Kind, Mechanism, Need, Prin
 
 # An area with this many units or fewer is drawn unit by unit: the boxes stay few.
 FEW_UNITS = 10
+# A unit map draws at most this many units of its kind (a region has thousands of school
+# units); beyond it the kind stays one box and the page lists the units as text.
+MAX_UNIT_BOXES = 40
 PRINCIPALS: tuple[Principal, ...] = tuple(Principal)
 MECHANISMS: tuple[Mechanism, ...] = tuple(Mechanism)
 # Steps between professionals: drawn, but they do not decide who comes after whom.
@@ -146,7 +149,8 @@ def _groups(
         by_kind[p.kind].append(p)
     out: dict[str, tuple[Kind, tuple[Provider, ...]]] = {}
     for group_kind, units in by_kind.items():
-        if every_unit or group_kind == kind or len(units) == 1:
+        asked = group_kind == kind and len(units) <= MAX_UNIT_BOXES
+        if every_unit or asked or len(units) == 1:
             for unit in units:
                 out[unit.id] = (group_kind, (unit,))
         else:

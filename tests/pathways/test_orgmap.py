@@ -364,3 +364,11 @@ def test_map_text_as_data_is_json(bundled: Registry) -> None:
     assert {b["id"] for b in data["boxes"] if b["highlighted"]} == {
         b.id for b in m.boxes if b.highlighted
     }
+
+
+def test_a_unit_map_of_thousands_stays_one_box(national: Registry) -> None:
+    regions = [a.id for a in national.areas.values() if a.type.value == "region"]
+    largest = max(regions, key=lambda r: len(national.within(r)))
+    m = build_map(national, largest, kind=Kind.elevhalsa)
+    assert len(m.boxes) <= MAX_BOXES
+    check_map(national, m, render_svg(m))
