@@ -16,9 +16,9 @@ from fastapi import Depends, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from app.config import Settings
-from pathways.accounts import User
 from pathways.errors import Forbidden
-from pathways.instance import Instance
+from pathways.store.accounts import User
+from pathways.store.live import Instance
 
 SESSION_COOKIE = "vk_session"
 LOGIN_COOKIE = "vk_login"
@@ -119,10 +119,7 @@ def get_instance(request: Request) -> Instance:
     return instance
 
 
-InstanceDep = Annotated[Instance, Depends(get_instance)]
-
-
-async def api_user(request: Request, instance: InstanceDep) -> User:
+async def api_user(request: Request, instance: Annotated[Instance, Depends(get_instance)]) -> User:
     """An API client, by its personal token: `Authorization: Bearer vk_…`."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -132,6 +129,3 @@ async def api_user(request: Request, instance: InstanceDep) -> User:
     if user is None:
         raise Unauthenticated("the token is not valid")
     return user
-
-
-ApiUserDep = Annotated[User, Depends(api_user)]

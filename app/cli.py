@@ -12,8 +12,8 @@ from pathlib import Path
 
 from app.accesslog import log_config
 from app.paths import BUNDLED_REGISTRY
-from pathways.audit import Finding, audit, by_code, from_problems
 from pathways.errors import PathwaysError, RegistryInvalid
+from pathways.queries.audit import Finding, audit, by_code, from_problems
 from pathways.registry import Registry
 
 SHOWN_PER_CODE = 10
@@ -91,7 +91,7 @@ def _read_password(from_stdin: bool) -> str | None:
 
 def run_user(args: argparse.Namespace) -> int:
     """`user add` and `user token`, on the instance folder (created from the bundled file)."""
-    from pathways.instance import Instance
+    from pathways.store.live import Instance
 
     try:
         instance = Instance.open(args.instance, BUNDLED_REGISTRY)

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     secret_key: str | None = None
     # Mark the session cookie Secure; on by default in production (behind https).
     secure_cookies: bool | None = None
+    # Tests only: send the worker's process id as `X-Vardkedjan-Worker`, so a test of
+    # several workers can show which one answered each request.
+    worker_header: bool = False
 
     @model_validator(mode="after")
     def _secret_outside_development(self) -> Settings:

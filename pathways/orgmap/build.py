@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from pathways.graph import flow_applies
+from pathways.messages import Gettext, Msg
 from pathways.models import Flow, Provider
-from pathways.msg import Gettext, Msg
 from pathways.orgmap.geometry import (
     BOX_PAD,
     BOX_W,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pathways.messages import N_
 from pathways.models import Area, Provider
-from pathways.msg import N_
 from pathways.orgmap.geometry import Point, Rect
 from pathways.vocab import Kind, Level, Mechanism, Need, Principal
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pathways.emergency import Emergency, emergency_block
-from pathways.find_help import HelpAnswer, find_help
-from pathways.guidance import REQUIREMENTS
+from pathways.messages import Items, Msg, Text
 from pathways.models import Area, Provider
-from pathways.msg import Items, Msg, Text
-from pathways.plain import how_to_contact
+from pathways.queries.emergency import Emergency, emergency_block
+from pathways.queries.find_help import HelpAnswer, find_help
+from pathways.queries.guidance import REQUIREMENTS
+from pathways.queries.routes import CONSENT_REQUIRES
+from pathways.queries.sentences import how_to_contact
 from pathways.registry import Registry
-from pathways.routes import CONSENT_REQUIRES
 from pathways.vocab import NEED_LABELS, Mechanism, Need
 
 FIRST_PLACES = 2  # as the public results page: "the one or two right places to start"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from pathways.msg import N_, Gettext, Items, Msg
+from pathways.messages import N_, Gettext, Items, Msg
 from pathways.orgmap.geometry import (
     BOX_PAD,
     FONT,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from pathways.accounts import Accounts
+from pathways.store.accounts import Accounts
 
 PASSWORD = "ett långt lösenord"
 
