@@ -7,7 +7,7 @@ answers (providers, areas, flows) are shaped by `app.schemas`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -99,14 +99,18 @@ class StepOut(BaseModel):
     requires: list[str]
     note: str
     flow: str
+    sender: str = Field(description="what the one passing the young person on does")
+    receiver: list[str] = Field(description="what the receiver needs: criteria, consent, wait")
 
 
 class RouteOut(BaseModel):
     steps: list[StepOut]
+    also: list[StepOut] = Field(description="SIP or consultation that can be called beside it")
 
 
 class RoutesOut(BaseModel):
     routes: list[RouteOut]
+    also: list[StepOut] = Field(default=[], description="SIP or consultation, start to end")
 
 
 class ParticipantOut(BaseModel):
@@ -123,6 +127,9 @@ class SipOut(BaseModel):
     legal_basis: list[str]
     consent: str
     both_principals: bool
+    family: list[dict[str, str]] = Field(description="the child and guardians: {role, label, why}")
+    frameworks: list[dict[str, Any]] = Field(description="the area's collaboration forums")
+    school_invited: bool
 
 
 class FindingOut(BaseModel):
@@ -203,11 +210,19 @@ def _step(step: Step) -> StepOut:
         requires=list(step.requires),
         note=str(step.note),
         flow=step.flow.id,
+        sender=str(step.sender),
+        receiver=[str(r) for r in step.receiver],
     )
 
 
-def routes_out(found: list[Route]) -> RoutesOut:
-    return RoutesOut(routes=[RouteOut(steps=[_step(s) for s in r.steps]) for r in found])
+def routes_out(found: list[Route], also: list[Step] | None = None) -> RoutesOut:
+    return RoutesOut(
+        routes=[
+            RouteOut(steps=[_step(s) for s in r.steps], also=[_step(s) for s in r.also])
+            for r in found
+        ],
+        also=[_step(s) for s in also or ()],
+    )
 
 
 def sip_out(answer: SipAnswer) -> SipOut:
@@ -222,6 +237,19 @@ def sip_out(answer: SipAnswer) -> SipOut:
         legal_basis=[str(basis) for basis in answer.legal_basis],
         consent=str(answer.consent),
         both_principals=answer.both_principals,
+        family=[{"role": f.role, "label": str(f.label), "why": str(f.why)} for f in answer.family],
+        frameworks=[
+            {
+                "id": f.id,
+                "name": f.name,
+                "level": f.level.value,
+                "website": f.website,
+                "source": f.source,
+                "verified": f.verified,
+            }
+            for f in answer.frameworks
+        ],
+        school_invited=answer.school_invited,
     )
 
 

@@ -24,6 +24,7 @@ from app.routers.api_v1 import router as api_router
 from app.routers.map import router as karta_router
 from app.routers.professional import router as proffs_router
 from app.routers.public import router as pages_router
+from app.routers.youth import router as youth_router
 from pathways.registry import Registry, settle
 from pathways.store.live import Instance
 
@@ -64,7 +65,7 @@ def create_app(
     app.include_router(session_router)
     app.include_router(admin_router)
     for lang in languages.values():
-        for pages in (pages_router, proffs_router, karta_router):
+        for pages in (pages_router, proffs_router, karta_router, youth_router):
             app.include_router(pages, prefix=lang.prefix)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -328,6 +328,11 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         report.unmeasured("vardkedjan check", f"< {CHECK_TARGET_S:.0f} s", str(exc))
         broken = True
 
+    sys.path.insert(0, str(ROOT))
+    from bench.orgmap import orgmap_rows  # the organisation map: size and drawing time
+
+    for row in orgmap_rows(path):
+        report.add(*row)
     if args.skip_http:
         return report, broken
     if shutil.which("wrk") is None:

@@ -13,7 +13,7 @@ from app.deps import ProviderDep, RegistryDep
 from pathways.queries.audit import audit
 from pathways.queries.export import dot, graphml, node_link, subgraph
 from pathways.queries.find_help import find_help
-from pathways.queries.routes import routes
+from pathways.queries.routes import also_called, routes
 from pathways.queries.sip import sip
 from pathways.question import MAX_AGE, MAX_TEXT, Asker, Question
 from pathways.vocab import Kind, Need, Urgency
@@ -147,7 +147,7 @@ def get_routes(
         limit=limit,
         max_steps=max_steps,
     )
-    return answers.routes_out(found)
+    return answers.routes_out(found, also_called(registry, origin, to, area=area, age=age))
 
 
 @router.get("/sip", response_model=answers.SipOut)

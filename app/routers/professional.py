@@ -20,11 +20,19 @@ from app.rendering import Page
 from pathways.errors import InvalidQuery, NotFound
 from pathways.messages import Msg
 from pathways.models import Area, Provider
-from pathways.queries.guidance import DUTY_SOURCES, DUTY_TO_REPORT, INCLUDE, REQUIREMENTS, WHO_ACTS
-from pathways.queries.routes import Route, routes
+from pathways.queries.guidance import (
+    AFTER_REPORT,
+    DUTY_SOURCES,
+    DUTY_TO_REPORT,
+    INCLUDE,
+    REPORT_CHECKLIST,
+    REQUIREMENTS,
+    WHO_ACTS,
+)
+from pathways.queries.routes import Route, Step, also_called, routes
 from pathways.queries.sip import sip
 from pathways.registry import Registry
-from pathways.vocab import Kind
+from pathways.vocab import Kind, Mechanism
 
 router = APIRouter(prefix="/proffs", include_in_schema=False)
 
@@ -48,6 +56,7 @@ async def referral_routes(
     origin = request.query_params.get("from", "").strip()[:80]
     target = request.query_params.get("to", "").strip()[:80]
     found: list[Route] = []
+    also: list[Step] = []
     asked = bool(origin or target)
     if asked:
         for name, value in (("from", origin), ("to", target)):
@@ -70,6 +79,8 @@ async def referral_routes(
                 needs=question.needs,
                 limit=5,
             )
+            area_id = question.area.id if question.area else None
+            also = also_called(registry, origin, target, area=area_id, age=question.age)
         except (NotFound, InvalidQuery) as exc:
             field = getattr(exc, "parameter", None) or (
                 "from" if origin not in Kind.__members__ else "to"
@@ -81,6 +92,7 @@ async def referral_routes(
         "target": target,
         "asked": asked,
         "routes": found,
+        "also": also,
         "kinds": list(Kind),
         "local": _local_providers(registry, question.area),
         "who_acts": WHO_ACTS,
@@ -89,7 +101,7 @@ async def referral_routes(
     }
     status = 422 if question.errors else 200
     detail = {"detail": query_detail(question.errors)}
-    data: Any = detail if question.errors else (lambda: answers.routes_out(found))
+    data: Any = detail if question.errors else (lambda: answers.routes_out(found, also))
     page = Page("proffs/routes.html", context, data, status=status, title=Msg("Remissvägar"))
     return renderer.respond(request, page)
 
@@ -120,6 +132,9 @@ async def duty_to_report(
         return {
             "area": schemas.area_ref(question.area).model_dump() if question.area else None,
             "duty": [m.render() for m in DUTY_TO_REPORT],
+            "checklist": [m.render() for m in REPORT_CHECKLIST],
+            "include": [m.render() for m in INCLUDE[Mechanism.orosanmalan]],
+            "after": [m.render() for m in AFTER_REPORT],
             "sources": list(DUTY_SOURCES),
             "units": [schemas.summary(p).model_dump() for p in units],
         }
@@ -128,6 +143,9 @@ async def duty_to_report(
         return {
             **question.context(registry),
             "duty": DUTY_TO_REPORT,
+            "checklist": REPORT_CHECKLIST,
+            "include": INCLUDE[Mechanism.orosanmalan],
+            "after": AFTER_REPORT,
             "sources": DUTY_SOURCES,
             "units": units,
         }

@@ -8,8 +8,9 @@ include are practical suggestions, worded as such, not legal requirements.
 
 from __future__ import annotations
 
-from pathways.messages import Msg
-from pathways.vocab import Mechanism
+from pathways.messages import Msg, Text
+from pathways.models import Flow, Provider
+from pathways.vocab import Consent, Kind, Mechanism
 
 WHO_ACTS: dict[Mechanism, Msg] = {
     Mechanism.egen_kontakt: Msg(
@@ -20,7 +21,8 @@ WHO_ACTS: dict[Mechanism, Msg] = {
         "Den unga eller vårdnadshavaren skickar en egenremiss. Du kan hjälpa till att fylla i den."
     ),
     Mechanism.hanvisning: Msg(
-        "Du rekommenderar den unga eller familjen att kontakta mottagningen. Inget skickas."
+        "Du tipsar den unga eller familjen om mottagningen. Inget skickas: familjen tar "
+        "kontakten själv, och du kan hjälpa dem att hitta kontaktuppgifterna."
     ),
     Mechanism.remiss: Msg("Du eller en kollega skickar en remiss, med samtycke."),
     Mechanism.orosanmalan: Msg(
@@ -101,3 +103,83 @@ DUTY_TO_REPORT: tuple[Msg, ...] = (
     ),
 )
 DUTY_SOURCES = ("kunskapsguiden.se – skyldighet att anmäla", "skolledarna.se")
+
+# For staff: how to do it, step by step (a checklist that prints), and what comes after.
+REPORT_CHECKLIST: tuple[Msg, ...] = (
+    Msg("Skriv ner vad du har sett eller hört, och när, så snart du kan."),
+    Msg(
+        "Är du osäker: ring socialtjänsten och rådfråga utan att säga barnets namn. "
+        "Visar det sig att barnet kan fara illa ska du anmäla."
+    ),
+    Msg("Anmäl genast, själv, till socialtjänsten i barnets kommun eller stadsdel (se nedan)."),
+    Msg(
+        "Berätta för rektorn eller din chef att du har anmält, om ni har en sådan rutin. "
+        "Det ersätter inte din egen anmälan."
+    ),
+    Msg("Är barnet i fara nu: ring 112. Utanför kontorstid: socialjouren, ofta via 112."),
+    Msg("Fortsätt att finnas där för barnet i skolan eller på mottagningen som vanligt."),
+)
+AFTER_REPORT: tuple[Msg, ...] = (
+    Msg(
+        "Socialtjänsten bedömer genast om barnet behöver skydd, och tar sedan ställning till "
+        "om en utredning ska inledas."
+    ),
+    Msg(
+        "Socialtjänsten kan bjuda in till ett möte med barnet, familjen och dig som har "
+        "anmält. Fråga om det när du anmäler."
+    ),
+    Msg(
+        "Du får oftast inte veta vad som händer sedan: det omfattas av sekretess. Har du ny "
+        "oro senare ska du anmäla igen."
+    ),
+)
+
+# What the receiving kind takes on, as DOMAIN.md states it ("Levels of care", "Provider
+# kinds"); a kind not listed here has no criteria we can vouch for.
+RECEIVER_CRITERIA: dict[Kind, Msg] = {
+    Kind.bup: Msg(
+        "BUP tar emot barn och unga med måttliga till svåra besvär som påverkar vardagen: "
+        "hemma, i skolan eller med kompisar."
+    ),
+    Kind.vardcentral: Msg("Vårdcentralen tar emot lindriga till måttliga besvär."),
+    Kind.uph: Msg(
+        "UPH tar emot lindriga besvär hos barn 6–17 år. Allvarliga besvär eller behov av "
+        "medicin går till BUP."
+    ),
+    Kind.smabarnsteam: Msg(
+        "Småbarnsteamet tar emot lindriga till måttliga besvär hos barn 0–5 år, till exempel "
+        "anknytning, sömn, mat och beteende."
+    ),
+    Kind.habilitering: Msg("Habiliteringen tar emot barn med en bekräftad diagnos."),
+    Kind.bup_akut: Msg(
+        "BUP akut tar emot vid självmordsrisk, livshotande ätstörning eller psykos."
+    ),
+    Kind.socialtjanst: Msg(
+        "Socialtjänsten tar emot orosanmälan. Det räcker med misstanke om att barnet far illa."
+    ),
+}
+BOTH_GUARDIANS = Msg(
+    "Behandling på BUP kräver oftast samtycke från båda vårdnadshavarna. Är de inte "
+    "överens kan socialtjänsten besluta."
+)
+CONSENT_TEXT = {
+    Consent.ung: Msg("Den unga behöver samtycka."),
+    Consent.vardnadshavare: Msg("Vårdnadshavarna behöver oftast samtycka."),
+}
+
+
+def receiver_needs(target: Provider, flow: Flow, age: int | None) -> tuple[Text, ...]:
+    """What the receiving unit needs for this step, where the registry or DOMAIN.md knows:
+    its criteria, the consent, and the wait."""
+    out: list[Text] = []
+    if criteria := RECEIVER_CRITERIA.get(target.kind):
+        out.append(criteria)
+    consent = list(flow.consent)
+    if flow.mechanism in (Mechanism.remiss, Mechanism.overlamning) and not consent:
+        consent = [Consent.ung]  # DOMAIN.md: a referral is sent with consent
+    out.extend(CONSENT_TEXT[c] for c in consent)
+    if target.kind == Kind.bup and (age is None or age < 18):
+        out.append(BOTH_GUARDIANS)
+    if target.typical_wait:
+        out.append(Msg("Väntetid: {wait}", wait=target.typical_wait))
+    return tuple(out)

@@ -1,4 +1,9 @@
-"""How does a young person get from one provider (or kind) to another?"""
+"""How does a young person get from one provider (or kind) to another?
+
+A route is the way referrals really go: contact, hänvisning, remiss, orosanmälan,
+handover. A SIP meeting or a consultation is not a step on that way: either can be
+called beside it at any point, so they are listed as `also` next to the route.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from pathways.errors import InvalidQuery, NotFound
 from pathways.graph import flow_applies
 from pathways.messages import Msg, Text
 from pathways.models import Flow, Provider
+from pathways.queries.guidance import WHO_ACTS, receiver_needs
 from pathways.registry import Registry
 from pathways.vocab import MECHANISM_EFFORT, MECHANISM_LABELS, Consent, Kind, Mechanism, Need
 
@@ -20,6 +26,8 @@ MAX_ROUTES = 50
 CANDIDATES = 500  # routes of one length considered before the simplest are chosen
 # Mechanisms that carry no need of their own: a report or a meeting is about the child.
 NEED_NEUTRAL = frozenset({Mechanism.orosanmalan, Mechanism.konsultation, Mechanism.sip})
+# Called beside a route, never a step of it.
+BESIDE = frozenset({Mechanism.sip, Mechanism.konsultation})
 MECHANISM_REQUIRES: dict[Mechanism, tuple[str, ...]] = {
     Mechanism.remiss: ("remiss",),
     Mechanism.egenremiss: ("egenremiss",),
@@ -37,11 +45,14 @@ class Step:
     flow: Flow
     requires: tuple[str, ...]
     note: Text  # the flow's own words from the registry, or the mechanism in words
+    sender: Msg  # what the one passing the young person on does
+    receiver: tuple[Text, ...]  # what the receiving unit needs: criteria, consent, wait
 
 
 @dataclass(frozen=True)
 class Route:
     steps: tuple[Step, ...]
+    also: tuple[Step, ...] = ()  # SIP or consultation that can be called beside it
 
     @property
     def effort(self) -> int:
@@ -87,7 +98,7 @@ def routes(
     @cache
     def edge_ok(u: str, v: str, key: str) -> bool:
         flow: Flow = registry.succ[u][v][key]["flow"]
-        if not flow_applies(flow, age, needs):
+        if flow.mechanism in BESIDE or not flow_applies(flow, age, needs):
             return False
         if needs and flow.needs is None and flow.mechanism not in NEED_NEUTRAL:
             return any(registry.providers[v].handles(n) for n in needs)
@@ -104,11 +115,48 @@ def routes(
     found: list[Route] = []
     for length in range(1, max_steps + 1):
         paths = _paths(view, [s.id for s in sources], target_ids, to_go, length)
-        batch = [Route(tuple(_step(registry, u, v, k) for u, v, k in path)) for path in paths]
-        found.extend(_distinct_first(sorted(batch, key=_order)))
-        if len(found) >= limit:
-            break
-    return found[:limit]
+        batch = [Route(tuple(_step(registry, u, v, k, age) for u, v, k in path)) for path in paths]
+        found.extend(sorted(batch, key=_order))
+    distinct = sorted(_distinct(found), key=_order)[:limit]
+    return [Route(r.steps, _beside(registry, r, age)) for r in distinct]
+
+
+def also_called(
+    registry: Registry,
+    origin: str,
+    target: str,
+    *,
+    area: str | None = None,
+    age: int | None = None,
+) -> list[Step]:
+    """SIP and consultation flows from the start to the end, whatever the route."""
+    area_id = registry.resolve_area(area).id if area else None
+    sources = _ends(registry, origin, "from", area_id, age)
+    targets = {p.id for p in _ends(registry, target, "to", area_id, age)}
+    seen: dict[tuple[str, str, Mechanism], Step] = {}
+    for source in sources:
+        for v, keyed in registry.succ.get(source.id, {}).items():
+            for key, data in keyed.items():
+                flow: Flow = data["flow"]
+                if v in targets and flow.mechanism in BESIDE and flow_applies(flow, age, ()):
+                    kinds = (source.kind.value, registry.providers[v].kind.value, flow.mechanism)
+                    seen.setdefault(kinds, _step(registry, source.id, v, key, age))
+    return list(seen.values())
+
+
+def _beside(registry: Registry, route: Route, age: int | None) -> tuple[Step, ...]:
+    """SIP and consultation flows between the providers on a route."""
+    on_route = [route.steps[0].origin.id, *(s.target.id for s in route.steps)]
+    out: list[Step] = []
+    for u in on_route:
+        for v, keyed in registry.succ.get(u, {}).items():
+            if v not in on_route or v == u:
+                continue
+            for key, data in keyed.items():
+                flow: Flow = data["flow"]
+                if flow.mechanism in BESIDE and flow_applies(flow, age, ()):
+                    out.append(_step(registry, u, v, key, age))
+    return tuple({(s.origin.id, s.target.id, s.flow.mechanism): s for s in out}.values())
 
 
 Edge = tuple[str, str, str]
@@ -168,29 +216,36 @@ def _ends(
     return [] if provider.retired else [provider]
 
 
-def _distinct_first(ordered: list[Route]) -> list[Route]:
-    """One route per sequence of mechanisms first, then the rest in order.
+def _distinct(ordered: list[Route]) -> list[Route]:
+    """One route per way: the same kinds in the same order with the same mechanisms.
 
-    Across a whole kommun the same route repeats once per district; a professional
-    should see the different ways (consultation, report, referral) before the repeats.
+    Across a whole kommun the same route repeats once per district, and two flows with
+    one mechanism between the same units give the same route twice; a professional
+    needs each way once (the first is the shortest and nearest).
     """
-    seen: set[tuple[Mechanism, ...]] = set()
-    first: list[Route] = []
-    rest: list[Route] = []
+    seen: set[tuple[tuple[str, str, Mechanism], ...]] = set()
+    out: list[Route] = []
     for route in ordered:
-        signature = tuple(s.flow.mechanism for s in route.steps)
-        (rest if signature in seen else first).append(route)
-        seen.add(signature)
-    return first + rest
+        signature = tuple(
+            (s.origin.kind.value, s.target.kind.value, s.flow.mechanism) for s in route.steps
+        )
+        if signature not in seen:
+            seen.add(signature)
+            out.append(route)
+    return out
 
 
 def _order(route: Route) -> tuple[int, int, tuple[str, ...]]:
     return (len(route.steps), route.effort, tuple(s.target.name for s in route.steps))
 
 
-def _step(registry: Registry, u: str, v: str, key: str) -> Step:
+def _step(registry: Registry, u: str, v: str, key: str, age: int | None) -> Step:
     flow: Flow = registry.graph[u][v][key]["flow"]
     requires = MECHANISM_REQUIRES.get(flow.mechanism, ())
     requires += tuple(CONSENT_REQUIRES[c] for c in flow.consent)
     note = flow.note or flow.when or Msg(MECHANISM_LABELS[flow.mechanism])
-    return Step(registry.providers[u], registry.providers[v], flow, requires, note)
+    target = registry.providers[v]
+    receiver = receiver_needs(target, flow, age)
+    return Step(
+        registry.providers[u], target, flow, requires, note, WHO_ACTS[flow.mechanism], receiver
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pathways.errors import InvalidQuery
 from pathways.messages import Items, Msg
-from pathways.models import Area, Provider
+from pathways.models import Area, Forum, Provider
 from pathways.registry import Registry
 from pathways.vocab import KIND_LABELS, NEED_LABELS, Kind, Level, Need, Principal
 
@@ -28,6 +28,10 @@ CONSENT = Msg(
 # Kinds that never sit at a SIP table: emergency units and helplines.
 NOT_AT_TABLE = frozenset({Kind.akut, Kind.bup_akut, Kind.psykiatrisk_akut, Kind.stodlinje})
 SCHOOL_KINDS = frozenset({Kind.elevhalsa, Kind.skolsocialt_team})
+# The school is invited when school is part of what the plan must solve; otherwise it
+# is not (it may still propose a SIP, and the family may ask for it to come).
+SCHOOL_NEEDS = frozenset({Need.skolfranvaro, Need.mobbning, Need.npf})
+ADULT_AGE = 18
 GROUPS: dict[Principal, str] = {
     Principal.kommun: "kommun",
     Principal.region: "region",
@@ -47,6 +51,13 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class FamilyMember:
+    role: str  # "ung" | "vardnadshavare" | "narstaende"
+    label: Msg
+    why: Msg
+
+
+@dataclass(frozen=True)
 class SipAnswer:
     area: Area
     age: int
@@ -55,6 +66,9 @@ class SipAnswer:
     legal_basis: tuple[Msg, ...]
     consent: Msg
     both_principals: bool
+    family: tuple[FamilyMember, ...] = ()  # at the table first: the plan is theirs
+    frameworks: tuple[Forum, ...] = ()  # the local collaboration the SIP is part of
+    school_invited: bool = False
 
 
 def sip(registry: Registry, *, area: str, age: int, needs: Sequence[Need]) -> SipAnswer:
@@ -62,10 +76,15 @@ def sip(registry: Registry, *, area: str, age: int, needs: Sequence[Need]) -> Si
     if not needs:
         raise InvalidQuery("need", "give at least one need")
     place = registry.resolve_area(area)
+    school = bool(SCHOOL_NEEDS.intersection(needs))
     pool = [
         p
         for p in registry.serving(place.id)
-        if p.fits_age(age) and p.kind not in NOT_AT_TABLE and p.level != Level.akut
+        if p.fits_age(age)
+        and p.kind not in NOT_AT_TABLE
+        and p.level != Level.akut
+        and (school or p.kind not in SCHOOL_KINDS)
+        and (p.kind != Kind.skolsocialt_team or Need.skolfranvaro in needs)
     ]
     chosen: dict[Kind, Participant] = {}
     for provider in sorted(pool, key=lambda p: (registry.distance(p, place.id), p.name)):
@@ -87,6 +106,48 @@ def sip(registry: Registry, *, area: str, age: int, needs: Sequence[Need]) -> Si
         legal_basis=LEGAL_BASIS,
         consent=CONSENT,
         both_principals={"kommun", "region"} <= groups,
+        family=_family(age),
+        frameworks=tuple(registry.forums_in(place.id)),
+        school_invited=school,
+    )
+
+
+def _family(age: int) -> tuple[FamilyMember, ...]:
+    """The child or young person and the guardians sit at the table: consent is theirs.
+
+    The VGR agreement (Överenskommelse om samverkan för barns och ungas hälsa) says that
+    the child and the guardians shall be able to influence the efforts (delaktighet).
+    """
+    if age >= ADULT_AGE:
+        return (
+            FamilyMember(
+                "ung",
+                Msg("Den unga"),
+                Msg("Planen är hens. Hen samtycker till SIP:en och bestämmer vilka som är med."),
+            ),
+            FamilyMember(
+                "narstaende",
+                Msg("Närstående, om den unga vill"),
+                Msg("Den unga bestämmer om närstående ska vara med."),
+            ),
+        )
+    return (
+        FamilyMember(
+            "ung",
+            Msg("Barnet eller den unga"),
+            Msg(
+                "Planen handlar om barnet. Barnet ska kunna vara med och påverka, på sitt sätt "
+                "och efter ålder och mognad."
+            ),
+        ),
+        FamilyMember(
+            "vardnadshavare",
+            Msg("Vårdnadshavarna"),
+            Msg(
+                "De samtycker till SIP:en och till vilka som deltar. Utan samtycke blir det "
+                "ingen SIP."
+            ),
+        ),
     )
 
 

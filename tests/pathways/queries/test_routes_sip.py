@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pathways.errors import InvalidQuery, NotFound
-from pathways.queries.routes import routes
+from pathways.queries.routes import also_called, routes
 from pathways.queries.sip import LEGAL_BASIS, sip
 from pathways.registry import Registry
 from pathways.vocab import Mechanism, Need
@@ -69,3 +69,46 @@ def test_sip_brings_both_principals(mini: Registry) -> None:
 def test_sip_requires_a_need(mini: Registry) -> None:
     with pytest.raises(InvalidQuery):
         sip(mini, area="norra", age=13, needs=[])
+
+
+BESIDE = {Mechanism.sip, Mechanism.konsultation}
+
+
+@pytest.mark.parametrize(
+    ("origin", "target", "area", "age", "needs"),
+    [
+        ("elevhalsa", "bup", "skarpnack", 15, []),
+        ("elevhalsa", "bup", "kungsholmen", 10, [Need.npf]),
+        ("vardcentral", "bup", "stockholm", 12, [Need.nedstamdhet]),
+        ("elevhalsa", "socialtjanst", "alingsas", 9, [Need.vald_overgrepp]),
+        ("socialtjanst", "bup", "goteborg", 14, []),
+        ("bvc", "smabarnsteam", "lerum", 2, []),
+    ],
+)
+def test_routes_are_the_way_referrals_work(
+    bundled: Registry, origin: str, target: str, area: str, age: int, needs: list[Need]
+) -> None:
+    found = routes(bundled, origin, target, area=area, age=age, needs=needs, limit=10)
+    signatures = [
+        tuple((s.origin.kind, s.target.kind, s.flow.mechanism) for s in r.steps) for r in found
+    ]
+    assert len(signatures) == len(set(signatures)), "a route is repeated"
+    order = [(len(r.steps), r.effort) for r in found]
+    assert order == sorted(order)
+    for route in found:
+        assert not {s.flow.mechanism for s in route.steps} & BESIDE
+        assert {a.flow.mechanism for a in route.also} <= BESIDE
+        for step in route.steps:
+            assert str(step.sender)
+            if step.flow.mechanism is Mechanism.hanvisning:
+                assert "Inget skickas" in str(step.sender) and "själv" in str(step.sender)
+                assert "remiss" not in step.requires
+            if step.target.kind.value == "bup":
+                assert any("måttliga till svåra" in str(r) for r in step.receiver)
+                assert any("vårdnadshavarna" in str(r) for r in step.receiver)
+
+
+def test_sip_and_consultation_are_beside_the_route(bundled: Registry) -> None:
+    also = also_called(bundled, "socialtjanst", "bup", area="goteborg", age=14)
+    assert {a.flow.mechanism for a in also} & BESIDE
+    assert {a.flow.mechanism for a in also} <= BESIDE
