@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.admin_forms import FormValues, field_errors, flow_record, provider_record
-from app.admin_session import SessionDep, admin_page, csrf_form
+from app.admin_session import SessionDep, admin_page, csrf_form, unavailable_sentence
 from app.auth import InstanceDep, Session
 from app.pages import RendererDep
 from app.rendering import Renderer
@@ -28,6 +28,7 @@ from pathways.errors import (
     NotFound,
     PreconditionFailed,
     RegistryInvalid,
+    Unavailable,
 )
 from pathways.instance import Instance
 from pathways.models import Provider
@@ -263,6 +264,10 @@ def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
     except Conflict as exc:
         editing.status = 409
         editing.problems = [exc.message]
+        return editing.page()
+    except Unavailable as exc:
+        editing.status = 503
+        editing.problems = [unavailable_sentence(exc)]
         return editing.page()
     commit = quote(saved.commit or "")
     if isinstance(op, DeleteFlow):

@@ -18,7 +18,7 @@ from app.admin_forms import FormValues
 from app.auth import InstanceDep, Session, Sessions, csrf_ok
 from app.pages import RendererDep
 from app.rendering import Page, Renderer
-from pathways.errors import AuthenticationFailed, Forbidden, LoginThrottled
+from pathways.errors import AuthenticationFailed, Forbidden, LoginThrottled, Unavailable
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 
@@ -48,6 +48,21 @@ async def _form(request: Request) -> FormValues:
     fields = {k: v for k, v in data.items() if isinstance(v, str)}
     lists = {k: [v for v in data.getlist(k) if isinstance(v, str)] for k in data}
     return FormValues(fields, lists)
+
+
+CAUSES = {
+    "the disk is full": "disken är full",
+    "the disk quota is used up": "diskkvoten är slut",
+    "the instance folder is read-only": "instansmappen är skrivskyddad",
+    "no permission to write the instance folder": "servern får inte skriva i instansmappen",
+    "git is not installed": "git är inte installerat",
+}
+
+
+def unavailable_sentence(exc: Unavailable) -> str:
+    """A failed save, in Swedish for the administrator: nothing was saved, and why."""
+    why = CAUSES.get(exc.cause, "historiken (git) kunde inte sparas")
+    return f"Ändringen sparades inte, och inget har ändrats: {why}. Försök igen om en stund."
 
 
 def admin_page(template: str, context: dict[str, Any], title: str, status: int = 200) -> Page:

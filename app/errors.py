@@ -27,6 +27,7 @@ from pathways.errors import (
     PathwaysError,
     PreconditionFailed,
     RegistryInvalid,
+    Unavailable,
 )
 from pathways.msg import Msg
 
@@ -39,12 +40,14 @@ HEADINGS = {
     404: Msg("Sidan finns inte"),
     422: Msg("Något i frågan blev fel"),
     500: Msg("Något gick fel hos oss"),
+    503: Msg("Tjänsten kan inte spara just nu"),
 }
 MESSAGES = {
     403: Msg("Du har inte behörighet till det här. Fråga en administratör."),
     404: Msg("Sidan finns inte, eller så har mottagningen slutat. Sök igen från startsidan."),
     422: Msg("Vi kunde inte förstå adressen. Börja om från startsidan."),
     500: Msg("Försök igen om en stund. Är det bråttom, ring 1177. Är någon i fara, ring 112."),
+    503: Msg("Inget har ändrats. Försök igen om en stund."),
 }
 
 
@@ -138,6 +141,15 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(LoginThrottled)
     async def throttled(request: Request, exc: LoginThrottled) -> Response:
         return JSONResponse({"detail": str(exc)}, status_code=429, headers=NO_STORE)
+
+    @app.exception_handler(Unavailable)
+    async def unavailable(request: Request, exc: Unavailable) -> Response:
+        # Logged once where it happened (pathways.instance), with the cause.
+        detail = f"{exc.message}: {exc.cause}. Try again later."
+        if not _for_machines(request):
+            return _answer(request, 503, detail)
+        headers = {"Retry-After": "60", **NO_STORE}
+        return JSONResponse({"detail": detail}, status_code=503, headers=headers)
 
     @app.exception_handler(PathwaysError)
     async def refused(request: Request, exc: PathwaysError) -> Response:

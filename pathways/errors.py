@@ -126,3 +126,16 @@ class LoginThrottled(PathwaysError):
         self.name = name
         self.until = until
         super().__init__(f"too many failed logins for '{name}'; try again after {until}")
+
+
+class Unavailable(PathwaysError):
+    """The instance cannot save now: a full disk, a read-only folder, git missing or broken.
+
+    Not something the user did wrong, and nothing was saved: answered 503 with `message`
+    (a sentence for people) and logged once with `cause` (what the system said).
+    """
+
+    def __init__(self, message: str, cause: str) -> None:
+        self.message = message
+        self.cause = cause
+        super().__init__(f"{message} ({cause})")

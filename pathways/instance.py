@@ -10,9 +10,9 @@
 
 Every write holds `.lock` from reading the current file to committing the new one, so
 one change is based on the version it was checked against (ETags), and several uvicorn
-workers never interleave. A crash leaves the old file or the new one (atomic rename);
-one after the rename but before the commit is committed as recovered by the next writer
-or start. Readers call `registry()` on every request: a `stat`, and a reload only when
+workers never interleave. Every write is authorised first (`pathways.access`), then goes
+through the journal (`pathways.journal`): commit or nothing, and a crash at any point
+leaves the old version or the new one with its author and message. Readers call `registry()` on every request: a `stat`, and a reload only when
 the file was replaced, so every worker serves a change on its next request.
 """
 
@@ -31,14 +31,15 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
-from pathways.access import authorize
+from pathways.access import authorize, authorize_targets, change_targets, operation_targets
 from pathways.accounts import Accounts, User
-from pathways.durable import atomic_write, exclusive, remove_temporaries
-from pathways.errors import NotFound, RegistryInvalid
-from pathways.gitstore import SYSTEM_EMAIL, SYSTEM_NAME, Git, author_ident
+from pathways.durable import atomic_write, crash_point, exclusive, remove_temporaries
+from pathways.errors import NotFound, RegistryInvalid, Unavailable
+from pathways.gitstore import SYSTEM_EMAIL, SYSTEM_NAME, Git, GitError, author_ident
+from pathways.journal import Entry, Journal, cause_of, digest
 from pathways.history import Change, HistoryEntry, compose, describe, parse, with_diff
 from pathways.loader import load_text
-from pathways.operations import FILE, Operation, Plan, plan
+from pathways.operations import FILE, Operation, Plan, plan, plan_text
 from pathways.records import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.registry import Registry, collector_paused
 from pathways.revert import plan_revert
@@ -110,6 +111,7 @@ class Instance:
         self.registry_file = self.registry_dir / FILE
         self.lock_file = path / ".lock"
         self.git = Git(self.registry_dir)
+        self.journal = Journal(self.registry_file, path / ".journal.json")
         self.accounts = Accounts(path / "accounts.json", path / ".accounts.lock", hasher)
         self._snapshot: Snapshot | None = None
         self._refused: Signature | None = None
@@ -122,11 +124,15 @@ class Instance:
     ) -> Instance:
         """Open an instance folder, creating it from `seed` (which is only ever read)."""
         folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        instance = cls(folder, hasher)
-        with exclusive(instance.lock_file):
-            instance._start(Path(seed))
-            instance._recover()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            instance = cls(folder, hasher)
+            with exclusive(instance.lock_file):
+                instance._start(Path(seed))
+                instance._recover()
+        except (OSError, GitError) as exc:
+            cause = cause_of(exc)
+            raise Unavailable(f"the instance {folder} cannot be used", cause) from None
         instance.snapshot()  # a registry that does not load stops the start, not a request
         return instance
 
@@ -150,6 +156,8 @@ class Instance:
             current = self._snapshot
             if current is not None and (signature in (current.signature, self._refused)):
                 return current
+            if current is not None and self.journal.pending():
+                return current  # a write is not committed yet: not visible until it is
             try:
                 loaded = self._load()
             except (RegistryInvalid, UnicodeDecodeError) as exc:
@@ -194,28 +202,72 @@ class Instance:
             self._recover()
             yield self.snapshot()
 
-    def preview(self, op: Operation, user: User) -> Preview:
-        """What `op` would change, refused exactly as `apply` would refuse it."""
-        current = self.snapshot()
+    def _planned(self, current: Snapshot, op: Operation, user: User) -> Plan:
+        """Authorise first (the records `op` names), then plan, then authorise the diff."""
+        authorize_targets(user, operation_targets(op, current.records), current.registry)
         planned = plan(current.text, current.records, op)
         authorize(user, planned.diff, current.registry)
+        return planned
+
+    def preview(self, op: Operation, user: User) -> Preview:
+        """What `op` would change, refused exactly as `apply` would refuse it."""
+        planned = self._planned(self.snapshot(), op, user)
         return Preview(planned.diff, planned.summary)
 
     def apply(self, op: Operation, user: User, message: str | None = None) -> Saved:
         """Check, write and commit one change by `user`; raises the error that refuses it."""
         with self._writing() as current:
-            planned = plan(current.text, current.records, op)
+            planned = self._planned(current, op, user)
+            return self._save(planned, author_ident(user.name), message)
+
+    def commit_text(self, text: str, user: User, message: str | None = None) -> Saved:
+        """A hand-made change: a whole new registry text, validated and authorised alike."""
+        with self._writing() as current:
+            planned = plan_text(current.text, current.records, text)
             authorize(user, planned.diff, current.registry)
             return self._save(planned, author_ident(user.name), message)
 
     def _save(self, planned: Plan, author: str, message: str | None, note: str = "") -> Saved:
+        """Commit or nothing: journal, keep the old file, rename the new one in, commit."""
         if not planned.diff:
             return Saved(None, planned.diff, planned.summary, planned.etag)
-        atomic_write(self.registry_file, planned.text.encode("utf-8"))
         text = compose(planned.summary, message, planned.diff, note)
-        commit = self.git.commit(FILE, author=author, message=text)
+        data = planned.text.encode("utf-8")
+        entry = Entry(self.git.head(), author, text, digest(data))
+        try:
+            self.journal.begin(entry)
+        except OSError as exc:
+            raise self._unavailable(exc) from None
+        try:
+            crash_point("journal")
+            self.journal.keep_old()
+            crash_point("linked")
+            atomic_write(self.registry_file, data)
+            crash_point("renamed")
+            commit = self.git.commit(FILE, author=author, message=text)
+            crash_point("committed")
+        except (OSError, GitError) as exc:
+            self._roll_back(entry)
+            raise self._unavailable(exc) from None
+        self.journal.end()
         self._install(planned)
         return Saved(commit, planned.diff, planned.summary, planned.etag)
+
+    def _unavailable(self, exc: BaseException) -> Unavailable:
+        cause = cause_of(exc)
+        log.error("a change was not saved: %s", cause)
+        return Unavailable("the change was not saved; nothing was changed", cause)
+
+    def _roll_back(self, entry: Entry) -> None:
+        """Put the old file back after a failed commit; recovery finishes what this cannot."""
+        try:
+            self.journal.abort(entry)
+            self.journal.restore()
+            self.git.run("reset", "-q", "--", FILE)
+        except (OSError, GitError) as exc:  # the next start or write undoes it
+            log.error("could not undo a failed change yet: %s", cause_of(exc))
+            return
+        self.journal.end()
 
     def _install(self, planned: Plan) -> None:
         """Serve the new version at once, from what was already validated."""
@@ -248,6 +300,7 @@ class Instance:
         self.git.remove_stale_locks()
         for stale in remove_temporaries(self.registry_file):
             log.warning("removed %s, left by an interrupted write", stale)
+        self._finish_journal()
         head = self.git.show("HEAD", FILE)
         if head is None:
             return
@@ -270,6 +323,27 @@ class Instance:
         message = f"{summary}\n\n{describe(changes)}"
         self.git.commit(FILE, author=SYSTEM, message=compose(message, None, changes))
         log.warning("committed an unrecorded change to %s", self.registry_file)
+
+    def _finish_journal(self) -> None:
+        """A write the journal says was under way: finish it as its author, or undo it."""
+        entry = self.journal.read()
+        if entry is None:
+            return
+        head = self.git.head()
+        try:
+            current = digest(self.registry_file.read_bytes())
+        except FileNotFoundError:
+            current = ""
+        if head != entry.base:
+            log.warning("a change was committed before a crash; its journal is removed")
+        elif entry.aborted or current != entry.digest:
+            if self.journal.restore():
+                log.warning("undid a change that was not committed")
+            self.git.run("reset", "-q", "--", FILE)
+        else:
+            self.git.commit(FILE, author=entry.author, message=entry.message)
+            log.warning("committed a change interrupted by a crash, as its author")
+        self.journal.end()
 
     def _put_aside(self, text: str, head: str, exc: RegistryInvalid) -> None:
         folder = self.path / "rejected"
@@ -336,6 +410,7 @@ class Instance:
     def preview_revert(self, revision: str, user: User) -> Preview:
         change = self.change(revision)
         current = self.snapshot()
+        authorize_targets(user, change_targets(change.diff), current.registry)
         planned = self._plan_revert(current, change)
         authorize(user, planned.diff, current.registry)
         return Preview(planned.diff, planned.summary)
@@ -344,6 +419,7 @@ class Instance:
         """Undo a change as a new one; refused if its records changed since."""
         change = self.change(revision)
         with self._writing() as current:
+            authorize_targets(user, change_targets(change.diff), current.registry)
             planned = self._plan_revert(current, change)
             authorize(user, planned.diff, current.registry)
             note = f"This reverts commit {change.entry.commit}."
