@@ -207,9 +207,7 @@ def _stored(records: RecordIndex, section: str, ident: str) -> list[Target]:
 
 def change_targets(diff: ChangeDiff) -> list[Target]:
     """The records a recorded change touched, before and after (for a revert)."""
-    return [
-        (c.section, c.id, record) for c in diff for record in (c.before, c.after) if record
-    ]
+    return [(c.section, c.id, record) for c in diff for record in (c.before, c.after) if record]
 
 
 def _allowed(

@@ -177,7 +177,9 @@ class Git:
         live git process of ours can own these.
         """
         git_dir = self.root / ".git"
-        stale = [git_dir / "index.lock", git_dir / "HEAD.lock"]
+        if not git_dir.is_dir():
+            return []
+        stale = list(git_dir.glob("*.lock"))  # index, HEAD, config, packed-refs, ...
         stale += list((git_dir / "refs").rglob("*.lock")) if (git_dir / "refs").exists() else []
         removed = []
         for lock in stale:

@@ -29,6 +29,7 @@ from pathways.durable import atomic_write, crash_point, fsync_folder
 
 __all__ = ["Entry", "Journal", "cause_of", "crash_point", "digest"]
 
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
