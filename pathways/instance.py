@@ -12,7 +12,8 @@ Every write holds `.lock` from reading the current file to committing the new on
 one change is based on the version it was checked against (ETags), and several uvicorn
 workers never interleave. Every write is authorised first (`pathways.access`), then goes
 through the journal (`pathways.journal`): commit or nothing, and a crash at any point
-leaves the old version or the new one with its author and message. Readers call `registry()` on every request: a `stat`, and a reload only when
+leaves the old version or the new one with its author and message. Readers call
+`registry()` on every request: a `stat`, and a reload only when
 the file was replaced, so every worker serves a change on its next request.
 """
 
@@ -25,19 +26,19 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
 
+from pathways import recovery
 from pathways.access import authorize, authorize_targets, change_targets, operation_targets
 from pathways.accounts import Accounts, User
-from pathways.durable import atomic_write, crash_point, exclusive, remove_temporaries
+from pathways.durable import atomic_write, crash_point, exclusive
 from pathways.errors import NotFound, RegistryInvalid, Unavailable
 from pathways.gitstore import SYSTEM_EMAIL, SYSTEM_NAME, Git, GitError, author_ident
+from pathways.history import Change, HistoryEntry, compose, parse, with_diff
 from pathways.journal import Entry, Journal, cause_of, digest
-from pathways.history import Change, HistoryEntry, compose, describe, parse, with_diff
 from pathways.loader import load_text
 from pathways.operations import FILE, Operation, Plan, plan, plan_text
 from pathways.records import ChangeDiff, RecordIndex, diff, etag, singular
@@ -281,78 +282,11 @@ class Instance:
     # --- starting and recovering -----------------------------------------------------
 
     def _start(self, seed: Path) -> None:
-        self.registry_dir.mkdir(exist_ok=True)
-        if not (self.registry_dir / ".git").exists():
-            self.git.init()
-        self.git.remove_stale_locks()
-        if self.git.head() is not None:
-            return
-        if not self.registry_file.exists():
-            data = seed.read_bytes()
-            load_text(data.decode("utf-8"), str(seed))  # refuse to start from a broken seed
-            atomic_write(self.registry_file, data)
-        else:
-            load_text(self.registry_file.read_text(encoding="utf-8"), str(self.registry_file))
-        self.git.commit(FILE, author=SYSTEM, message=f"Start the registry from {seed.name}\n")
+        recovery.start(self, seed)
 
     def _recover(self) -> None:
         """Finish what a crash interrupted. Call only while holding the lock."""
-        self.git.remove_stale_locks()
-        for stale in remove_temporaries(self.registry_file):
-            log.warning("removed %s, left by an interrupted write", stale)
-        self._finish_journal()
-        head = self.git.show("HEAD", FILE)
-        if head is None:
-            return
-        if not self.registry_file.exists():
-            atomic_write(self.registry_file, head.encode("utf-8"))
-            return
-        if not self.git.dirty(FILE):
-            return
-        text = self.registry_file.read_bytes().decode("utf-8", "replace")
-        if text == head:
-            self.git.run("reset", "-q", "--", FILE)
-            return
-        try:
-            load_text(text, FILE)
-        except RegistryInvalid as exc:
-            self._put_aside(text, head, exc)
-            return
-        changes = diff(RecordIndex.from_text(head, FILE), RecordIndex.from_text(text, FILE))
-        summary = "Record a change that was saved but not yet recorded"
-        message = f"{summary}\n\n{describe(changes)}"
-        self.git.commit(FILE, author=SYSTEM, message=compose(message, None, changes))
-        log.warning("committed an unrecorded change to %s", self.registry_file)
-
-    def _finish_journal(self) -> None:
-        """A write the journal says was under way: finish it as its author, or undo it."""
-        entry = self.journal.read()
-        if entry is None:
-            return
-        head = self.git.head()
-        try:
-            current = digest(self.registry_file.read_bytes())
-        except FileNotFoundError:
-            current = ""
-        if head != entry.base:
-            log.warning("a change was committed before a crash; its journal is removed")
-        elif entry.aborted or current != entry.digest:
-            if self.journal.restore():
-                log.warning("undid a change that was not committed")
-            self.git.run("reset", "-q", "--", FILE)
-        else:
-            self.git.commit(FILE, author=entry.author, message=entry.message)
-            log.warning("committed a change interrupted by a crash, as its author")
-        self.journal.end()
-
-    def _put_aside(self, text: str, head: str, exc: RegistryInvalid) -> None:
-        folder = self.path / "rejected"
-        folder.mkdir(exist_ok=True)
-        aside = folder / f"providers-{datetime.now(UTC):%Y%m%dT%H%M%S%f}.yaml"
-        aside.write_text(text, encoding="utf-8")
-        atomic_write(self.registry_file, head.encode("utf-8"))
-        self.git.run("reset", "-q", "--", FILE)
-        log.error("%s did not validate; kept as %s and restored: %s", FILE, aside, exc)
+        recovery.recover(self)
 
     # --- history ---------------------------------------------------------------------
 

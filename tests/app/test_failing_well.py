@@ -16,11 +16,17 @@ from pathlib import Path
 import pytest
 
 from pathways import durable
-from tests.app.test_admin import ALINGSAS_PROVIDER, STOCKHOLM_PROVIDER, Admin, form_of, login
+from tests.app.test_admin import (
+    ALINGSAS_PROVIDER,
+    STOCKHOLM_PROVIDER,
+    Admin,
+    admin,
+    form_of,
+    login,
+)
 from tests.conftest import ROOT
 
-__all__ = ["admin"]
-from tests.app.test_admin import admin  # noqa: E402  (the fixture)
+__all__ = ["admin"]  # the fixture, shared with the admin tests
 
 
 def test_an_unchanged_put_outside_the_area_is_403_not_no_change(admin: Admin) -> None:
