@@ -24,6 +24,7 @@ from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
+from app.security import Transport
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
 
@@ -53,7 +54,10 @@ def create_app(
     settings = settings or Settings()
     if instance is not None:
         app.state.sessions = Sessions(
-            secret_for(settings, instance), secure=settings.cookies_secure
+            secret_for(settings, instance),
+            secure=settings.cookies_secure,
+            idle=settings.session_idle_minutes * 60,
+            longest=settings.session_max_hours * 3600,
         )
     languages = load_languages(locale_dir)
     app.state.renderer = Renderer(languages)
@@ -76,6 +80,7 @@ def create_app(
         return Response(HEALTH, media_type="application/json")
 
     strip_uvicorn_queries()
+    app.add_middleware(Transport, trust_proxy=settings.trust_proxy)
     app.add_middleware(AccessLog)
     return app
 
