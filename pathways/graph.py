@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from pathways.limits import EdgeCounter, bounded_edges
 from pathways.models import Flow, Provider
 from pathways.vocab import Kind, Need, Severity
 
@@ -57,6 +58,7 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
         inside = within is None or provider.national or bool(related(within) & set(provider.areas))
         return [provider] if inside and not provider.retired else []
 
+    edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
     for flow in registry.document.flows:
         excluded = frozenset(flow.exclude)
         origins = [p for p in ends(flow.origin, flow.within) if p.id not in excluded]
@@ -67,7 +69,7 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
         else:
             pairs = _overlapping(origins, targets, related)
         add = graph.add_edge  # one call per edge: add_edges_from costs twice as much here
-        for o, t in pairs:
+        for o, t in bounded_edges(pairs, flow.id, edges):
             if o.id != t.id:
                 add(o.id, t.id, flow.id, flow=flow)
     return graph

@@ -232,6 +232,8 @@ class Instance:
         """Commit or nothing: journal, keep the old file, rename the new one in, commit."""
         if not planned.diff:
             return Saved(None, planned.diff, planned.summary, planned.etag)
+        with collector_paused():  # built first: a graph too large is refused unwritten
+            registry = Registry(planned.document)
         text = compose(planned.summary, message, planned.diff, note)
         data = planned.text.encode("utf-8")
         entry = Entry(self.git.head(), author, text, digest(data))
@@ -251,7 +253,7 @@ class Instance:
             self._roll_back(entry)
             raise self._unavailable(exc) from None
         self.journal.end()
-        self._install(planned)
+        self._install(planned, registry)
         return Saved(commit, planned.diff, planned.summary, planned.etag)
 
     def _unavailable(self, exc: BaseException) -> Unavailable:
@@ -270,10 +272,8 @@ class Instance:
             return
         self.journal.end()
 
-    def _install(self, planned: Plan) -> None:
+    def _install(self, planned: Plan, registry: Registry) -> None:
         """Serve the new version at once, from what was already validated."""
-        with collector_paused():
-            registry = Registry(planned.document)
         snapshot = Snapshot(_signature(os.stat(self.registry_file)), planned.text, registry)
         snapshot._records = planned.records
         with self._reload:

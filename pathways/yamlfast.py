@@ -29,6 +29,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from pathways.limits import AliasBudget
+
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -66,7 +68,7 @@ class _Scalars:
             raise ConstructorError(None, None, problem, mark) from None
 
 
-def load(text: str) -> tuple[Any, list[tuple[str, int]]]:
+def load(text: str, budget: AliasBudget | None = None) -> tuple[Any, list[tuple[str, int]]]:
     """Return the document and the duplicate keys found, as (key, line) pairs.
 
     Raises `yaml.YAMLError` for syntax errors (from libyaml, with a mark) and
@@ -148,6 +150,8 @@ def load(text: str) -> tuple[Any, list[tuple[str, int]]]:
         elif kind is AliasEvent:
             if event.anchor not in anchors:
                 raise Unsupported("unknown alias")  # PyYAML's loader words the error
+            if budget is not None:
+                budget.spend(anchors[event.anchor])  # bounded expansion: pathways.limits
             if stack and stack[-1][1] is _NO_KEY and isinstance(stack[-1][0], dict):
                 stack[-1][4] = False
             put(anchors[event.anchor], event)
