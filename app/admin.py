@@ -16,7 +16,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.admin_forms import FormValues, field_errors, flow_record, provider_record
-from app.admin_session import SessionDep, admin_page, csrf_form, unavailable_sentence
+from app.admin_session import (
+    SessionDep,
+    admin_page,
+    csrf_form,
+    rate_sentence,
+    unavailable_sentence,
+)
 from app.auth import InstanceDep, Session
 from app.pages import RendererDep
 from app.rendering import Renderer
@@ -27,6 +33,7 @@ from pathways.errors import (
     Forbidden,
     NotFound,
     PreconditionFailed,
+    RateLimited,
     RegistryInvalid,
     Unavailable,
 )
@@ -264,6 +271,10 @@ def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
     except Conflict as exc:
         editing.status = 409
         editing.problems = [exc.message]
+        return editing.page()
+    except RateLimited as exc:
+        editing.status = 429
+        editing.problems = [rate_sentence(exc)]
         return editing.page()
     except Unavailable as exc:
         editing.status = 503

@@ -18,7 +18,13 @@ from app.admin_forms import FormValues
 from app.auth import InstanceDep, Session, Sessions, csrf_ok
 from app.pages import RendererDep
 from app.rendering import Page, Renderer
-from pathways.errors import AuthenticationFailed, Forbidden, LoginThrottled, Unavailable
+from pathways.errors import (
+    AuthenticationFailed,
+    Forbidden,
+    LoginThrottled,
+    RateLimited,
+    Unavailable,
+)
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 
@@ -63,6 +69,14 @@ def unavailable_sentence(exc: Unavailable) -> str:
     """A failed save, in Swedish for the administrator: nothing was saved, and why."""
     why = CAUSES.get(exc.cause, "historiken (git) kunde inte sparas")
     return f"Ändringen sparades inte, och inget har ändrats: {why}. Försök igen om en stund."
+
+
+def rate_sentence(exc: RateLimited) -> str:
+    minutes = max(1, round(exc.retry_after / 60))
+    return (
+        f"Du har gjort {exc.limit} ändringar den senaste timmen, så många som tillåts. "
+        f"Inget har sparats; försök igen om {minutes} minuter."
+    )
 
 
 def admin_page(template: str, context: dict[str, Any], title: str, status: int = 200) -> Page:

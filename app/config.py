@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     # Behind a reverse proxy that terminates https: honour its X-Forwarded-Proto and
     # X-Forwarded-For. Off by default: anyone could send those headers to a bare server.
     trust_proxy: bool = False
+    # Request bodies larger than this are refused with 413 before they are read.
+    max_body_kb: int = Field(default=1024, ge=1)
 
     @model_validator(mode="after")
     def _secret_outside_development(self) -> Settings:

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from app.accesslog import printable
 from app.auth import Unauthenticated
 from app.rendering import Page, Renderer
 from pathways.errors import (
@@ -26,6 +27,7 @@ from pathways.errors import (
     NotFound,
     PathwaysError,
     PreconditionFailed,
+    RateLimited,
     RegistryInvalid,
     Unavailable,
 )
@@ -142,6 +144,11 @@ def install(app: FastAPI) -> None:
     async def throttled(request: Request, exc: LoginThrottled) -> Response:
         return JSONResponse({"detail": str(exc)}, status_code=429, headers=NO_STORE)
 
+    @app.exception_handler(RateLimited)
+    async def too_many_writes(request: Request, exc: RateLimited) -> Response:
+        headers = {"Retry-After": str(exc.retry_after), **NO_STORE}
+        return JSONResponse({"detail": str(exc)}, status_code=429, headers=headers)
+
     @app.exception_handler(Unavailable)
     async def unavailable(request: Request, exc: Unavailable) -> Response:
         # Logged once where it happened (pathways.instance), with the cause.
@@ -158,5 +165,5 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         # Logged by type and path only: the query may hold what a young person typed.
-        log.error("unexpected %s on %s", type(exc).__name__, request.url.path)
+        log.error("unexpected %s on %s", type(exc).__name__, printable(request.url.path))
         return _answer(request, 500, "internal error")

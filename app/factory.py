@@ -24,7 +24,7 @@ from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
-from app.security import Transport
+from app.security import BodyLimit, Transport
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
 
@@ -80,6 +80,7 @@ def create_app(
         return Response(HEALTH, media_type="application/json")
 
     strip_uvicorn_queries()
+    app.add_middleware(BodyLimit, limit=settings.max_body_kb * 1024)
     app.add_middleware(Transport, trust_proxy=settings.trust_proxy)
     app.add_middleware(AccessLog)
     return app

@@ -9,6 +9,8 @@ refreshed admin session cookie (`app.auth`) is added here, after the route has r
 
 from __future__ import annotations
 
+import json
+
 from app.accesslog import ASGIApp, Message, Receive, Scope, Send
 from app.auth import REFRESH_STATE, SESSION_COOKIE
 
@@ -60,3 +62,63 @@ class Transport:
         forwarded = _header(scope, b"x-forwarded-for").split(",")[-1].strip()
         if forwarded and len(forwarded) <= 45:
             scope["client"] = (forwarded, 0)
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` bytes with 413, before the app sees them.
+
+    A declared Content-Length over the limit is refused at once; otherwise the body is
+    read here, at most `limit` bytes of it, and handed on whole (bodies are small
+    forms and records; the app would read them whole anyway).
+    """
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = _header(scope, b"content-length")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message], receive), send)
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                await self._refuse(send)
+                return
+            if not message.get("more_body", False):
+                break
+        whole: Message = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        await self.app(scope, _replay([whole], receive), send)
+
+    async def _refuse(self, send: Send) -> None:
+        detail = f"the request body is larger than the {self.limit // 1024} KB allowed"
+        body = json.dumps({"detail": detail}).encode("utf-8")
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", b"no-store"),
+            (b"connection", b"close"),
+        ]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    """A receive that gives `messages` first, then whatever the server sends next."""
+    pending = list(messages)
+
+    async def replayed() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replayed

@@ -139,3 +139,16 @@ class Unavailable(PathwaysError):
         self.message = message
         self.cause = cause
         super().__init__(f"{message} ({cause})")
+
+
+class RateLimited(PathwaysError):
+    """Too many changes by one account in a short time: try again after `retry_after` s."""
+
+    def __init__(self, name: str, limit: int, retry_after: int) -> None:
+        self.name = name
+        self.limit = limit
+        self.retry_after = retry_after
+        super().__init__(
+            f"'{name}' has made {limit} changes in the last hour, the most allowed "
+            f"(VARDKEDJAN_MAX_WRITES_PER_HOUR); try again in {retry_after} seconds"
+        )

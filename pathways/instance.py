@@ -24,7 +24,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ from pathways.operations import FILE, Operation, Plan, plan, plan_text
 from pathways.records import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.registry import Registry, collector_paused
 from pathways.revert import plan_revert
+from pathways.writerate import WriteRate
 
 SYSTEM = f"{SYSTEM_NAME} <{SYSTEM_EMAIL}>"
 DEFAULT_PATH = Path("instance")
@@ -113,6 +114,7 @@ class Instance:
         self.lock_file = path / ".lock"
         self.git = Git(self.registry_dir)
         self.journal = Journal(self.registry_file, path / ".journal.json")
+        self.writes = WriteRate(path / ".writes.json")
         self.accounts = Accounts(path / "accounts.json", path / ".accounts.lock", hasher)
         self._snapshot: Snapshot | None = None
         self._refused: Signature | None = None
@@ -232,6 +234,8 @@ class Instance:
         """Commit or nothing: journal, keep the old file, rename the new one in, commit."""
         if not planned.diff:
             return Saved(None, planned.diff, planned.summary, planned.etag)
+        name = author.split(" <", 1)[0]
+        self.writes.check(name)  # after authorisation: a refused user learns nothing else
         with collector_paused():  # built first: a graph too large is refused unwritten
             registry = Registry(planned.document)
         text = compose(planned.summary, message, planned.diff, note)
@@ -253,6 +257,8 @@ class Instance:
             self._roll_back(entry)
             raise self._unavailable(exc) from None
         self.journal.end()
+        with suppress(OSError):  # the change is saved; a lost count is no reason to fail it
+            self.writes.note(name)
         self._install(planned, registry)
         return Saved(commit, planned.diff, planned.summary, planned.etag)
 

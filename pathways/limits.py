@@ -8,7 +8,8 @@ too big and which setting raises the limit:
 - YAML aliases and merge keys: what they would add when expanded, at most
   `VARDKEDJAN_MAX_YAML_ALIAS_NODES` nodes (a "billion laughs" file is a few lines);
 - referral edges: at most `VARDKEDJAN_MAX_REFERRAL_EDGES` in the graph; the refusal names
-  the flow that expands the most.
+  the flow that expands the most;
+- changes per account: at most `VARDKEDJAN_MAX_WRITES_PER_HOUR` (`pathways.writerate`).
 
 The limits are read from the environment when used, so `vardkedjan check`, `serve` and
 every worker apply the same ones; `app.config.Settings` documents them too.
@@ -28,6 +29,7 @@ from pathways.errors import Problem, RegistryInvalid
 DEFAULT_REGISTRY_MB = 20
 DEFAULT_ALIAS_NODES = 2_000_000
 DEFAULT_REFERRAL_EDGES = 2_000_000
+DEFAULT_WRITES_PER_HOUR = 120
 
 T = TypeVar("T")
 
@@ -45,6 +47,7 @@ class Limits:
     registry_bytes: int
     alias_nodes: int
     referral_edges: int
+    writes_per_hour: int = DEFAULT_WRITES_PER_HOUR
 
     @classmethod
     def current(cls) -> Limits:
@@ -52,6 +55,7 @@ class Limits:
             _setting("MAX_REGISTRY_MB", DEFAULT_REGISTRY_MB) * 1024 * 1024,
             _setting("MAX_YAML_ALIAS_NODES", DEFAULT_ALIAS_NODES),
             _setting("MAX_REFERRAL_EDGES", DEFAULT_REFERRAL_EDGES),
+            _setting("MAX_WRITES_PER_HOUR", DEFAULT_WRITES_PER_HOUR),
         )
 
 
