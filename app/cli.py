@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.accesslog import log_config
 from app.paths import BUNDLED_REGISTRY
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument(
         "--read-only", action="store_true", help="serve --data as it is: no instance, no admin"
     )
-    serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.add_argument("--workers", type=_at_least_one, default=1, help="worker processes")
 
     check = commands.add_parser("check", help="validate a registry and print the audit")
     check.add_argument("path", type=Path)
@@ -57,6 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_user(args)
     instance = None if args.read_only else args.instance
     return run_serve(args.host, args.port, args.data, args.workers, instance)
+
+
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def _add_user_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -178,39 +186,48 @@ def _print_findings(findings: list[Finding], *, show_all: bool) -> None:
 
 def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | None) -> int:
     import uvicorn
-    from pydantic import ValidationError
 
-    from app.config import Settings
-    from app.factory import app_from_settings
+    from app import serving
 
     os.environ["VARDKEDJAN_DATA"] = str(data.resolve())
     if instance is None:
         os.environ.pop("VARDKEDJAN_INSTANCE", None)
     else:
         os.environ["VARDKEDJAN_INSTANCE"] = str(instance.resolve())
+    where = f"the instance {instance} (seeded from {data})" if instance else f"{data} (read-only)"
+    logs = log_config()
+    if workers > 1:
+        # The parent never loads the registry: a child checks it, the workers serve it.
+        if not serving.probe():
+            return 1
+        print(f"Serving {where} on http://{host}:{port} ({workers} workers)", file=sys.stderr)
+        serving.run_workers(host, port, workers, logs)
+        return 0
+    app = _build_app(data)
+    if app is None:
+        return 1
+    print(f"Serving {where} on http://{host}:{port}", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, access_log=False, log_config=logs)
+    return 0
+
+
+def _build_app(data: Path) -> Any:
+    """The app from VARDKEDJAN_*, or None after printing why it cannot be served."""
+    from pydantic import ValidationError
+
+    from app.config import Settings
+    from app.factory import app_from_settings
+
     try:
-        app = app_from_settings(Settings())
+        return app_from_settings(Settings())
     except RegistryInvalid as exc:
         print(f"vardkedjan: {data} was refused; nothing was loaded.", file=sys.stderr)
         print(exc, file=sys.stderr)
-        return 1
     except ValidationError as exc:
         print(f"vardkedjan: the settings were refused: {exc}", file=sys.stderr)
-        return 1
     except PathwaysError as exc:
         print(f"vardkedjan: {exc}", file=sys.stderr)
-        return 1
-    where = f"the instance {instance} (seeded from {data})" if instance else f"{data} (read-only)"
-    print(f"Serving {where} on http://{host}:{port}", file=sys.stderr)
-    logs = log_config()
-    if workers > 1:
-        del app  # each worker builds its own from the same settings
-        uvicorn.run(
-            "app.main:app", host=host, port=port, workers=workers, access_log=False, log_config=logs
-        )
-    else:
-        uvicorn.run(app, host=host, port=port, access_log=False, log_config=logs)
-    return 0
+    return None
 
 
 if __name__ == "__main__":
