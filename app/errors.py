@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from app.accesslog import printable
 from app.auth import Unauthenticated
+from app.openapi_errors import allowed_methods
 from app.rendering import Page, Renderer
 from pathways.errors import (
     Conflict,
@@ -103,9 +104,10 @@ def install(app: FastAPI) -> None:
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if exc.status_code >= 400 and exc.status_code not in (405,):
             return _answer(request, exc.status_code, exc.detail)
-        return JSONResponse(
-            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Unauthenticated)
     async def unauthenticated(request: Request, exc: Unauthenticated) -> Response:

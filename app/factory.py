@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
-from app import errors
+from app import errors, openapi_errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
 from app.admin import router as admin_router
 from app.admin_api import install as install_admin_api
@@ -62,6 +62,7 @@ def create_app(
     languages = load_languages(locale_dir)
     app.state.renderer = Renderer(languages)
     errors.install(app)
+    openapi_errors.install(app)
     install_admin_api(app)
     install_admin(app)
     # The public API first: routes are matched in order, and find-help is the busiest.
