@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.accesslog import log_config
+from app.cli_user import add_user_commands, run_user
 from app.paths import BUNDLED_REGISTRY
 from pathways.audit import Finding, audit, by_code, from_problems
 from pathways.errors import PathwaysError, RegistryInvalid
@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("path", type=Path)
     check.add_argument("--all", action="store_true", help="print every finding, not 10 per kind")
 
-    _add_user_commands(commands)
+    add_user_commands(commands)
 
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -65,63 +65,6 @@ def _at_least_one(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
-
-
-def _add_user_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    user = commands.add_parser("user", help="manage the accounts of an instance")
-    actions = user.add_subparsers(dest="user_command", required=True)
-    add = actions.add_parser("add", help="create an account (the password is asked twice)")
-    add.add_argument("name")
-    add.add_argument("--role", choices=["admin", "editor"], required=True)
-    add.add_argument(
-        "--area", nargs="+", action="extend", default=[], help="area ids the user may edit"
-    )
-    add.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
-    token = actions.add_parser("token", help="print a new API token (replaces the old one)")
-    token.add_argument("name")
-    for action in (add, token):
-        action.add_argument(
-            "--instance", type=Path, default=DEFAULT_INSTANCE, help="instance folder"
-        )
-
-
-def _read_password(from_stdin: bool) -> str | None:
-    if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Password again: ") != first:
-        print("vardkedjan: the passwords differ; no account was made.", file=sys.stderr)
-        return None
-    return first
-
-
-def run_user(args: argparse.Namespace) -> int:
-    """`user add` and `user token`, on the instance folder (created from the bundled file)."""
-    from pathways.instance import Instance
-
-    try:
-        instance = Instance.open(args.instance, BUNDLED_REGISTRY)
-        if args.user_command == "token":
-            print(instance.accounts.new_token(args.name))
-            return 0
-        password = _read_password(args.password_stdin)
-        if password is None:
-            return 1
-        user = instance.accounts.add_user(
-            args.name,
-            args.role,
-            args.area,
-            password,
-            known_areas=set(instance.registry().areas),
-        )
-    except PathwaysError as exc:
-        print(f"vardkedjan: {exc}", file=sys.stderr)
-        return 1
-    areas = ", ".join(user.areas) or "all areas"
-    print(f"Created {user.role.value} '{user.name}' ({areas}) in {args.instance}.")
-    return 0
 
 
 def console() -> None:

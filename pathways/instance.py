@@ -44,6 +44,7 @@ from pathways.operations import FILE, Operation, Plan, plan, plan_text
 from pathways.records import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.registry import Registry, collector_paused
 from pathways.revert import plan_revert
+from pathways.useradmin import LOG
 from pathways.writerate import WriteRate
 
 SYSTEM = f"{SYSTEM_NAME} <{SYSTEM_EMAIL}>"
@@ -304,7 +305,7 @@ class Instance:
         out: list[HistoryEntry] = []
         if limit < 1:
             return out
-        for commit in self.git.log(FILE, max_count=None if filtered else limit):
+        for commit in self.git.log((FILE, LOG), max_count=None if filtered else limit):
             entry, recorded = parse(commit)
             if not recorded:
                 entry = with_diff(entry, self._diff(entry.commit, entry.parent))
