@@ -434,5 +434,6 @@ async def review(
         "code": code,
         "providers": registry.providers,
         "flows": registry.flows,
+        "reports": instance.reports.open(),  # error reports from the public (app.reports)
     }
     return renderer.respond(request, admin_page("review.html", context, "Granskning"))

@@ -24,6 +24,8 @@ from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
+from app.reports import admin_router as reports_admin_router
+from app.reports import router as reports_router
 from app.security import BodyLimit, Transport
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
@@ -70,8 +72,9 @@ def create_app(
     app.include_router(admin_api_router)
     app.include_router(session_router)
     app.include_router(admin_router)
+    app.include_router(reports_admin_router)
     for lang in languages.values():
-        for pages in (pages_router, proffs_router, karta_router):
+        for pages in (pages_router, proffs_router, karta_router, reports_router):
             app.include_router(pages, prefix=lang.prefix)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -43,6 +43,7 @@ from pathways.loader import load_text
 from pathways.operations import FILE, Operation, Plan, plan, plan_text
 from pathways.records import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.registry import Registry, collector_paused
+from pathways.reports import Reports
 from pathways.revert import plan_revert
 from pathways.useradmin import LOG
 from pathways.writerate import WriteRate
@@ -116,6 +117,7 @@ class Instance:
         self.git = Git(self.registry_dir)
         self.journal = Journal(self.registry_file, path / ".journal.json")
         self.writes = WriteRate(path / ".writes.json")
+        self.reports = Reports(path / "reports.json", path / ".reports.lock")
         self.accounts = Accounts(path / "accounts.json", path / ".accounts.lock", hasher)
         self._snapshot: Snapshot | None = None
         self._refused: Signature | None = None
