@@ -98,3 +98,21 @@ def test_serve_on_an_unusable_instance_prints_one_line(tmp_path: Path) -> None:
     assert done.returncode != 0
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot be used" in lines[0] and "Traceback" not in done.stderr
+
+
+def test_a_read_only_instance_is_503_naming_it(
+    admin: Admin, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(temporary: Path, target: Path) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(durable, "before_replace", read_only)
+    url = f"/api/v1/admin/providers/{ALINGSAS_PROVIDER}"
+    current = admin.client.get(url, headers=admin.api("anna"))
+    record = {**current.json(), "hours": "Vardagar 7-15"}
+    put = admin.client.put(
+        url, json=record, headers={**admin.api("anna"), "If-Match": current.headers["etag"]}
+    )
+    assert put.status_code == 503
+    assert "read-only" in put.json()["detail"]
+    assert not admin.instance.journal.pending()
