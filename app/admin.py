@@ -20,6 +20,7 @@ from app.admin_session import (
     SessionDep,
     admin_page,
     csrf_form,
+    forbidden_sentence,
     rate_sentence,
     unavailable_sentence,
 )
@@ -266,7 +267,7 @@ def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
         return editing.page()
     except Forbidden as exc:
         editing.status = 403
-        editing.problems = [f"Du får inte göra den ändringen: {exc.message}"]
+        editing.problems = [forbidden_sentence(exc, editing.session.user.areas)]
         return editing.page()
     except Conflict as exc:
         editing.status = 409

@@ -71,6 +71,16 @@ def unavailable_sentence(exc: Unavailable) -> str:
     return f"Ändringen sparades inte, och inget har ändrats: {why}. Försök igen om en stund."
 
 
+def forbidden_sentence(exc: Forbidden, areas: tuple[str, ...]) -> str:
+    """A refusal by scope, in Swedish: which records, and which areas are the user's."""
+    records = ", ".join(f"'{s}'" for s in exc.subjects) or "posten"
+    mine = ", ".join(areas) or "inga"
+    return (
+        f"Du får inte göra den ändringen: den rör {records}, som ligger utanför dina "
+        f"områden ({mine}). Inget har sparats."
+    )
+
+
 def rate_sentence(exc: RateLimited) -> str:
     minutes = max(1, round(exc.retry_after / 60))
     return (

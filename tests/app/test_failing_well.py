@@ -116,3 +116,13 @@ def test_a_read_only_instance_is_503_naming_it(
     assert put.status_code == 503
     assert "read-only" in put.json()["detail"]
     assert not admin.instance.journal.pending()
+
+
+def test_a_refusal_by_scope_is_told_in_swedish_on_the_form(admin: Admin) -> None:
+    assert login(admin.client, "erik", "erik-lösen-1") == 303
+    url = f"/admin/mottagning/{STOCKHOLM_PROVIDER}"
+    _, data = form_of(admin.client, url)
+    response = admin.client.post(url, data={**data, "action": "save"})  # unchanged, too
+    assert response.status_code == 403
+    assert "utanför dina områden (alingsas)" in response.text
+    assert "may not change" not in response.text
