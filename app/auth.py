@@ -6,7 +6,7 @@ session; the sign-in form, before any session, ties its token to a short-lived c
 
 A session is over when it has been idle too long (the cookie is signed again, sliding,
 at most once a minute), when it is older than its maximum age, or when the user's
-session generation (`pathways.accounts`) has moved on: sign-out, a new password or a
+session generation (`pathways.store.accounts`) has moved on: sign-out, a new password or a
 disabled account end every session of that user, in every worker.
 """
 
@@ -22,9 +22,9 @@ from fastapi import Depends, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from app.config import Settings
-from pathways.accounts import User
 from pathways.errors import Forbidden
-from pathways.instance import Instance
+from pathways.store.accounts import User
+from pathways.store.live import Instance
 
 SESSION_COOKIE = "vk_session"
 LOGIN_COOKIE = "vk_login"
@@ -144,10 +144,7 @@ def get_instance(request: Request) -> Instance:
     return instance
 
 
-InstanceDep = Annotated[Instance, Depends(get_instance)]
-
-
-async def api_user(request: Request, instance: InstanceDep) -> User:
+async def api_user(request: Request, instance: Annotated[Instance, Depends(get_instance)]) -> User:
     """An API client, by its personal token: `Authorization: Bearer vk_…`."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -157,6 +154,3 @@ async def api_user(request: Request, instance: InstanceDep) -> User:
     if user is None:
         raise Unauthenticated("the token is not valid")
     return user
-
-
-ApiUserDep = Annotated[User, Depends(api_user)]

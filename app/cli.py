@@ -13,8 +13,8 @@ from typing import Any
 from app.accesslog import log_config
 from app.cli_user import add_user_commands, run_user
 from app.paths import BUNDLED_REGISTRY
-from pathways.audit import Finding, audit, by_code, from_problems
 from pathways.errors import PathwaysError, RegistryInvalid
+from pathways.queries.audit import Finding, audit, by_code, from_problems
 from pathways.registry import Registry
 
 SHOWN_PER_CODE = 10

@@ -1,7 +1,7 @@
 """`vardkedjan user ...`: accounts of an instance, from the server's command line.
 
 `add`, `token`, `list`, `disable`, `enable`, `passwd` and `remove`. Every change but a
-new token is recorded in the registry's history (`pathways.useradmin`); disabling, a new
+new token is recorded in the registry's history (`pathways.store.useradmin`); disabling, a new
 password and removing end every session of that user at once.
 """
 
@@ -17,7 +17,7 @@ from app.paths import BUNDLED_REGISTRY
 from pathways.errors import PathwaysError
 
 if TYPE_CHECKING:
-    from pathways.instance import Instance
+    from pathways.store.live import Instance
 
 DEFAULT_INSTANCE = Path("instance")
 CHANGES = {
@@ -66,7 +66,7 @@ def _read_password(from_stdin: bool) -> str | None:
 
 def run_user(args: argparse.Namespace) -> int:
     """Run one `user` command on the instance folder (created from the bundled file)."""
-    from pathways.instance import Instance
+    from pathways.store.live import Instance
 
     try:
         instance = Instance.open(args.instance, BUNDLED_REGISTRY)
@@ -77,7 +77,7 @@ def run_user(args: argparse.Namespace) -> int:
 
 
 def _run(instance: Instance, args: argparse.Namespace) -> int:
-    from pathways.useradmin import change_user, record
+    from pathways.store.useradmin import change_user, record
 
     command = args.user_command
     if command == "token":

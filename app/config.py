@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     trust_proxy: bool = False
     # Request bodies larger than this are refused with 413 before they are read.
     max_body_kb: int = Field(default=1024, ge=1)
+    # Tests only: send the worker's process id as `X-Vardkedjan-Worker`, so a test of
+    # several workers can show which one answered each request.
+    worker_header: bool = False
 
     @model_validator(mode="after")
     def _secret_outside_development(self) -> Settings:

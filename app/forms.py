@@ -1,4 +1,4 @@
-"""The help question as a form: what was typed, what it means, and what is wrong with it.
+"""The questions as forms: what was typed, what it means, and what is wrong with it.
 
 The start page and the results page share one form. A wrong or missing answer gives the
 form back with a sentence next to the field (STYLE.md #4), never a crash or a bare 422,
@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from rapidfuzz import fuzz, process
+from starlette.datastructures import QueryParams
 
-from pathways.errors import NotFound
-from pathways.find_help import MAX_TEXT
+from pathways.messages import Msg, Text
 from pathways.models import Area
-from pathways.msg import Msg
+from pathways.question import Question, read_question
 from pathways.registry import Registry
-from pathways.validation import name_key
 from pathways.vocab import Need, Urgency
 
-MAX_FORM_AGE = 25  # CONTRACT.md: find-help is for ages 0-25
 TRUE = frozenset({"1", "true", "on", "yes", "ja"})
-SUGGESTIONS = 3
 
 
 @dataclass
@@ -65,90 +62,95 @@ class HelpForm:
         return {k: v for k, v in out.items() if v}
 
 
-@dataclass(frozen=True)
-class HelpQuestion:
-    """A valid form: what find_help needs."""
-
-    age: int
-    area: Area
-    needs: tuple[Need, ...]
-    text: str | None
-    urgency: Urgency
-    confidential: bool
-
-
 @dataclass
 class Checked:
-    question: HelpQuestion | None
+    question: Question | None  # None until the form is complete and right
     errors: dict[str, Msg]  # field name -> what to do about it
     suggestions: list[Area]  # areas the asker may have meant
 
 
 def check(form: HelpForm, registry: Registry) -> Checked:
-    errors: dict[str, Msg] = {}
-    age = _age(form.age, errors)
-    area, suggestions = _area(form.area, registry, errors)
-    needs: list[Need] = []
-    if any(n not in Need.__members__ for n in form.needs):
-        errors["need"] = Msg("Något av valen känner vi inte igen. Välj igen i listan.")
-    else:
-        needs = [Need(n) for n in form.needs]
-    if len(form.q) > MAX_TEXT:
-        errors["q"] = Msg("Skriv högst {max} tecken.", max=MAX_TEXT)
-    elif not needs and not form.q.strip() and "need" not in errors:
-        errors["need"] = Msg("Välj vad det handlar om, eller skriv med egna ord.")
-    if form.urgency not in Urgency.__members__:
-        errors["urgency"] = Msg("Välj hur bråttom det är.")
-    if errors or age is None or area is None:
-        return Checked(None, errors, suggestions)
-    question = HelpQuestion(
-        age=age,
-        area=area,
-        needs=tuple(needs),
-        text=form.q.strip() or None,
-        urgency=Urgency(form.urgency),
+    """The public form as a `Question`: age, area and a need (or own words) are required."""
+    asked = read_question(
+        registry,
+        age=form.age,
+        area=form.area,
+        needs=form.needs,
+        text=form.q,
+        urgency=form.urgency,
         confidential=form.confidential,
     )
-    return Checked(question, errors, suggestions)
+    asked.require(
+        {
+            "age": (form.age, Msg("Skriv hur gammal du är, eller den du söker hjälp för.")),
+            "area": (form.area, Msg("Välj var du bor.")),
+            "need": (
+                form.needs or form.q.strip(),
+                Msg("Välj vad det handlar om, eller skriv med egna ord."),
+            ),
+        }
+    )
+    complete = not asked.errors
+    return Checked(asked.question if complete else None, asked.errors, asked.suggestions)
 
 
-def _age(text: str, errors: dict[str, Msg]) -> int | None:
-    if not text:
-        errors["age"] = Msg("Skriv hur gammal du är, eller den du söker hjälp för.")
-        return None
-    if not text.isdigit() or len(text) > 3:
-        errors["age"] = Msg("Skriv åldern med siffror, till exempel 15.")
-        return None
-    age = int(text)
-    if age > MAX_FORM_AGE:
-        errors["age"] = Msg(
-            "Vårdkedjan visar hjälp för barn och unga upp till 25 år. "
-            "Är du äldre kan du ringa 1177 eller kontakta din vårdcentral."
+class ProfessionalForm:
+    """The parameters shared by the professional forms, read leniently, checked strictly.
+
+    Nothing is required until a page says so (`require`): an empty form is a question
+    not asked yet. What was typed is kept to echo it back.
+    """
+
+    def __init__(self, params: QueryParams, registry: Registry) -> None:
+        self.area_text = params.get("area", "").strip()[:100]
+        self.age_text = params.get("age", "").strip()[:3]
+        self.needs_text = [n for n in dict.fromkeys(params.getlist("need")) if n]
+        asked = read_question(
+            registry, age=self.age_text, area=self.area_text, needs=self.needs_text
         )
-        return None
-    return age
+        self.asked = asked
+        self.question = asked.question
+        self.errors = asked.errors
+        self.suggestions = asked.suggestions
+        self.area = asked.question.area
+        self.age = asked.question.age
+        self.needs = list(asked.question.needs)
+
+    def require(self, fields: Sequence[str]) -> None:
+        missing = {
+            "area": (self.area_text, Msg("Välj område.")),
+            "age": (self.age_text, Msg("Skriv barnets ålder.")),
+            "need": (self.needs_text, Msg("Välj minst ett behov.")),
+        }
+        self.asked.require({name: missing[name] for name in fields})
+
+    def context(self, registry: Registry) -> dict[str, Any]:
+        return {
+            "q": self,
+            "errors": self.errors,
+            "suggestions": self.suggestions,
+            "area_groups": area_groups(registry),
+            "need_choices": list(Need),
+        }
 
 
-def _area(text: str, registry: Registry, errors: dict[str, Msg]) -> tuple[Area | None, list[Area]]:
-    if not text:
-        errors["area"] = Msg("Välj var du bor.")
-        return None, []
-    try:
-        return registry.resolve_area(text[:100]), []
-    except NotFound:
-        errors["area"] = Msg("Vi hittar inte {place}. Välj ett område i listan.", place=text[:100])
-        return None, suggest_areas(text, registry)
-
-
-def suggest_areas(text: str, registry: Registry) -> list[Area]:
-    """Areas whose name or alias looks like what was typed ("Skarpnäk" -> Skarpnäck)."""
-    choices: dict[str, Area] = {}
-    for area in registry.areas.values():
-        for name in (area.name, *area.aliases):
-            choices.setdefault(name_key(name), area)
-    found = process.extract(name_key(text), list(choices), scorer=fuzz.WRatio, limit=10)
-    out: dict[str, Area] = {}
-    for key, score, _ in found:
-        if score >= 75:
-            out.setdefault(choices[key].id, choices[key])
-    return list(out.values())[:SUGGESTIONS]
+def area_groups(registry: Registry) -> list[tuple[str, list[tuple[str, Text]]]]:
+    """The places to choose from, grouped for a <select>: a city with districts is a
+    group of its own; other kommuner are listed under their region, with "another
+    kommun in the region" last for someone from a kommun we do not list."""
+    groups: list[tuple[str, list[tuple[str, Text]]]] = []
+    by_name = sorted(registry.areas.values(), key=lambda a: a.name)
+    for region in (a for a in by_name if a.parent is None):
+        kommuner = [registry.areas[k] for k in registry.children.get(region.id, ())]
+        plain: list[tuple[str, Text]] = []
+        for kommun in sorted(kommuner, key=lambda a: a.name):
+            parts = [registry.areas[d] for d in registry.children.get(kommun.id, ())]
+            if not parts:
+                plain.append((kommun.id, kommun.name))
+                continue
+            options: list[tuple[str, Text]] = [(kommun.id, Msg("Hela {place}", place=kommun.name))]
+            options.extend((d.id, d.name) for d in sorted(parts, key=lambda a: a.name))
+            groups.append((kommun.name, options))
+        plain.append((region.id, Msg("En annan kommun i {region}", region=region.name)))
+        groups.append((region.name, plain))
+    return groups

@@ -9,10 +9,12 @@ refreshed admin session cookie (`app.auth`) is added here, after the route has r
 
 from __future__ import annotations
 
-import json
+from starlette.requests import Request
 
 from app.accesslog import ASGIApp, Message, Receive, Scope, Send
 from app.auth import REFRESH_STATE, SESSION_COOKIE
+from app.errors import handle_exception
+from pathways.errors import BodyTooLarge
 
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
@@ -67,6 +69,9 @@ class Transport:
 class BodyLimit:
     """Refuse request bodies over `limit` bytes with 413, before the app sees them.
 
+    The refusal is a `BodyTooLarge` answered by the one error path (`app.errors`), so it
+    is JSON for the API and a page for a person, like every other error.
+
     A declared Content-Length over the limit is refused at once; otherwise the body is
     read here, at most `limit` bytes of it, and handed on whole (bodies are small
     forms and records; the app would read them whole anyway).
@@ -82,7 +87,7 @@ class BodyLimit:
             return
         declared = _header(scope, b"content-length")
         if declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
             return
         chunks: list[bytes] = []
         size = 0
@@ -94,24 +99,16 @@ class BodyLimit:
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
             if size > self.limit:
-                await self._refuse(send)
+                await self._refuse(scope, receive, send)
                 return
             if not message.get("more_body", False):
                 break
         whole: Message = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
         await self.app(scope, _replay([whole], receive), send)
 
-    async def _refuse(self, send: Send) -> None:
-        detail = f"the request body is larger than the {self.limit // 1024} KB allowed"
-        body = json.dumps({"detail": detail}).encode("utf-8")
-        headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-            (b"cache-control", b"no-store"),
-            (b"connection", b"close"),
-        ]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await handle_exception(Request(scope), BodyTooLarge(self.limit))
+        await response(scope, receive, send)
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:

@@ -9,7 +9,7 @@ too big and which setting raises the limit:
   `VARDKEDJAN_MAX_YAML_ALIAS_NODES` nodes (a "billion laughs" file is a few lines);
 - referral edges: at most `VARDKEDJAN_MAX_REFERRAL_EDGES` in the graph; the refusal names
   the flow that expands the most;
-- changes per account: at most `VARDKEDJAN_MAX_WRITES_PER_HOUR` (`pathways.writerate`).
+- changes per account: at most `VARDKEDJAN_MAX_WRITES_PER_HOUR` (`pathways.store.writerate`).
 
 The limits are read from the environment when used, so `vardkedjan check`, `serve` and
 every worker apply the same ones; `app.config.Settings` documents them too.

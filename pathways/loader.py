@@ -11,10 +11,11 @@ from typing import Any
 
 import yaml
 
-from pathways import limits, yamlfast
+from pathways import limits
 from pathways.errors import Loc, Problem, RegistryInvalid
 from pathways.models import RegistryDocument
 from pathways.validation import validate
+from pathways.yamlio import fast as yamlfast
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -46,7 +47,7 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
 
-    The common case is built straight from libyaml's events (`pathways.yamlfast`);
+    The common case is built straight from libyaml's events (`pathways.yamlio.fast`);
     whatever that loop leaves alone goes through PyYAML's full safe loader.
     """
     limits.check_size(len(text), file)  # bounded input (pathways.limits)

@@ -25,8 +25,8 @@ from pathways.maplayout import (
     path_data,
     wrap,
 )
+from pathways.messages import N_, Gettext, Items, Msg
 from pathways.models import FORUM_LEVEL_LABELS
-from pathways.msg import N_, Gettext, Items, Msg
 from pathways.vocab import KIND_LABELS, MECHANISM_LABELS, NEED_LABELS, Mechanism, Principal
 
 if TYPE_CHECKING:

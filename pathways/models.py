@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from pathways.msg import N_
+from pathways.messages import N_
 from pathways.vocab import (
     DEFAULT_SEVERITIES,
     SELF_ACCESS,

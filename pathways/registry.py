@@ -93,7 +93,7 @@ class Registry:
                 self._national.append(provider)
             for area_id in provider.areas:
                 self._by_area[area_id].append(provider)
-        self.graph = build_graph(self)
+        self.graph = build_graph(self.providers, doc.flows, self._chains, self._below)
         # networkx's own adjacency dicts (target -> flow id -> edge data), read directly on
         # hot paths: going through the graph's views costs more than the lookup itself.
         self.succ = dict(self.graph.adjacency())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pathways.msg import N_
+from pathways.messages import N_
 
 
 class AreaType(StrEnum):

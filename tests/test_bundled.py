@@ -7,9 +7,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from pathways.audit import audit
+from pathways.queries.audit import audit
+from pathways.queries.routes import routes
 from pathways.registry import Registry
-from pathways.routes import routes
 from pathways.vocab import AreaType, Kind, Mechanism, Need
 
 CONTRACT_AREAS = {

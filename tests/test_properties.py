@@ -5,13 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathways.emergency import needs_emergency
-from pathways.find_help import find_help
 from pathways.graph import flow_applies
+from pathways.queries.emergency import needs_emergency
+from pathways.queries.find_help import find_help
+from pathways.queries.routes import routes
+from pathways.queries.sip import sip
+from pathways.reading.freetext import read_text
 from pathways.registry import Registry
-from pathways.routes import routes
-from pathways.sip import sip
-from pathways.text import read_text
 from pathways.vocab import LEVEL_ORDER, Kind, Level, Need, Urgency
 from tests.conftest import BUNDLED
 

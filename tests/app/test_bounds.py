@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.app.test_admin import ALINGSAS_PROVIDER, Admin, admin, form_of, login
+from tests.app.routers.test_admin import ALINGSAS_PROVIDER, Admin, admin, form_of, login
 
 __all__ = ["admin"]  # the fixture, shared with the admin tests
 

@@ -12,9 +12,9 @@ import pytest
 
 from app.cli import main
 from app.paths import BUNDLED_REGISTRY
-from pathways.accounts import Accounts
 from pathways.errors import AuthenticationFailed
-from pathways.instance import Instance
+from pathways.store.accounts import Accounts
+from pathways.store.live import Instance
 
 PASSWORD = "ett långt lösenord"
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pathways import durable
-from tests.app.test_admin import (
+from pathways.store import atomic as durable
+from tests.app.routers.test_admin import (
     ALINGSAS_PROVIDER,
     STOCKHOLM_PROVIDER,
     Admin,
@@ -126,3 +126,60 @@ def test_a_refusal_by_scope_is_told_in_swedish_on_the_form(admin: Admin) -> None
     assert response.status_code == 403
     assert "utanför dina områden (alingsas)" in response.text
     assert "may not change" not in response.text
+
+
+OUTSIDE_ERIKS_AREAS = [
+    ("providers", STOCKHOLM_PROVIDER),
+    ("flows", "orosanmalan-bup"),  # from every BUP: admins only
+    ("forums", "lokala-bus-grupper-stockholm"),
+]
+
+
+@pytest.mark.parametrize(("section", "ident"), OUTSIDE_ERIKS_AREAS)
+def test_every_section_is_authorised_first_in_the_api(
+    admin: Admin, section: str, ident: str
+) -> None:
+    url = f"/api/v1/admin/{section}/{ident}"
+    current = admin.client.get(url, headers=admin.api("erik"))
+    assert current.status_code == 200
+    headers = {**admin.api("erik"), "If-Match": current.headers["etag"]}
+    before = admin.digest()
+    assert admin.client.put(url, json=current.json(), headers=headers).status_code == 403
+    stale = {**headers, "If-Match": '"stale"'}
+    assert admin.client.put(url, json=current.json(), headers=stale).status_code == 403
+    assert admin.client.delete(url, headers=stale).status_code == 403
+    assert admin.digest() == before
+
+
+@pytest.mark.parametrize(
+    ("slug", "ident", "field"),
+    [
+        ("mottagning", ALINGSAS_PROVIDER, "hours"),
+        ("flode", "orosanmalan-bup", "note"),
+        ("forum", "nosam-alingsas", "purpose"),
+    ],
+)
+def test_every_section_form_says_a_failed_save_in_swedish(
+    admin: Admin, slug: str, ident: str, field: str
+) -> None:
+    assert login(admin.client, "anna", "anna-lösen-1") == 303
+    admin.instance.git.env["PATH"] = "/nonexistent"
+    url = f"/admin/{slug}/{ident}"
+    _, data = form_of(admin.client, url)
+    data[field] = ["Ändrat när git saknas"]
+    before = admin.digest()
+    response = admin.client.post(url, data={**data, "action": "save"})
+    admin.instance.git.env.pop("PATH")
+    assert response.status_code == 503
+    assert "git är inte installerat" in response.text
+    assert admin.digest() == before
+
+
+def test_a_form_over_the_size_limit_is_a_page_from_the_one_error_path(admin: Admin) -> None:
+    assert login(admin.client, "anna", "anna-lösen-1") == 303
+    url = f"/admin/mottagning/{ALINGSAS_PROVIDER}"
+    big = {"hours": "x" * (2 * 1024 * 1024)}
+    response = admin.client.post(url, data=big)
+    assert response.status_code == 413
+    assert "Det du skickade var för stort" in response.text
+    assert response.headers["content-type"].startswith("text/html")

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 
-from app import reports
+from app.routers import reports
 from tests.app.html import one, text
-from tests.app.test_admin import ALINGSAS_PROVIDER, Admin, admin, login
+from tests.app.routers.test_admin import ALINGSAS_PROVIDER, Admin, admin, login
 
 __all__ = ["admin"]  # the fixture, shared with the admin tests
 URL = f"/mottagning/{ALINGSAS_PROVIDER}/rapportera"

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.factory import create_app
-from pathways.instance import Instance
+from pathways.store.live import Instance
 from tests.app.html import one
-from tests.app.test_admin import login
+from tests.app.routers.test_admin import login
 from tests.conftest import MINI
 from tests.pathways.conftest import FAST_HASHER, seed_copy
 

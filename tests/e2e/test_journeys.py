@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -135,17 +134,6 @@ def test_print_shows_the_places_not_the_form(page: Page, server: Server) -> None
     expect(page.locator("article.place").first).to_be_visible()
     page.goto(server.url("/"))
     expect(page.locator("form.ask")).to_be_hidden()
-
-
-def test_screenshots_for_the_readme(page: Page, server: Server, screenshots: Path) -> None:
-    page.goto(server.url("/"))
-    page.screenshot(path=screenshots / "start-375.png", full_page=True)
-    page.goto(server.url("/hitta?age=15&area=skarpnack&need=nedstamdhet"))
-    page.screenshot(path=screenshots / "results-375.png", full_page=True)
-    page.goto(server.url("/hitta?age=17&area=molndal&q=orkar+inte+mer%2C+vill+inte+leva"))
-    page.screenshot(path=screenshots / "results-crisis-375.png")
-    for name in ("start-375.png", "results-375.png", "results-crisis-375.png"):
-        assert (screenshots / name).stat().st_size > 10_000
 
 
 def test_what_was_typed_is_not_in_the_server_log(page: Page, server: Server) -> None:

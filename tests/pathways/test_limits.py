@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from pathways.accounts import Role, User
 from pathways.errors import RegistryInvalid
-from pathways.instance import Instance
 from pathways.loader import load_file, load_text
-from pathways.operations import CreateFlow
 from pathways.registry import Registry
+from pathways.store.accounts import Role, User
+from pathways.store.edits import CreateFlow
+from pathways.store.live import Instance
 from tests.conftest import MINI
 
 LAUGHS = """version: 1

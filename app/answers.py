@@ -1,0 +1,209 @@
+"""The JSON shapes of API v1's answers (CONTRACT.md): find-help, routes, SIP, audit.
+
+Builders are plain functions from the domain's answers to these models, so the HTML
+pages can reuse the same data (one page function, two outputs). The records inside the
+answers (providers, areas, flows) are shaped by `app.schemas`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas import AreaRef, FlowRef, ProviderSummary, area_ref, summary
+from pathways.queries.audit import Finding
+from pathways.queries.emergency import Contact, Emergency
+from pathways.queries.find_help import HelpAnswer, HelpResult, NextStep
+from pathways.queries.routes import Route, Step
+from pathways.queries.sip import SipAnswer
+from pathways.vocab import (
+    MECHANISM_LABELS,
+    Mechanism,
+    Need,
+    Urgency,
+)
+
+
+class NextStepOut(FlowRef):
+    pass
+
+
+class HelpResultOut(BaseModel):
+    provider: ProviderSummary
+    reasons: list[str]
+    how_to_contact: str
+    self_referral: bool
+    matched_needs: list[Need]
+    next_steps: list[NextStepOut]
+
+
+class ContactOut(BaseModel):
+    name: str
+    phone: str
+    description: str
+    website: str | None
+
+
+class EmergencyOut(BaseModel):
+    message: str
+    contacts: list[ContactOut]
+    places: list[ProviderSummary] = Field(description="Acute units for the area and age")
+
+
+class HelpQueryOut(BaseModel):
+    age: int
+    area: AreaRef
+    needs: list[Need]
+    urgency: Urgency
+    confidential: bool
+    understood: bool = Field(description="False when q was given but no need was recognised")
+
+
+class FindHelpOut(BaseModel):
+    query: HelpQueryOut
+    emergency: EmergencyOut | None
+    results: list[HelpResultOut]
+    narrower_areas: list[AreaRef] = Field(
+        description="Parts of the area (stadsdelar); asking for one finds help nearer home"
+    )
+
+
+class StepOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    origin: ProviderSummary = Field(alias="from")
+    to: ProviderSummary
+    mechanism: Mechanism
+    mechanism_label: str
+    requires: list[str]
+    note: str
+    flow: str
+
+
+class RouteOut(BaseModel):
+    steps: list[StepOut]
+
+
+class RoutesOut(BaseModel):
+    routes: list[RouteOut]
+
+
+class ParticipantOut(BaseModel):
+    provider: ProviderSummary
+    why: str
+    group: str = Field(description="kommun | region | gemensam | ideell | stat")
+
+
+class SipOut(BaseModel):
+    area: AreaRef
+    age: int
+    needs: list[Need]
+    participants: list[ParticipantOut]
+    legal_basis: list[str]
+    consent: str
+    both_principals: bool
+
+
+class FindingOut(BaseModel):
+    code: str
+    severity: str
+    message: str
+    subjects: list[str]
+
+
+class AuditOut(BaseModel):
+    findings: list[FindingOut]
+
+
+# The find-help answer is built without validation (model_construct): everything in it
+# comes from validated records and the domain's own types, and it is the hottest path.
+# tests/app/routers/test_api.py validates real answers against these models.
+
+
+def _next_step(step: NextStep) -> NextStepOut:
+    return NextStepOut.model_construct(
+        provider=summary(step.provider),
+        mechanism=step.mechanism,
+        when=str(step.when),
+        flow=step.flow,
+    )
+
+
+def _help_result(result: HelpResult) -> HelpResultOut:
+    return HelpResultOut.model_construct(
+        provider=summary(result.provider),
+        reasons=[str(reason) for reason in result.reasons],
+        how_to_contact=str(result.how_to_contact),
+        self_referral=result.self_referral,
+        matched_needs=list(result.matched_needs),
+        next_steps=[_next_step(s) for s in result.next_steps],
+    )
+
+
+def _contact(c: Contact) -> ContactOut:
+    return ContactOut(name=c.name, phone=c.phone, description=c.description, website=c.website)
+
+
+def emergency_out(e: Emergency) -> EmergencyOut:
+    return EmergencyOut(
+        message=e.message,
+        contacts=[_contact(c) for c in e.contacts],
+        places=[summary(p) for p in e.places],
+    )
+
+
+def find_help_out(answer: HelpAnswer) -> FindHelpOut:
+    return FindHelpOut.model_construct(
+        query=HelpQueryOut.model_construct(
+            age=answer.age,
+            area=area_ref(answer.area),
+            needs=list(answer.needs),
+            urgency=answer.urgency,
+            confidential=answer.confidential,
+            understood=answer.understood,
+        ),
+        emergency=emergency_out(answer.emergency) if answer.emergency else None,
+        results=[_help_result(r) for r in answer.results],
+        narrower_areas=[area_ref(a) for a in answer.narrower],
+    )
+
+
+def _step(step: Step) -> StepOut:
+    return StepOut(
+        origin=summary(step.origin),
+        to=summary(step.target),
+        mechanism=step.flow.mechanism,
+        mechanism_label=MECHANISM_LABELS[step.flow.mechanism],
+        requires=list(step.requires),
+        note=str(step.note),
+        flow=step.flow.id,
+    )
+
+
+def routes_out(found: list[Route]) -> RoutesOut:
+    return RoutesOut(routes=[RouteOut(steps=[_step(s) for s in r.steps]) for r in found])
+
+
+def sip_out(answer: SipAnswer) -> SipOut:
+    return SipOut(
+        area=area_ref(answer.area),
+        age=answer.age,
+        needs=list(answer.needs),
+        participants=[
+            ParticipantOut(provider=summary(p.provider), why=str(p.why), group=p.group)
+            for p in answer.participants
+        ],
+        legal_basis=[str(basis) for basis in answer.legal_basis],
+        consent=str(answer.consent),
+        both_principals=answer.both_principals,
+    )
+
+
+def audit_out(findings: list[Finding]) -> AuditOut:
+    return AuditOut(
+        findings=[
+            FindingOut(
+                code=f.code, severity=f.severity, message=f.message, subjects=list(f.subjects)
+            )
+            for f in findings
+        ]
+    )
