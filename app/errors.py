@@ -19,8 +19,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
+from app.accesslog import printable
 from app.auth import Unauthenticated
 from app.deps import SignInRequired
+from app.openapi_errors import allowed_methods
 from app.rendering import Page, Renderer
 from pathways.errors import InvalidQuery, PathwaysError
 from pathways.messages import Msg
@@ -32,14 +34,20 @@ MACHINE_PATHS = ("/api/", "/openapi.json", "/healthz", "/static/")
 HEADINGS = {
     403: Msg("Det här får du inte göra"),
     404: Msg("Sidan finns inte"),
+    413: Msg("Det du skickade var för stort"),
     422: Msg("Något i frågan blev fel"),
+    429: Msg("För många försök just nu"),
     500: Msg("Något gick fel hos oss"),
+    503: Msg("Tjänsten kan inte spara just nu"),
 }
 MESSAGES = {
     403: Msg("Du har inte behörighet till det här. Fråga en administratör."),
     404: Msg("Sidan finns inte, eller så har mottagningen slutat. Sök igen från startsidan."),
+    413: Msg("Inget har sparats. Korta texten och försök igen."),
     422: Msg("Vi kunde inte förstå adressen. Börja om från startsidan."),
+    429: Msg("Inget har sparats. Vänta en stund och försök igen."),
     500: Msg("Försök igen om en stund. Är det bråttom, ring 1177. Är någon i fara, ring 112."),
+    503: Msg("Inget har ändrats. Försök igen om en stund."),
 }
 
 
@@ -92,11 +100,15 @@ async def handle_exception(request: Request, exc: Exception) -> Response:
     if isinstance(exc, SignInRequired):
         return RedirectResponse(f"/admin/login?next={quote(exc.path)}", status_code=303)
     answer = describe(exc)
-    if answer.status >= 500:
-        log.error("unexpected %s on %s", type(exc).__name__, request.url.path)
+    if answer.status >= 500 and not isinstance(exc, PathwaysError):
+        # A domain error (503 Unavailable) was logged once, with its cause, where it
+        # happened; anything else by type and path only (escaped: no forged log lines).
+        log.error("unexpected %s on %s", type(exc).__name__, printable(request.url.path))
     if answer.always_json or _for_machines(request) or not hasattr(request.app.state, "renderer"):
         body = {"detail": answer.detail, **answer.extra}
         headers = {**answer.headers, **NO_STORE}
+        if answer.status == 405:  # Starlette names only the first route's methods
+            headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
         return JSONResponse(body, status_code=answer.status, headers=headers)
     return _page(request, answer)
 

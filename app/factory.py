@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import errors
+from app import errors, openapi_errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
 from app.auth import Sessions, secret_for
 from app.config import Settings
@@ -24,7 +24,10 @@ from app.routers.api_v1 import router as api_router
 from app.routers.map import router as karta_router
 from app.routers.professional import router as proffs_router
 from app.routers.public import router as pages_router
+from app.routers.reports import admin_router as reports_admin_router
+from app.routers.reports import router as reports_router
 from app.routers.youth import router as youth_router
+from app.security import BodyLimit, Transport
 from pathways.registry import Registry, settle
 from pathways.store.live import Instance
 
@@ -54,18 +57,23 @@ def create_app(
     settings = settings or Settings()
     if instance is not None:
         app.state.sessions = Sessions(
-            secret_for(settings, instance), secure=settings.cookies_secure
+            secret_for(settings, instance),
+            secure=settings.cookies_secure,
+            idle=settings.session_idle_minutes * 60,
+            longest=settings.session_max_hours * 3600,
         )
     languages = load_languages(locale_dir)
     app.state.renderer = Renderer(languages)
     errors.install(app)
+    openapi_errors.install(app)
     # The public API first: routes are matched in order, and find-help is the busiest.
     app.include_router(api_router)
     app.include_router(admin_api_router)
     app.include_router(session_router)
     app.include_router(admin_router)
+    app.include_router(reports_admin_router)
     for lang in languages.values():
-        for pages in (pages_router, proffs_router, karta_router, youth_router):
+        for pages in (pages_router, proffs_router, karta_router, youth_router, reports_router):
             app.include_router(pages, prefix=lang.prefix)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -75,6 +83,8 @@ def create_app(
         return Response(HEALTH, media_type="application/json")
 
     strip_uvicorn_queries()
+    app.add_middleware(BodyLimit, limit=settings.max_body_kb * 1024)
+    app.add_middleware(Transport, trust_proxy=settings.trust_proxy)
     app.add_middleware(AccessLog)
     if settings.worker_header:
         app.add_middleware(WorkerHeader)

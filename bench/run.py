@@ -344,7 +344,11 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         report.unmeasured("find-help throughput", "≥ ½ of /healthz", why)
         report.unmeasured("server RSS", f"< {RSS_TARGET_MB:.0f} MB", why)
         return report, True
-    return report, serve_and_load(args, cli, path, report) or broken
+    broken = serve_and_load(args, cli, path, report) or broken
+    sys.path.insert(0, str(ROOT))  # run as a script: bench/ is on the path, not the root
+    from bench.workers import measure_workers  # the workers' ratio, in the same run
+
+    return report, measure_workers(sys.modules[__name__], cli, path, report, args) or broken
 
 
 def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Report) -> bool:

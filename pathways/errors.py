@@ -212,3 +212,56 @@ class LoginThrottled(PathwaysError):
         super().__init__(f"too many failed logins for '{name}'; try again after {until}")
 
     status: ClassVar[int] = 429
+
+
+class Unavailable(PathwaysError):
+    """The instance cannot save now: a full disk, a read-only folder, git missing or broken.
+
+    Not something the user did wrong, and nothing was saved: answered 503 with `message`
+    (a sentence for people) and logged once with `cause` (what the system said) where it
+    happened, so the one error path does not log it again.
+    """
+
+    def __init__(self, message: str, cause: str) -> None:
+        self.message = message
+        self.cause = cause
+        super().__init__(f"{message} ({cause})")
+
+    status: ClassVar[int] = 503
+
+    def detail(self) -> Any:
+        return f"{self.message}: {self.cause}. Try again later."
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "60"}
+
+
+class RateLimited(PathwaysError):
+    """Too many changes by one account in a short time: try again after `retry_after` s."""
+
+    def __init__(self, name: str, limit: int, retry_after: int) -> None:
+        self.name = name
+        self.limit = limit
+        self.retry_after = retry_after
+        super().__init__(
+            f"'{name}' has made {limit} changes in the last hour, the most allowed "
+            f"(VARDKEDJAN_MAX_WRITES_PER_HOUR); try again in {retry_after} seconds"
+        )
+
+    status: ClassVar[int] = 429
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+class BodyTooLarge(PathwaysError):
+    """A request body over the configured size (bounded input): refused before it is read."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"the request body is larger than the {limit // 1024} KB allowed")
+
+    status: ClassVar[int] = 413
+
+    def headers(self) -> dict[str, str]:
+        return {"Connection": "close"}

@@ -13,6 +13,7 @@ from functools import cache
 
 import networkx as nx
 
+from pathways.limits import EdgeCounter, bounded_edges
 from pathways.models import Flow, Provider
 from pathways.vocab import Kind, Need, Severity
 
@@ -52,7 +53,9 @@ def build_graph(
         """Providers of a kind working in `within` (all of them when no scope is given)."""
         if within is None:
             return by_kind.get(kind, [])
-        found = {p.id: p for p in national.get(kind, ())}
+        # A rule for one area is about its own units: a national stand-in (`fallback`)
+        # is for the places without any, and its flows are national ones.
+        found = {p.id: p for p in national.get(kind, ()) if not p.fallback}
         for area in related(within):
             found.update((p.id, p) for p in by_kind_area.get((kind, area), ()))
         return list(found.values())
@@ -64,6 +67,7 @@ def build_graph(
         inside = within is None or provider.national or bool(related(within) & set(provider.areas))
         return [provider] if inside and not provider.retired else []
 
+    edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
     for flow in flows:
         excluded = frozenset(flow.exclude)
         origins = [p for p in ends(flow.origin, flow.within) if p.id not in excluded]
@@ -74,7 +78,7 @@ def build_graph(
         else:
             pairs = _overlapping(origins, targets, related)
         add = graph.add_edge  # one call per edge: add_edges_from costs twice as much here
-        for o, t in pairs:
+        for o, t in bounded_edges(pairs, flow.id, edges):
             # A rule for one region never joins two national entries: nothing would tie
             # the edge to that region (Stockholm's route would show in Kiruna).
             if o.id != t.id and not (flow.within and o.national and t.national):

@@ -5,4 +5,5 @@
 - `professional`: `/proffs`; `map`: `/karta`.
 - `admin_session`: signing in and out; `admin_pages`: `/admin`; `admin_api`: `/api/v1/admin`.
 - `api_v1`: the public JSON API.
+- `reports`: "Rapportera fel i uppgifterna" on provider pages, and marking a report done.
 """

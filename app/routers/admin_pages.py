@@ -17,7 +17,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.admin_forms import FormValues, field_errors
 from app.admin_sections import PROVIDERS, SECTIONS, Section
-from app.admin_views import admin_page, csrf_form
+from app.admin_views import (
+    admin_page,
+    csrf_form,
+    forbidden_sentence,
+    rate_sentence,
+    unavailable_sentence,
+)
 from app.auth import Session
 from app.deps import AdminDep, AdminRequest, InstanceDep, RendererDep, SessionDep
 from pathways.errors import (
@@ -25,7 +31,9 @@ from pathways.errors import (
     Forbidden,
     NotFound,
     PreconditionFailed,
+    RateLimited,
     RegistryInvalid,
+    Unavailable,
 )
 from pathways.models import ForumLevel, Provider
 from pathways.queries.audit import audit
@@ -226,9 +234,13 @@ def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
     except PreconditionFailed:
         return _refused(editing, 412, STALE)
     except Forbidden as exc:
-        return _refused(editing, 403, f"Du får inte göra den ändringen: {exc.message}")
+        return _refused(editing, 403, forbidden_sentence(exc, editing.session.user.areas))
     except Conflict as exc:
         return _refused(editing, 409, exc.message)
+    except RateLimited as exc:
+        return _refused(editing, 429, rate_sentence(exc))
+    except Unavailable as exc:
+        return _refused(editing, 503, unavailable_sentence(exc))
     commit = quote(saved.commit or "")
     section = editing.section
     if section.removes_record and action.startswith(section.remove_action):
@@ -343,5 +355,6 @@ async def review(
         "code": code,
         "providers": registry.providers,
         "flows": registry.flows,
+        "reports": instance.reports.open(),  # error reports from the public (app.routers.reports)
     }
     return renderer.respond(request, admin_page("review.html", context, "Granskning"))

@@ -50,7 +50,9 @@ async def login(request: Request, instance: InstanceDep, renderer: RendererDep) 
     if not sessions.login_token_ok(request, form.text("csrf")):
         return _login_page(request, renderer, "Formuläret hade gått ut. Försök igen.", name, 403)
     try:
-        user = instance.accounts.authenticate(name, form.fields.get("password", ""))
+        address = request.client.host if request.client else ""
+        password = form.fields.get("password", "")
+        user = instance.accounts.authenticate(name, password, address=address)
     except LoginThrottled:
         message = "För många misslyckade försök. Vänta en stund och försök igen."
         return _login_page(request, renderer, message, name, 429)
@@ -64,10 +66,11 @@ async def login(request: Request, instance: InstanceDep, renderer: RendererDep) 
 
 
 @router.post("/logout")
-async def logout(request: Request, session: SessionDep) -> Response:
+async def logout(request: Request, instance: InstanceDep, session: SessionDep) -> Response:
     form = await read_form(request)
     if not csrf_ok(session, form.text("csrf")):
         raise Forbidden("the form's CSRF token is missing or wrong")
+    instance.accounts.end_sessions(session.user.name)  # every session of theirs ends
     response = RedirectResponse("/admin/login", status_code=303)
     sessions_of(request).end(response)
     return response

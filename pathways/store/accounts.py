@@ -4,8 +4,15 @@ Accounts live in `accounts.json` in the instance folder, outside the registry's 
 repository: password and token hashes must never be synced to other servers with the
 registry. Passwords are stored as argon2 hashes (argon2-cffi), API tokens only as their
 SHA-256 (a token is long and random, so a fast hash is enough and lookups stay cheap).
-Failed logins are recorded with their time; after `MAX_FAILURES` within `WINDOW` a user
-name is locked until the oldest of them leaves the window, whatever password is tried.
+
+Failed sign-ins are recorded per user name *and* client address, only for names that
+exist, in bounded storage (`MAX_THROTTLE_ENTRIES`): after `MAX_FAILURES` within `WINDOW`
+that name is locked *from that address* until the oldest failure leaves the window,
+whatever password is tried. So nobody can grow the file with made-up names, and nobody
+can lock a real editor out from elsewhere.
+
+Each user has a session generation: signing out, a new password and disabling the
+account raise it, which ends every session of that user on every server and worker.
 
 Writes take the accounts lock and replace the file atomically, like the registry; reads
 are cached until the file changes, so checking a token on every request costs a `stat`.
@@ -39,7 +46,7 @@ from pathways.store.atomic import atomic_write, exclusive
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 MIN_PASSWORD = 10
-MAX_NAMES_WITH_FAILURES = 1000  # unknown names are recorded too; keep the file bounded
+MAX_THROTTLE_ENTRIES = 1000  # (name, address) pairs with recent failures; the file stays small
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 TOKEN_PREFIX = "vk_"
 
@@ -58,6 +65,8 @@ class User:
     name: str
     role: Role
     areas: tuple[str, ...] = ()
+    generation: int = 0  # raised to end every session of this user
+    disabled: bool = False
 
     @property
     def is_admin(self) -> bool:
@@ -114,7 +123,13 @@ class Accounts:
 
     @staticmethod
     def _user(name: str, record: dict[str, Any]) -> User:
-        return User(name, Role(record["role"]), tuple(record.get("areas", ())))
+        return User(
+            name,
+            Role(record["role"]),
+            tuple(record.get("areas", ())),
+            int(record.get("sessions", 0)),
+            record.get("disabled") is True,
+        )
 
     # --- users -----------------------------------------------------------------------
 
@@ -166,6 +181,32 @@ class Accounts:
             if name not in data["users"]:
                 raise NotFound("user", name)
             data["users"][name]["password_hash"] = hashed
+            data["users"][name]["sessions"] = data["users"][name].get("sessions", 0) + 1
+
+    def _set(self, name: str, **fields: Any) -> None:
+        with self._changing() as data:
+            record = data["users"].get(name)
+            if record is None:
+                raise NotFound("user", name)
+            record.update(fields)
+            record["sessions"] = record.get("sessions", 0) + 1  # ends every session
+
+    def end_sessions(self, name: str) -> None:
+        """Sign out everywhere: every session cookie of this user stops working."""
+        self._set(name)
+
+    def disable(self, name: str) -> None:
+        """No sign-in, no session, no token, until enabled again; nothing is deleted."""
+        self._set(name, disabled=True)
+
+    def enable(self, name: str) -> None:
+        self._set(name, disabled=False)
+
+    def remove(self, name: str) -> None:
+        with self._changing() as data:
+            if data["users"].pop(name, None) is None:
+                raise NotFound("user", name)
+            data.get("failed_logins", {}).pop(name, None)
 
     def get(self, name: str) -> User | None:
         record = self._read()["users"].get(name)
@@ -193,49 +234,60 @@ class Accounts:
             self.set_password(name, password)
         return self._user(name, record)
 
-    def failures(self, name: str, now: datetime | None = None) -> list[datetime]:
-        """Failed logins for a user name within the throttling window, oldest first."""
+    def failures(self, name: str, address: str = "", now: datetime | None = None) -> list[datetime]:
+        """Failed sign-ins for a user name from an address within the window, oldest first."""
         since = _now(now) - WINDOW
-        stamps = self._read().get("failed_logins", {}).get(name[:64], [])
+        book = self._read().get("failed_logins", {}).get(name[:64], {})
+        stamps = book.get(address, []) if isinstance(book, dict) else []
         return [t for t in map(datetime.fromisoformat, stamps) if t > since]
 
-    def locked_until(self, name: str, now: datetime | None = None) -> datetime | None:
-        """When a throttled user name may try again, or None if it may now."""
-        recent = self.failures(name, now)
+    def locked_until(
+        self, name: str, address: str = "", now: datetime | None = None
+    ) -> datetime | None:
+        """When a throttled user name may try again from `address`, or None if it may now."""
+        recent = self.failures(name, address, now)
         if len(recent) < MAX_FAILURES:
             return None
         return recent[-MAX_FAILURES] + WINDOW
 
-    def record_failure(self, name: str, now: datetime | None = None) -> None:
+    def record_failure(self, name: str, address: str = "", now: datetime | None = None) -> None:
+        """Count a failed sign-in, for an existing name only; the oldest entries go first."""
         moment = _now(now)
         log.warning("failed login for %r", name[:64])
+        if self.get(name) is None:
+            return
         with self._changing() as data:
-            book: dict[str, list[str]] = data.setdefault("failed_logins", {})
-            since = moment - WINDOW
-            for other in list(book):  # forget what no longer counts
-                book[other] = [t for t in book[other] if datetime.fromisoformat(t) > since]
-                if not book[other]:
-                    del book[other]
-            book.setdefault(name[:64], []).append(_stamp(moment))
-            while len(book) > MAX_NAMES_WITH_FAILURES:
-                del book[min(book, key=lambda n: book[n][-1])]
+            book = _forget_old(data.setdefault("failed_logins", {}), moment - WINDOW)
+            book.setdefault(name, {}).setdefault(address[:64], []).append(_stamp(moment))
+            entries = [(n, a) for n, addresses in book.items() for a in addresses]
+            entries.sort(key=lambda entry: book[entry[0]][entry[1]][-1])
+            for old_name, old_address in entries[: max(0, len(entries) - MAX_THROTTLE_ENTRIES)]:
+                del book[old_name][old_address]
+                if not book[old_name]:
+                    del book[old_name]
 
-    def clear_failures(self, name: str) -> None:
-        if name[:64] in self._read().get("failed_logins", {}):
+    def clear_failures(self, name: str, address: str = "") -> None:
+        book = self._read().get("failed_logins", {}).get(name[:64])
+        if isinstance(book, dict) and address in book:
             with self._changing() as data:
-                data.setdefault("failed_logins", {}).pop(name[:64], None)
+                mine = data.setdefault("failed_logins", {}).get(name[:64], {})
+                mine.pop(address, None)
+                if not mine:
+                    data["failed_logins"].pop(name[:64], None)
 
-    def authenticate(self, name: str, password: str, now: datetime | None = None) -> User:
+    def authenticate(
+        self, name: str, password: str, now: datetime | None = None, *, address: str = ""
+    ) -> User:
         """Sign in: refuse a locked name without checking, record a failure, clear on success."""
-        until = self.locked_until(name, now)
+        until = self.locked_until(name, address, now)
         if until is not None:
             log.warning("login refused for %r: locked until %s", name[:64], until)
             raise LoginThrottled(name[:64], _stamp(until))
         user = self.verify_password(name, password)
-        if user is None:
-            self.record_failure(name, now)
+        if user is None or user.disabled:
+            self.record_failure(name, address, now)
             raise AuthenticationFailed()
-        self.clear_failures(name)
+        self.clear_failures(name, address)
         return user
 
     # --- API tokens ------------------------------------------------------------------
@@ -263,5 +315,21 @@ class Accounts:
         for name, record in self._read()["users"].items():
             stored = record.get("token_hash")
             if stored and hmac.compare_digest(stored, wanted):
-                return self._user(name, record)
+                user = self._user(name, record)
+                return None if user.disabled else user
         return None
+
+
+def _forget_old(book: dict[str, Any], since: datetime) -> dict[str, Any]:
+    """The failure book without what no longer counts (and without an old flat format)."""
+    kept: dict[str, dict[str, list[str]]] = {}
+    for name, addresses in book.items():
+        if not isinstance(addresses, dict):
+            continue
+        for address, stamps in addresses.items():
+            recent = [t for t in stamps if datetime.fromisoformat(t) > since]
+            if recent:
+                kept.setdefault(name, {})[address] = recent
+    book.clear()
+    book.update(kept)
+    return book

@@ -16,6 +16,18 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+FAULT_VARIABLE = "VARDKEDJAN_TEST_CRASH_AT"
+CRASH_POINTS = ("journal", "linked", "written:providers.yaml", "renamed", "committed")
+
+
+def crash_point(name: str) -> None:
+    """Test-only fault injection: end the process here, with no clean-up at all.
+
+    Set VARDKEDJAN_TEST_CRASH_AT to one of `CRASH_POINTS` in a child process to kill it
+    at that point of a registry write, the way a power cut or `kill -9` would.
+    """
+    if os.environ.get(FAULT_VARIABLE) == name:
+        os._exit(3)
 
 
 def before_replace(temporary: Path, target: Path) -> None:
@@ -24,6 +36,7 @@ def before_replace(temporary: Path, target: Path) -> None:
     Does nothing. It is a seam for tests: replace it (monkeypatch) with a function that
     raises, or that ends the process, to simulate a crash between write and rename.
     """
+    crash_point(f"written:{target.name}")
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int = 0o644) -> None:

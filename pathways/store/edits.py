@@ -325,6 +325,16 @@ def finish(
     )
 
 
+def plan_text(text: str, records: RecordIndex, new_text: str) -> Plan:
+    """A whole new registry text made by hand, validated by the loader and diffed."""
+    document = load_text(new_text, FILE)
+    new_records = RecordIndex.from_text(new_text, FILE)
+    changes = diff(records, new_records)
+    main = changes.records[0] if changes else None
+    section, ident = (main.section, main.id) if main else ("providers", "")
+    return Plan(new_text, document, new_records, changes, describe(changes), section, ident)
+
+
 def _first_difference(wanted: dict[str, Any] | None, got: dict[str, Any] | None) -> str:
     wanted, got = wanted or {}, got or {}
     for key in [*wanted, *got]:

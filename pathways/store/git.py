@@ -148,7 +148,11 @@ class Git:
         return head
 
     def log(
-        self, path: str | None, *, max_count: int | None = None, revision: str | None = None
+        self,
+        path: str | tuple[str, ...] | None,
+        *,
+        max_count: int | None = None,
+        revision: str | None = None,
     ) -> list[Commit]:
         """Commits (that changed `path`, if given), newest first, from HEAD or `revision`."""
         args = ["log", "-z", "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B"]
@@ -158,7 +162,8 @@ class Git:
             if not is_revision(revision):
                 return []
             args.append(revision)
-        args += ["--", path] if path else ["--"]
+        paths = (path,) if isinstance(path, str) else (path or ())
+        args += ["--", *paths]
         out = self.run(*args).decode("utf-8", "replace")
         commits = []
         for chunk in out.split("\0"):
@@ -177,7 +182,9 @@ class Git:
         live git process of ours can own these.
         """
         git_dir = self.root / ".git"
-        stale = [git_dir / "index.lock", git_dir / "HEAD.lock"]
+        if not git_dir.is_dir():
+            return []
+        stale = list(git_dir.glob("*.lock"))  # index, HEAD, config, packed-refs, ...
         stale += list((git_dir / "refs").rglob("*.lock")) if (git_dir / "refs").exists() else []
         removed = []
         for lock in stale:

@@ -10,9 +10,10 @@
 
 Every write holds `.lock` from reading the current file to committing the new one, so
 one change is based on the version it was checked against (ETags), and several uvicorn
-workers never interleave. A crash leaves the old file or the new one (atomic rename);
-one after the rename but before the commit is committed as recovered by the next writer
-or start. Readers call `registry()` on every request: a `stat`, and a reload only when
+workers never interleave. Every write is authorised first (`pathways.store.access`), then goes
+through the journal (`pathways.store.journal`): commit or nothing, and a crash at any point
+leaves the old version or the new one with its author and message. Readers call
+`registry()` on every request: a `stat`, and a reload only when
 the file was replaced, so every worker serves a change on its next request.
 """
 
@@ -23,25 +24,29 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher
 
-from pathways.errors import NotFound, RegistryInvalid
+from pathways.errors import NotFound, RegistryInvalid, Unavailable
 from pathways.loader import load_text
 from pathways.registry import Registry, collector_paused
-from pathways.store.access import authorize
+from pathways.store import recovery
+from pathways.store.access import authorize, authorize_targets, change_targets, operation_targets
 from pathways.store.accounts import Accounts, User
-from pathways.store.atomic import atomic_write, exclusive, remove_temporaries
-from pathways.store.edits import FILE, Operation, Plan, plan
-from pathways.store.git import SYSTEM_EMAIL, SYSTEM_NAME, Git, author_ident
-from pathways.store.history import Change, HistoryEntry, compose, describe, parse, with_diff
+from pathways.store.atomic import atomic_write, crash_point, exclusive
+from pathways.store.edits import FILE, Operation, Plan, plan, plan_text
+from pathways.store.git import SYSTEM_EMAIL, SYSTEM_NAME, Git, GitError, author_ident
+from pathways.store.history import Change, HistoryEntry, compose, parse, with_diff
+from pathways.store.journal import Entry, Journal, cause_of, digest
+from pathways.store.reports import Reports
 from pathways.store.revert import plan_revert
+from pathways.store.useradmin import LOG
 from pathways.store.versions import ChangeDiff, RecordIndex, diff, etag, singular
+from pathways.store.writerate import WriteRate
 
 SYSTEM = f"{SYSTEM_NAME} <{SYSTEM_EMAIL}>"
 DEFAULT_PATH = Path("instance")
@@ -110,6 +115,9 @@ class Instance:
         self.registry_file = self.registry_dir / FILE
         self.lock_file = path / ".lock"
         self.git = Git(self.registry_dir)
+        self.journal = Journal(self.registry_file, path / ".journal.json")
+        self.writes = WriteRate(path / ".writes.json")
+        self.reports = Reports(path / "reports.json", path / ".reports.lock")
         self.accounts = Accounts(path / "accounts.json", path / ".accounts.lock", hasher)
         self._snapshot: Snapshot | None = None
         self._refused: Signature | None = None
@@ -122,11 +130,15 @@ class Instance:
     ) -> Instance:
         """Open an instance folder, creating it from `seed` (which is only ever read)."""
         folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        instance = cls(folder, hasher)
-        with exclusive(instance.lock_file):
-            instance._start(Path(seed))
-            instance._recover()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            instance = cls(folder, hasher)
+            with exclusive(instance.lock_file):
+                instance._start(Path(seed))
+                instance._recover()
+        except (OSError, GitError) as exc:
+            cause = cause_of(exc)
+            raise Unavailable(f"the instance {folder} cannot be used", cause) from None
         instance.snapshot()  # a registry that does not load stops the start, not a request
         return instance
 
@@ -150,6 +162,8 @@ class Instance:
             current = self._snapshot
             if current is not None and (signature in (current.signature, self._refused)):
                 return current
+            if current is not None and self.journal.pending():
+                return current  # a write is not committed yet: not visible until it is
             try:
                 loaded = self._load()
             except (RegistryInvalid, UnicodeDecodeError) as exc:
@@ -194,33 +208,81 @@ class Instance:
             self._recover()
             yield self.snapshot()
 
-    def preview(self, op: Operation, user: User) -> Preview:
-        """What `op` would change, refused exactly as `apply` would refuse it."""
-        current = self.snapshot()
+    def _planned(self, current: Snapshot, op: Operation, user: User) -> Plan:
+        """Authorise first (the records `op` names), then plan, then authorise the diff."""
+        authorize_targets(user, operation_targets(op, current.records), current.registry)
         planned = plan(current.text, current.records, op)
         authorize(user, planned.diff, current.registry)
+        return planned
+
+    def preview(self, op: Operation, user: User) -> Preview:
+        """What `op` would change, refused exactly as `apply` would refuse it."""
+        planned = self._planned(self.snapshot(), op, user)
         return Preview(planned.diff, planned.summary)
 
     def apply(self, op: Operation, user: User, message: str | None = None) -> Saved:
         """Check, write and commit one change by `user`; raises the error that refuses it."""
         with self._writing() as current:
-            planned = plan(current.text, current.records, op)
+            planned = self._planned(current, op, user)
+            return self._save(planned, author_ident(user.name), message)
+
+    def commit_text(self, text: str, user: User, message: str | None = None) -> Saved:
+        """A hand-made change: a whole new registry text, validated and authorised alike."""
+        with self._writing() as current:
+            planned = plan_text(current.text, current.records, text)
             authorize(user, planned.diff, current.registry)
             return self._save(planned, author_ident(user.name), message)
 
     def _save(self, planned: Plan, author: str, message: str | None, note: str = "") -> Saved:
+        """Commit or nothing: journal, keep the old file, rename the new one in, commit."""
         if not planned.diff:
             return Saved(None, planned.diff, planned.summary, planned.etag)
-        atomic_write(self.registry_file, planned.text.encode("utf-8"))
+        name = author.split(" <", 1)[0]
+        self.writes.check(name)  # after authorisation: a refused user learns nothing else
+        with collector_paused():  # built first: a graph too large is refused unwritten
+            registry = Registry(planned.document)
         text = compose(planned.summary, message, planned.diff, note)
-        commit = self.git.commit(FILE, author=author, message=text)
-        self._install(planned)
+        data = planned.text.encode("utf-8")
+        entry = Entry(self.git.head(), author, text, digest(data))
+        try:
+            self.journal.begin(entry)
+        except OSError as exc:
+            raise self._unavailable(exc) from None
+        try:
+            crash_point("journal")
+            self.journal.keep_old()
+            crash_point("linked")
+            atomic_write(self.registry_file, data)
+            crash_point("renamed")
+            commit = self.git.commit(FILE, author=author, message=text)
+            crash_point("committed")
+        except (OSError, GitError) as exc:
+            self._roll_back(entry)
+            raise self._unavailable(exc) from None
+        self.journal.end()
+        with suppress(OSError):  # the change is saved; a lost count is no reason to fail it
+            self.writes.note(name)
+        self._install(planned, registry)
         return Saved(commit, planned.diff, planned.summary, planned.etag)
 
-    def _install(self, planned: Plan) -> None:
+    def _unavailable(self, exc: BaseException) -> Unavailable:
+        cause = cause_of(exc)
+        log.error("a change was not saved: %s", cause)
+        return Unavailable("the change was not saved; nothing was changed", cause)
+
+    def _roll_back(self, entry: Entry) -> None:
+        """Put the old file back after a failed commit; recovery finishes what this cannot."""
+        try:
+            self.journal.abort(entry)
+            self.journal.restore()
+            self.git.run("reset", "-q", "--", FILE)
+        except (OSError, GitError) as exc:  # the next start or write undoes it
+            log.error("could not undo a failed change yet: %s", cause_of(exc))
+            return
+        self.journal.end()
+
+    def _install(self, planned: Plan, registry: Registry) -> None:
         """Serve the new version at once, from what was already validated."""
-        with collector_paused():
-            registry = Registry(planned.document)
         snapshot = Snapshot(_signature(os.stat(self.registry_file)), planned.text, registry)
         snapshot._records = planned.records
         with self._reload:
@@ -229,56 +291,11 @@ class Instance:
     # --- starting and recovering -----------------------------------------------------
 
     def _start(self, seed: Path) -> None:
-        self.registry_dir.mkdir(exist_ok=True)
-        if not (self.registry_dir / ".git").exists():
-            self.git.init()
-        self.git.remove_stale_locks()
-        if self.git.head() is not None:
-            return
-        if not self.registry_file.exists():
-            data = seed.read_bytes()
-            load_text(data.decode("utf-8"), str(seed))  # refuse to start from a broken seed
-            atomic_write(self.registry_file, data)
-        else:
-            load_text(self.registry_file.read_text(encoding="utf-8"), str(self.registry_file))
-        self.git.commit(FILE, author=SYSTEM, message=f"Start the registry from {seed.name}\n")
+        recovery.start(self, seed)
 
     def _recover(self) -> None:
         """Finish what a crash interrupted. Call only while holding the lock."""
-        self.git.remove_stale_locks()
-        for stale in remove_temporaries(self.registry_file):
-            log.warning("removed %s, left by an interrupted write", stale)
-        head = self.git.show("HEAD", FILE)
-        if head is None:
-            return
-        if not self.registry_file.exists():
-            atomic_write(self.registry_file, head.encode("utf-8"))
-            return
-        if not self.git.dirty(FILE):
-            return
-        text = self.registry_file.read_bytes().decode("utf-8", "replace")
-        if text == head:
-            self.git.run("reset", "-q", "--", FILE)
-            return
-        try:
-            load_text(text, FILE)
-        except RegistryInvalid as exc:
-            self._put_aside(text, head, exc)
-            return
-        changes = diff(RecordIndex.from_text(head, FILE), RecordIndex.from_text(text, FILE))
-        summary = "Record a change that was saved but not yet recorded"
-        message = f"{summary}\n\n{describe(changes)}"
-        self.git.commit(FILE, author=SYSTEM, message=compose(message, None, changes))
-        log.warning("committed an unrecorded change to %s", self.registry_file)
-
-    def _put_aside(self, text: str, head: str, exc: RegistryInvalid) -> None:
-        folder = self.path / "rejected"
-        folder.mkdir(exist_ok=True)
-        aside = folder / f"providers-{datetime.now(UTC):%Y%m%dT%H%M%S%f}.yaml"
-        aside.write_text(text, encoding="utf-8")
-        atomic_write(self.registry_file, head.encode("utf-8"))
-        self.git.run("reset", "-q", "--", FILE)
-        log.error("%s did not validate; kept as %s and restored: %s", FILE, aside, exc)
+        recovery.recover(self)
 
     # --- history ---------------------------------------------------------------------
 
@@ -296,7 +313,7 @@ class Instance:
         out: list[HistoryEntry] = []
         if limit < 1:
             return out
-        for commit in self.git.log(FILE, max_count=None if filtered else limit):
+        for commit in self.git.log((FILE, LOG), max_count=None if filtered else limit):
             entry, recorded = parse(commit)
             if not recorded:
                 entry = with_diff(entry, self._diff(entry.commit, entry.parent))
@@ -344,6 +361,7 @@ class Instance:
     def preview_revert(self, revision: str, user: User) -> Preview:
         change = self.change(revision)
         current = self.snapshot()
+        authorize_targets(user, change_targets(change.diff), current.registry)
         planned = self._plan_revert(current, change)
         authorize(user, planned.diff, current.registry)
         return Preview(planned.diff, planned.summary)
@@ -352,6 +370,7 @@ class Instance:
         """Undo a change as a new one; refused if its records changed since."""
         change = self.change(revision)
         with self._writing() as current:
+            authorize_targets(user, change_targets(change.diff), current.registry)
             planned = self._plan_revert(current, change)
             authorize(user, planned.diff, current.registry)
             note = f"This reverts commit {change.entry.commit}."

@@ -13,7 +13,7 @@ ValueError.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import ConstructorError
@@ -36,6 +36,16 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 MERGE = "<<"
 _PLAIN = (True, False)
+
+
+class AliasBudget(Protocol):
+    """What aliases may add when expanded (`pathways.limits.AliasBudget`, bounded input).
+
+    A protocol, so that yamlio stays a leaf: the limit and its refusal live in the core.
+    """
+
+    def spend(self, value: Any) -> None:
+        """An alias to `value` was used; raise to refuse the text."""
 
 
 class Unsupported(Exception):
@@ -66,7 +76,7 @@ class _Scalars:
             raise ConstructorError(None, None, problem, mark) from None
 
 
-def load(text: str) -> tuple[Any, list[tuple[str, int]]]:
+def load(text: str, budget: AliasBudget | None = None) -> tuple[Any, list[tuple[str, int]]]:
     """Return the document and the duplicate keys found, as (key, line) pairs.
 
     Raises `yaml.YAMLError` for syntax errors (from libyaml, with a mark) and
@@ -148,6 +158,8 @@ def load(text: str) -> tuple[Any, list[tuple[str, int]]]:
         elif kind is AliasEvent:
             if event.anchor not in anchors:
                 raise Unsupported("unknown alias")  # PyYAML's loader words the error
+            if budget is not None:
+                budget.spend(anchors[event.anchor])  # bounded expansion (pathways.limits)
             if stack and stack[-1][1] is _NO_KEY and isinstance(stack[-1][0], dict):
                 stack[-1][4] = False
             put(anchors[event.anchor], event)

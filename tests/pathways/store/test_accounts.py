@@ -83,27 +83,70 @@ def test_repeated_failures_lock_a_user_name_for_a_while(accounts: Accounts) -> N
     for minute in range(MAX_FAILURES):
         with pytest.raises(AuthenticationFailed):
             accounts.authenticate("anna", "fel lösenord", NOW + timedelta(minutes=minute))
-    recorded = json.loads(stored(accounts))["failed_logins"]["anna"]
+    recorded = json.loads(stored(accounts))["failed_logins"]["anna"][""]
     assert len(recorded) == MAX_FAILURES
     assert recorded[0].startswith("2026-11-23T12:00:00")
 
     later = NOW + timedelta(minutes=MAX_FAILURES)
     with pytest.raises(LoginThrottled):  # even the right password is not checked
         accounts.authenticate("anna", PASSWORD, later)
-    assert len(json.loads(stored(accounts))["failed_logins"]["anna"]) == MAX_FAILURES
+    assert len(json.loads(stored(accounts))["failed_logins"]["anna"][""]) == MAX_FAILURES
 
     # When the first failure leaves the window, one more try is allowed, and succeeds.
     assert accounts.authenticate("anna", PASSWORD, NOW + WINDOW + timedelta(seconds=1))
     assert "anna" not in json.loads(stored(accounts))["failed_logins"]
 
 
-def test_unknown_names_are_throttled_too(accounts: Accounts) -> None:
+def test_failures_for_made_up_names_are_not_stored(accounts: Accounts) -> None:
+    accounts.add_user("anna", "admin", [], PASSWORD)
+    before = stored(accounts)
+    for number in range(50):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(f"gissning{number}", PASSWORD, NOW, address="203.0.113.9")
+    assert stored(accounts) == before  # nothing grows for names that do not exist
+
+
+def test_throttling_is_per_name_and_address(accounts: Accounts) -> None:
+    accounts.add_user("anna", "admin", [], PASSWORD)
     for _ in range(MAX_FAILURES):
         with pytest.raises(AuthenticationFailed):
-            accounts.authenticate("gissning", PASSWORD, NOW)
-    assert accounts.locked_until("gissning", NOW) == NOW + WINDOW
+            accounts.authenticate("anna", "fel", NOW, address="203.0.113.9")
     with pytest.raises(LoginThrottled):
-        accounts.authenticate("gissning", PASSWORD, NOW)
+        accounts.authenticate("anna", PASSWORD, NOW, address="203.0.113.9")
+    # The attacker's address is locked; Anna at her desk is not.
+    assert accounts.authenticate("anna", PASSWORD, NOW, address="10.0.0.5").name == "anna"
+
+
+def test_throttling_storage_is_bounded(accounts: Accounts, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pathways.store.accounts.MAX_THROTTLE_ENTRIES", 3)
+    accounts.add_user("anna", "admin", [], PASSWORD)
+    for number in range(6):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(
+                "anna", "fel", NOW + timedelta(seconds=number), address=f"198.51.100.{number}"
+            )
+    book = json.loads(stored(accounts))["failed_logins"]["anna"]
+    assert sorted(book) == ["198.51.100.3", "198.51.100.4", "198.51.100.5"]
+
+
+def test_password_change_disable_and_sign_out_raise_the_session_generation(
+    accounts: Accounts,
+) -> None:
+    accounts.add_user("anna", "admin", [], PASSWORD)
+    token = accounts.new_token("anna")
+    generation = accounts.get("anna").generation  # type: ignore[union-attr]
+    accounts.end_sessions("anna")
+    accounts.set_password("anna", PASSWORD + "-ny")
+    accounts.disable("anna")
+    user = accounts.get("anna")
+    assert user is not None and user.disabled and user.generation == generation + 3
+    assert accounts.user_for_token(token) is None
+    with pytest.raises(AuthenticationFailed):
+        accounts.authenticate("anna", PASSWORD + "-ny", NOW)
+    accounts.enable("anna")
+    assert accounts.user_for_token(token) is not None
+    accounts.remove("anna")
+    assert accounts.get("anna") is None
 
 
 def test_an_instance_keeps_accounts_outside_its_git_repository(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from pathways.errors import PreconditionFailed, RegistryInvalid
+from pathways.errors import PreconditionFailed, RegistryInvalid, Unavailable
 from pathways.store import atomic as durable
 from pathways.store.accounts import User
 from pathways.store.edits import FILE, UpdateProvider
@@ -55,7 +55,7 @@ from pathways.store.edits import UpdateProvider
 
 path, seed, where = sys.argv[1:]
 if where == "before-rename":
-    durable.before_replace = lambda temporary, target: os._exit(3)
+    os.environ["VARDKEDJAN_TEST_CRASH_AT"] = "written:providers.yaml"
 else:
     Git.commit = lambda self, *args, **kwargs: os._exit(3)
 instance = Instance.open(path, seed)
@@ -208,11 +208,12 @@ def test_an_exception_between_write_and_rename_leaves_the_old_file(
     head = mini_instance.git.head()
 
     def crash(temporary: Path, target: Path) -> None:
-        assert temporary.read_bytes() != before  # the new version is complete on disk
-        raise OSError("simulated crash")
+        if target == mini_instance.registry_file:
+            assert temporary.read_bytes() != before  # the new version is complete on disk
+            raise OSError("simulated crash")
 
     monkeypatch.setattr(durable, "before_replace", crash)
-    with pytest.raises(OSError, match="simulated"):
+    with pytest.raises(Unavailable, match="simulated"):
         mini_instance.apply(phone_change(mini_instance, "08-123 45 67"), admin)
     assert mini_instance.registry_file.read_bytes() == before
     assert mini_instance.git.head() == head
@@ -239,7 +240,7 @@ def test_a_process_killed_between_write_and_rename_leaves_the_old_file(
     assert saved.commit is not None
 
 
-def test_a_process_killed_after_rename_before_commit_is_recovered(
+def test_a_process_killed_after_rename_before_commit_is_finished_as_its_author(
     mini_instance: Instance, mini_seed: Path, hasher: PasswordHasher
 ) -> None:
     head = mini_instance.git.head()
@@ -247,35 +248,43 @@ def test_a_process_killed_after_rename_before_commit_is_recovered(
     crashed.communicate(timeout=120)
     assert crashed.returncode == 3
     assert mini_instance.git.head() == head  # written, not recorded
-    assert mini_instance.provider("vc-norra").record["phone"] == "08-555 01 01"
+    # Readers do not see a change git does not hold yet.
+    assert mini_instance.provider("vc-norra").record.get("phone") is None
 
     reopened = Instance.open(mini_instance.path, mini_seed, hasher=hasher)
     entry = reopened.history(limit=1)[0]
     assert entry.parent == head
-    assert entry.author == "Vårdkedjan"
+    assert entry.author == "crash"
     assert entry.providers == ("vc-norra",)
-    assert "not yet recorded" in entry.subject
     assert not reopened.git.dirty(FILE)
     change = reopened.change(entry.commit)
     (field,) = change.diff.records[0].fields
     assert (field.field, field.before, field.after) == ("phone", None, "08-555 01 01")
 
 
-def test_the_next_write_recovers_an_unrecorded_change_first(
+def test_a_failed_commit_restores_the_file_and_publishes_nothing(
     mini_instance: Instance, admin: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    before = mini_instance.registry_file.read_bytes()
+    head = mini_instance.git.head()
+
     def fail(self: Git, *args: object, **kwargs: object) -> str:
-        raise GitError("simulated: disk full")
+        raise GitError("git commit failed (128): fatal: No space left on device")
 
     with monkeypatch.context() as patch:
         patch.setattr(Git, "commit", fail)
-        with pytest.raises(GitError):
+        with pytest.raises(Unavailable) as refused:
             mini_instance.apply(phone_change(mini_instance, "08-555 01 01"), admin)
+    assert refused.value.cause == "the disk is full"
+    assert mini_instance.registry_file.read_bytes() == before
+    assert mini_instance.provider("vc-norra").record.get("phone") is None
+    assert not mini_instance.journal.pending()
     other = mini_instance.provider("um-testkommun")
     record = {**other.record, "hours": "Tisdagar 13-17"}
     mini_instance.apply(UpdateProvider("um-testkommun", record, other.etag), admin, "Tider")
-    subjects = [e.subject for e in mini_instance.history()]
-    assert subjects[:2] == ["Tider", "Record a change that was saved but not yet recorded"]
+    entries = mini_instance.history()
+    assert [e.subject for e in entries][:1] == ["Tider"]
+    assert entries[0].parent == head  # the failed change was never committed by anyone
 
 
 def test_a_hand_edited_broken_file_is_put_aside_and_the_last_version_restored(
