@@ -17,8 +17,8 @@ How it reads, in order, so that text is read as it is typed:
    ("när jag var liten") is not violence now.
 
 Where a wording is ambiguous the phrases err towards help ("jag vill inte dö" is a wish to
-die): help numbers shown to someone who did not need them cost little. Every step is linear in the length of the text; phrases are matched by dynamic programming
-over word positions, never by backtracking.
+die): needless help numbers cost little. Every step is linear in the length of the text:
+phrases are matched by dynamic programming over word positions, never by backtracking.
 """
 
 from __future__ import annotations
@@ -154,9 +154,8 @@ def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], t
 
 _TYPO_TARGETS: Final = _by_first_letter_and_length(_EXACT)
 _LONG_PREFIXES: Final = tuple(sorted(p for p in _PREFIXES if len(p) >= 7))
-
-
 _PREFIX_TUPLE: Final = tuple(sorted(_PREFIXES))
+_SPELT_OUT: Final = re.compile(r"\b[^\W\d_](?: [^\W\d_]\b)+")  # "d ö", "k m s": no nesting
 
 
 def _known(word: str) -> bool:
@@ -249,6 +248,7 @@ def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES)
     text = fold(text)
     text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    text = _SPELT_OUT.sub(lambda m: w if _known(w := m[0].replace(" ", "")) else m[0], text)
     words = [part for raw in _TOKEN.findall(text) for part in _read_word(raw)]
     return [*_joined(words), END]
 

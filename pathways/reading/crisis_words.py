@@ -16,6 +16,15 @@ from pathways.reading.crisis_phrases import phrase_list, word_set
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
 # is not a wish to die, "killing it" is praise.
 BLOCKERS: Final = phrase_list("""
+    heter/called/titled/låten/låt/song/lyrics/sjunger/sjöng/sings/sang/citat/quote/texten ..
+    want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled/låten/song ..
+    kill/döda/dö/die/dead | röst/rösten/röster/rösterna/voice/voices i/in/på/från korridoren/
+    korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet
+    | skolan/plugget/läxorna/läxan/träningen/jobbet/provet/proven/matten/mattan/gympan/
+    provveckan/tentan/tentorna/schemat/morgonen/värmen/kylan/vädret/bussen/festen/barnen/
+    ungarna/lärarn/läraren/tränaren/chefen/this/it tar/tog/kommer/ska/will/is/gonna/going
+    livet/kill/killing/take/ta .. av/me/mig
+    | livet av mig om/när/if/when .. ser/får/hittar/vet/märker/upptäcker/sees/finds |
     dö/dör/dog/dött/döden/död/die/died/dying/dead av/of/from skratt/skrattet/skam/skammen/
     tristess/pinsamhet/längtan/nyfikenhet/laughter/laughing/embarrassment/boredom/cringe/
     pinsamt/värmen/hunger/svält/ålder
@@ -165,6 +174,10 @@ ALIASES: Final[Mapping[str, str]] = {
     "va": "vara",
     "farsan": "pappa",
     "morsan": "mamma",
+    "blodar": "blöder",
+    "blöer": "blöder",
+    "bloder": "blöder",
+    "khs": "kms",
 }
 
 # Real words a letter or two from a danger word: never read as its misspelling.
