@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.crisis [--markdown]
 
-1. Reads every wording of tests/data/crisis_corpus.yaml and crisis_heldout.yaml with
+1. Reads every wording of tests/data/crisis_*.yaml (tests/crisis_corpus.py) with
    `pathways.reading.crisis.read_crisis` and prints, per category, recall (labelled wordings where
    it was found) and false alarms (wordings labelled `none` where it was found).
 2. Times one `read_crisis` call per request, the way find-help makes it: every wording in

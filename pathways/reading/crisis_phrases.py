@@ -34,19 +34,11 @@ from pathways.reading.crisis_vocab import (
     SOURCE,
     TAKE_PAST,
     VICTIM,
+    phrase_list,
 )
 
 SOFT_GAP: Final = 3
 WIDE_GAP: Final = 4
-
-
-def word_set(text: str) -> frozenset[str]:  # shared with pathways.reading.crisis_words
-    return frozenset(text.split())
-
-
-def phrase_list(text: str) -> tuple[str, ...]:
-    joined = (" ".join(p.split()).replace("/ ", "/") for p in text.split("|"))
-    return tuple(p for p in joined if p)
 
 
 CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
@@ -115,6 +107,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | inte/ingen/nobody/noone .. göra/gjort/bry/bryr/spela/spelar/care/matter/roll .. om/if ..
         körde/kör/körs/körd/hit/påkörd/died/dog/dör/dö/dead/död på/över/mig/me/by
         | spela/spelar/spelat/matter ingen/inte/not roll/any .. om/if jag/i dog/dör/dö/died/fanns
+        | vill/want/wanna inte/not/dont vara/va/be vid/alive liv
+        | försvinna/disappear/vanish från/from/off jorden/världen/earth/world/planeten/existensen
+        | bättre/lättare/gladare/enklare/better/easier .. om/if jag/i .. död/borta/dog/dead/gone/
+        försvann/fanns | kill/killing/unalive/unaliving herself/himself/themselves/themself
+        | inte/not .. förtjänar/deserve/förtjäna .. leva/live/finnas/exist/alive
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
@@ -194,6 +191,18 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | köpt/köpte/skaffat/hämtat/bought/got .. rakblad/kniv/rep/rope/blade/pistol/vapen/gun ..
         göra/end/avsluta slut/it/allt/det
         | ska/tänker/kommer/going/gonna/will .. offra/sacrifice mig/myself
+        | sagt/sa/säger/skrivit/skrev/postat/postade/said/saying/say/posted/wrote hejdå/farväl/
+        adjö/goodbye/bye .. alla/allihop/er/everyone/everybody/världen/world/insta/snap/familjen
+        | skrivit/skrev/postat/postade/posted/wrote/lagt hejdå/farväl/goodbye/adjö
+        | brev/brevet/breven/letter/note .. varför/why/förklarar/explaining | skrivit/skrev ..
+        brev/letter .. familj/family/föräldrar/föräldrarna/parents | skrivit/skrev/wrote/writing ..
+        testamente/testamentet/will | ska/tänker/kommer/going/gonna göra/gör/do det/it ..
+        måndag/tisdag/onsdag/torsdag/fredag/lördag/söndag/helgen/natten/sover/ensam/borta
+        | köra/kör/krascha/krocka/drive/crash .. in/into/av/off .. träd/trädet/tree/vägg/väggen/
+        wall/lastbil/truck/bergvägg/stupet/cliff | isen/havet/sjön/vattnet/älven/sea/lake ..
+        inte/aldrig/never komma/come/kommer tillbaka/back/upp/up | gå/går/walk ut/into i/på
+        havet/sjön/isen/vattnet/älven/sea/lake | räknat/räknar/calculated .. hur/how många/
+        mycket/many/much
     """),
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
@@ -212,7 +221,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blandat/blandade/blandar/mixat/mixade/mixed/mixing alkohol/sprit/vin/öl/vodka/alcohol/
         alkoholen/drinks/booze .. med/och/with/and .. {PILLS}
         | blandat/blandade/mixat/mixade/mixed {PILLS} .. med/och/with/and .. alkohol/sprit/alcohol
-        | {TAKE_PAST} {PILLS} med/with flit/mening/purpose
+        | {TAKE_PAST} {PILLS} med/with flit/mening/purpose | {TAKE_PAST} tablett*/piller*
         | {TAKE_PAST} .. {PILLS} på en/once gång/go
         | {TAKE_PAST} för/alldeles/way/too mycket/många/much/many .. {PILLS}
     """),
@@ -255,6 +264,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | slutar/stops/stoppar/sluta/stannar/stop inte/ej/not/wont/doesnt/aldrig/never ..
         blöda/blöder/bleeding/blodet
         | blöder/blödning* .. inte/wont/doesnt/not .. sluta/slutar/stop/stanna
+        | ser/syns/see insidan/inuti/köttet/muskeln/musklerna/fett/flesh/muscle/fat/bone
+        | blod/blodet/blöder/blött/blödit/blood/bleeding .. yr/yrsel/svimma/svimmar/svag/dizzy/
+        faint/lightheaded | mycket/massa/massor/so/lots/much blod/blood
+        | bleeding/bleed/bleeds so/too/really/very much/bad/badly/heavily/lot
+        | it/its/blood/wound/såret/blodet/handleden/wrist .. gushing/spurting/pouring/pumping
     """),
     # (e) voices or commands, and other signs of acute psychosis
     "psychosis": phrase_list(f"""
@@ -293,6 +307,12 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | vad/what som/is är/var verkligt/verklig/real/på/riktigt | whats/what real/is real
         | hör/hörde/höra/hearing/hear saker/ljud/things/stuff $ | kan/can flyga/fly från/off/ut/ner
         | hör/hörde/hearing/hear saker/ljud/things/stuff .. inte/ingen/nobody/noone/arent/isnt
+        | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras
+        | tv/tvn/radio/radion/nyheterna/youtube/reklamen .. pratar/talar/handlar/skriver/talking/
+        talk om/till/med/about/to mig/me | meddelanden/signaler/budskap/koder/messages/signals ..
+        från/via/genom/i/from/through tv/tvn/radio/radion/nyheterna/reklamen/skyltarna/låtarna
+        | alla/dom/de/everyone/they/people vill/want/ska/försöker/trying/tries döda/skada/förgifta/
+        kill/hurt/poison mig/honom/henne/me/him/her
     """),
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": phrase_list(f"""
@@ -322,6 +342,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tog/rörde/tafsade/touched på/me mig .. utan/without
         | {HITTER} .. {HITS} $ | blir/blev/blivit/gets/got/was/been/är/var .. {VICTIM}
         | {HITTER} .. ta/tar/take livet/life av/of mig/oss/mamma/pappa/henne/me/us
+        | {HITTER} .. would/skulle/shall .. kill/döda/hurt/skada/ihjäl me/mig/us/oss
+        | drogat/drogade/drugged/spikat/spiked mig/me/my/min/drinken/drink
+        | tog/tar/rörde/rör/tafsade/tafsar/tafsat/touched/groped/grabbed på/me mig/me .. nyss/
+        just/idag/igår/ikväll/inatt/now/today/tonight/bussen/festen | tafsade/tafsat/groped på/me
+        mig/me
         | {HITTER} .. låst/låste/låser/locked in/inne/me/up mig/oss/in/up
         | {HITTER} kommer/ska/will/going slå/döda/skada/misshandla/hit/kill/hurt/beat mig/oss/
         me/us/mamma/mom | vågar/törs/dare inte/not/dont gå/åka/komma/go hem/home
@@ -363,6 +388,9 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself
         | sh/selfharm/cutting/cutta/cuttar .. igen/again/relapse/ibland/sometimes
         | ristar/ristat/ristade/skär/skar/skriver/skrev/carve/carved .. i/in/into huden/skin/armen
+        | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad | skärningar/skärningarna
+        | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
+        selfharms $
     """),
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""

@@ -9,6 +9,17 @@ from __future__ import annotations
 
 from typing import Final
 
+
+def word_set(text: str) -> frozenset[str]:  # for pathways.reading.crisis_words
+    return frozenset(text.split())
+
+
+def phrase_list(text: str) -> tuple[str, ...]:
+    """Phrases separated by "|", a phrase's lines joined ("a/b/\n c" is "a/b/c")."""
+    joined = (" ".join(p.split()).replace("/ ", "/") for p in text.split("|"))
+    return tuple(p for p in joined if p)
+
+
 DIE: Final = "dö/dör/döden/die/dead/död/dying"
 TAKE_PAST: Final = (
     "tog/tagit/tagt/svalde/svalt/käkade/käkat/åt/ätit/proppat/tryckte/tryckt/slängt/"
@@ -47,13 +58,16 @@ HITTER: Final = (
     "kille/killen/pojkvän/pojkvännen/flickvän/flickvännen/bror/brorsan/brodern/syster/"
     "sambo/sambon/partner/mannen/exet/ex/he/she/they/someone/dad/mom/boyfriend/stepdad/"
     "styvfar/styvmor/styvfarsan/fosterpappa/farbror/morbror/kusin/kusinen/farsan/morsan/"
-    "brother/husband/girlfriend"
+    "brother/husband/girlfriend/killar/killarna/tjejer/tjejerna/gänget/gäng/några/folk/"
+    "grabbar/pojkar/elever/klasskompisar/främling/främlingen/man/kvinna/guy/guys/people/"
+    "mitt/min/my/ett/en/vakten/tränaren/läraren/grannen/styvbror/fosterfar"
 )
 HITS: Final = (
     "slår/slog/sparkar/sparkade/stryper/ströp/kväver/kvävde/misshandlar/misshandlade/"
     "hits/hitting/hit/beating/beats/choking/strangling/kicks/kicking/beat/slagit/sparkat/"
     "misshandlat/hotar/hotade/hotat/knivhögg/attackerade/knuffar/knuffade/nyper/drar/drog/"
-    "örfilade/örfilar/punches/punched/slapped/stabbed/stabbade"
+    "örfilade/örfilar/punches/punched/slapped/stabbed/stabbade/choked/strangled/kicked/"
+    "hurt/hurts/attacked/attacks/raped/rapes/drogade/drogat/drugged/spiked/våldtar/våldtog"
 )
 VICTIM: Final = (
     "slagen/slagna/misshandlad/misshandlade/knivhuggen/överfallen/nedslagen/nerslagen/"

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from pathways.reading.crisis_phrases import phrase_list, word_set
+from pathways.reading.crisis_vocab import phrase_list, word_set
 
 # Wording that uses danger words in another sense. Its words must stand next to each other
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
 # is not a wish to die, "killing it" is praise.
 BLOCKERS: Final = phrase_list("""
+    suicideboys/suicideboy/suicidboys | suicide squad |
+    hejdå/farväl/adjö/goodbye/bye .. på/at/efter/after/från/from festen/skolan/klassen/jobbet/
+    lektionen/träningen/party/school/kalaset/middagen/bussen/stationen/flygplatsen |
     heter/called/titled/låten/låt/song/lyrics/sjunger/sjöng/sings/sang/citat/quote/texten ..
     want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled/låten/song ..
     kill/döda/dö/die/dead | röst/rösten/röster/rösterna/voice/voices i/in/på/från korridoren/
@@ -83,6 +86,8 @@ TOPIC: Final = word_set(
     podden podcast book article research homework debatt debattartikel författare
     författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
     mean means betyder innebär class hälsokunskap health
+    läser läste religionen svenskan engelskan kursen lyssnar lyssnade låten låtar bandet
+    album song lyrics
     """
 )
 
@@ -126,6 +131,7 @@ SOFT: Final = word_set(
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
+    väldigt extremt otroligt very super
     """
 )
 
@@ -189,5 +195,6 @@ NOT_TYPOS: Final = word_set(
     rapp repa repor reps revor revat sparar sparat dräpa dräpt sova sover sovit
     sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
     psykisk psykiska
+    rakar rakade rakat
     """
 )
