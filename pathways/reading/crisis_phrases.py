@@ -22,18 +22,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from pathways.reading import crisis_acute as acute
 from pathways.reading.crisis_vocab import (
     DIE,
-    HARM,
-    HITS,
-    HITTER,
-    PERSON,
+    MEANS,
+    OTHERS,
     PILLS,
     POISON,
     QTY,
-    SOURCE,
     TAKE_PAST,
-    VICTIM,
+    WHEN,
     phrase_list,
 )
 
@@ -112,6 +110,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bättre/lättare/gladare/enklare/better/easier .. om/if jag/i .. död/borta/dog/dead/gone/
         försvann/fanns | kill/killing/unalive/unaliving herself/himself/themselves/themself
         | inte/not .. förtjänar/deserve/förtjäna .. leva/live/finnas/exist/alive
+        | rather/hellre be/vara dead/död $ | rather/hellre dö/die/dead/död än/than leva/live/
+        living/fortsätta/go
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
@@ -191,6 +191,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | köpt/köpte/skaffat/hämtat/bought/got .. rakblad/kniv/rep/rope/blade/pistol/vapen/gun ..
         göra/end/avsluta slut/it/allt/det
         | ska/tänker/kommer/going/gonna/will .. offra/sacrifice mig/myself
+        | ska/tänker/kommer/going/gonna/will/planerar .. ta/svälja/äta/take/swallow .. {QTY} ..
+        {PILLS} | sista/last brev/brevet/breven/letter/letters/note/meddelandet/inlägget/post/sms
+        | bestämt/bestämde/decided/valt/chosen/vet/know .. när/var/hur/how/when/where .. göra/gör/
+        do det/it | planerat/planerade/planned/fixat/förberett/prepared allt/everything ..
+        {WHEN} | {MEANS} .. ready/redo/framme/klar/klart/fixat/prepared/set
         | sagt/sa/säger/skrivit/skrev/postat/postade/said/saying/say/posted/wrote hejdå/farväl/
         adjö/goodbye/bye .. alla/allihop/er/everyone/everybody/världen/world/insta/snap/familjen
         | skrivit/skrev/postat/postade/posted/wrote/lagt hejdå/farväl/goodbye/adjö
@@ -221,7 +226,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blandat/blandade/blandar/mixat/mixade/mixed/mixing alkohol/sprit/vin/öl/vodka/alcohol/
         alkoholen/drinks/booze .. med/och/with/and .. {PILLS}
         | blandat/blandade/mixat/mixade/mixed {PILLS} .. med/och/with/and .. alkohol/sprit/alcohol
-        | {TAKE_PAST} {PILLS} med/with flit/mening/purpose | {TAKE_PAST} tablett*/piller*
+        | {TAKE_PAST} .. {OTHERS} .. {PILLS} | {TAKE_PAST} {PILLS} med/with flit/mening/purpose
+        | {TAKE_PAST} tablett*/piller*
         | {TAKE_PAST} .. {PILLS} på en/once gång/go
         | {TAKE_PAST} för/alldeles/way/too mycket/många/much/many .. {PILLS}
     """),
@@ -265,132 +271,18 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         blöda/blöder/bleeding/blodet
         | blöder/blödning* .. inte/wont/doesnt/not .. sluta/slutar/stop/stanna
         | ser/syns/see insidan/inuti/köttet/muskeln/musklerna/fett/flesh/muscle/fat/bone
-        | blod/blodet/blöder/blött/blödit/blood/bleeding .. yr/yrsel/svimma/svimmar/svag/dizzy/
+        | blod/blodet/blöder/blött/blödit/blood/bleeding/skar/skurit/cut .. yr/yrsel/svimma/
+        svimmar/svag/dizzy/
         faint/lightheaded | mycket/massa/massor/so/lots/much blod/blood
         | bleeding/bleed/bleeds so/too/really/very much/bad/badly/heavily/lot
+        | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
         | it/its/blood/wound/såret/blodet/handleden/wrist .. gushing/spurting/pouring/pumping
     """),
-    # (e) voices or commands, and other signs of acute psychosis
-    "psychosis": phrase_list(f"""
-        rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
-        telling/tell/told/say/says/want/make/tells
-        | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
-        | hör/hörde/höra/hört röster/rösterna/voices | hearing/hear voices
-        | röster i/inne huvudet/skallen | ser/såg/hör/hörde saker/folk/människor/personer/grejer
-        som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
-        | någon styr mig | kameror i väggarna/väggen/huset
-        | tv/tvn/radion/datorn pratar till/med mig
-        | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
-        | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
-        | seeing things that arent there | hör/hörde/hearing/hear en/a röst/voice
-        | pratar/talar/viskar/talking/whispering/talks i/in .. huvudet/huvud/skallen/head
-        | voices/rösterna/röster .. tillbaka/back/igen/again
-        | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
-        | övervakar/spionerar/avlyssnar/filmar mig genom/via tv/tvn/mobilen/datorn/kameran/väggarna
-        | see/seeing/saw things/people .. not/arent/isnt/aint real/there | jag är gud/jesus
-        | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
-        | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
-        | rösterna/röster/voices .. högre/värre/starkare/louder/worse
-        | röst/voice/rösten säger/sa/says/said/told åt/to/att/that .. mig/me/jag/i
-        | allt är en simulering
-        | everything is a simulation | the/a voice says/tells/told/said
-        | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/vill/skriker/viskar/tells/
-        told/says/said/wants/commands/orders/make .. {HARM}
-        | någon/något/nån/nåt/someone/something/det i/inne/in mitt/min/my huvud/huvudet/skalle/head
-        | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/kroppen/
-        mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
-        meddelanden/signaler/budskap/koder/hemliga/messages/signals/signs
-        | alla/dom/de/folk/regeringen/polisen/grannarna/säpo/cia/fbi/everyone/they/people ..
-        förföljer/övervakar/spionerar/avlyssnar/förgiftar/watching/following/spying/poisoning ..
-        mig/me | alla/dom/de/everyone/they/people är/are ute/out efter/to mig/me/get
-        | pratar/talar/svarar/pratade/talking/talks med/to/with röster/rösterna/rösten/voices
-        | vad/what som/is är/var verkligt/verklig/real/på/riktigt | whats/what real/is real
-        | hör/hörde/höra/hearing/hear saker/ljud/things/stuff $ | kan/can flyga/fly från/off/ut/ner
-        | hör/hörde/hearing/hear saker/ljud/things/stuff .. inte/ingen/nobody/noone/arent/isnt
-        | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras
-        | tv/tvn/radio/radion/nyheterna/youtube/reklamen .. pratar/talar/handlar/skriver/talking/
-        talk om/till/med/about/to mig/me | meddelanden/signaler/budskap/koder/messages/signals ..
-        från/via/genom/i/from/through tv/tvn/radio/radion/nyheterna/reklamen/skyltarna/låtarna
-        | alla/dom/de/everyone/they/people vill/want/ska/försöker/trying/tries döda/skada/förgifta/
-        kill/hurt/poison mig/honom/henne/me/him/her
-    """),
+    # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
+    "psychosis": acute.PSYCHOSIS,
     # (f) violence, threats to life or sexual assault, now or just now
-    "violence_now": phrase_list(f"""
-        {HITTER} {HITS} {PERSON} | {HITS} {PERSON} just/nu/nyss/ikväll/inatt
-        | {HITTER} försöker/försökte/tries/tried/trying slå/sparka/strypa/kväva/hit/strangle/choke
-        mig/me/mamma/pappa/oss/us/henne/her/mom
-        | och/som/nu/sen/alltid/ofta {HITS} mig/mamma/pappa/oss/lillebror/lillasyster/me/mom
-        | just nu slår/sparkar/hotar
-        | hotar/hotade/hotat/threatening/threatened/threatens .. döda/dödar/kill/ihjäl/kniv/knife
-        | {HITTER} ska/vill/kommer/försökte/försöker/gonna/going/will/tried/trying .. döda/kill/
-        ihjäl mig/me/oss/us/mamma/pappa/mom/dad/henne/honom/her
-        | slå/slår/slog ihjäl mig/oss/mamma/pappa | dödshot/dödshotad/dödshotat/dödshotade
-        | hotad/hotade till livet | knivhot*/knivhotad | {HITTER} har/med en kniv
-        | har en kniv .. hotar/efter | våldtagen/våldtogs/våldtagit/våldtog/raped/våldta
-        | ?våldtäkt/våldtäkten | sexually assaulted | tvingade/tvingat/tvingar mig .. sex/ligga/
-        suga/naken | övergrepp/antastad/antastade .. nyss/just/igår/ikväll/inatt
-        | is hitting/beating/choking | hits me/my
-        | står/bankar/sparkar utanför/på dörren .. döda/kniv/hotar/slå
-        | låst in mig .. slå/döda/hotar | rädd att han/hon/pappa/mamma ska döda
-        | kastade/kastar/knuffade/knuffar mig i/mot/ner väggen/golvet/trappan
-        | stryptag/strypgrepp | kvävde/kväver/ströp/stryper mig
-        | blir/blev/blivit/gets/got/was slagen/slagna/misshandlad/misshandlade/knivhuggen/
-        överfallen/nedslagen/attackerad/attacked/beaten/assaulted/stabbed
-        | någon/some/they .. bryta/bryter/breaking/break sig/in in/into
-        | efter mig .. kniv/kniven/vapen/pistol | kniv/knife .. efter/after mig/me
-        | tvingad/tvingades/forced till/to/into sex/ligga | forced/force me .. sex
-        | tog/rörde/tafsade/touched på/me mig .. utan/without
-        | {HITTER} .. {HITS} $ | blir/blev/blivit/gets/got/was/been/är/var .. {VICTIM}
-        | {HITTER} .. ta/tar/take livet/life av/of mig/oss/mamma/pappa/henne/me/us
-        | {HITTER} .. would/skulle/shall .. kill/döda/hurt/skada/ihjäl me/mig/us/oss
-        | drogat/drogade/drugged/spikat/spiked mig/me/my/min/drinken/drink
-        | tog/tar/rörde/rör/tafsade/tafsar/tafsat/touched/groped/grabbed på/me mig/me .. nyss/
-        just/idag/igår/ikväll/inatt/now/today/tonight/bussen/festen | tafsade/tafsat/groped på/me
-        mig/me
-        | {HITTER} .. låst/låste/låser/locked in/inne/me/up mig/oss/in/up
-        | {HITTER} kommer/ska/will/going slå/döda/skada/misshandla/hit/kill/hurt/beat mig/oss/
-        me/us/mamma/mom | vågar/törs/dare inte/not/dont gå/åka/komma/go hem/home
-        | hotar/hotade/hotat/threatening/threatened/threatens .. skjuta/skada/slå/knivhugga/
-        shoot/stab/hurt/våldta/misshandla/strypa/bränna/rape | sa/sade/said nej/no/stopp/sluta ..
-        men/but/ändå/fortsatte/continued/kept | fast/trots/though/även .. jag/i .. sa/sade/said
-        nej/no/stopp | någon/nån/några/en/ett/someone/somebody/man/kille/gubbe/främling ..
-        kniv/kniven/vapen/pistol/gevär/yxa/knife/gun/machete .. utanför/här/hemma/dörren/huset/
-        outside/here/door | kniv/kniven/vapen/pistol/knife/gun .. efter/utanför/hotar/mot/at
-        | someone/somebody/nån/någon/they .. bryta/bryter/breaking/break/bröt .. in/into
-        | följer/förföljer/följt/förföljt/stalkar/stalking/following efter/mig/me .. rädd/scared/
-        afraid/hjälp/help | någon/nån/en/some/someone/främling/man/kille följer/följt/following
-        efter/me mig
-    """),
+    "violence_now": acute.VIOLENCE_NOW,
     # self-harm without danger words: the calm safety note, not the alarm
-    "self_harm": phrase_list("""
-        skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade/cutta
-        | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
-        | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
-        | ?självskad* | ?själv skada/skadar | bränner mig | river mig/huden
-        | rispar/rispade/rispat mig/huden/armarna | slår/slog mig/sig själv
-        | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
-        | ?self harm/harming/harms/harmed | ?selfharm* | cut/cutting myself | cutting again
-        | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh
-        | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
-        | slår huvudet i väggen | bankar/banka huvudet
-        | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
-        | cut/cuts/cutting/hurts/hurting herself/himself/themselves
-        | been/keep/kept/started cutting/harming
-        | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
-        | river/rev/rivit/riva/klöser/klöste/klöst/klösa/rispar/rispade/rispat/ristar/ristade/
-        ristat/bränner/brände/bränt/bränna/nyper/nöp/skrapar/skrapade/skär/skar/skurit/skära/
-        skurt mig/sig/mej/sej/dig .. tills/blod/blöder/blåmärken/sår/armarna/armen/armar/benen/
-        låren/låret/huden/handleden/magen/ärr/för/varje/ibland/ofta/igen
-        | klöser/klöste/klöst/rispar/rispade/ristar/ristade/river/rev/nyper mig/sig $
-        | tills/until .. blåmärken/bruises/blöder/bleed/bleeds/sår/ärr
-        | burn/burning/burned/burnt/scratch/scratching/scratched/punch/punching/bite/biting/hit/
-        hitting/carve/carving/starve/starving myself/herself/himself/themselves
-        | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself
-        | sh/selfharm/cutting/cutta/cuttar .. igen/again/relapse/ibland/sometimes
-        | ristar/ristat/ristade/skär/skar/skriver/skrev/carve/carved .. i/in/into huden/skin/armen
-        | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad | skärningar/skärningarna
-        | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
-        selfharms $
-    """),
+    "self_harm": acute.SELF_HARM,
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""

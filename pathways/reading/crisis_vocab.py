@@ -75,6 +75,19 @@ VICTIM: Final = (
     "drugged/groped/utnyttjad/antastad/skjuten/shot/hotad/våldtagen/gruppvåldtagen/raped/"
     "knivskuren/sparkad/strypt/kidnappad/kidnapped/inlåst"
 )
+WHEN: Final = (
+    "ikväll/inatt/idag/imorgon/helgen/natten/kvällen/snart/måndag/tisdag/onsdag/torsdag/"
+    "fredag/lördag/söndag/tonight/tomorrow/today/weekend/friday/saturday/sunday/monday"
+)
+MEANS: Final = (
+    "rep/repet/snara/snaran/rope/noose/rakblad/rakbladet/rakbladen/kniv/kniven/knife/blade/"
+    "blades/pistol/pistolen/vapen/vapnet/gun/gevär/geväret/tabletter/tabletterna/piller/"
+    "pillren/pills/meds/tablets/medicinen/mediciner/medicinerna"
+)
+OTHERS: Final = (
+    "mammas/pappas/mormors/morfars/farmors/farfars/moms/dads/brorsans/syrrans/hennes/hans/"
+    "deras/någons/grannens/föräldrarnas/nans/grandmas/someones/styvpappas/sambons"
+)
 HARM: Final = (
     "döda/dödar/skada/skadar/hoppa/skära/skär/dö/ihjäl/kill/hurt/jump/cut/die/slå/hänga/"
     "offra/bränna/svälja/stabba/knivhugga/dränka/drunkna/strypa/skjuta/harm/stab"

@@ -131,7 +131,7 @@ SOFT: Final = word_set(
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
-    väldigt extremt otroligt very super
+    väldigt extremt otroligt very super mitt min mina my
     """
 )
 
