@@ -16,7 +16,7 @@ PSYCHOSIS: Final = phrase_list(f"""
     telling/tell/told/say/says/want/make/tells
     | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
     | hör/hörde/höra/hört/hears/heard röster/rösterna/voices | hearing/hear voices
-    | röster/voices i/inne/in huvudet/huvud/skallen/head
+    | röster/voices i/inne/in .. huvudet/huvud/skallen/head
     | ser/såg/hör/hörde saker/folk/människor/personer/grejer
     som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
     | någon styr mig | kameror i väggarna/väggen/huset
@@ -48,7 +48,8 @@ PSYCHOSIS: Final = phrase_list(f"""
     | vad/what som/is är/var verkligt/verklig/real/på/riktigt | whats/what real/is real
     | hör/hörde/höra/hearing/hear saker/ljud/things/stuff $ | kan/can flyga/fly från/off/ut/ner
     | hör/hörde/hearing/hear saker/ljud/things/stuff .. inte/ingen/nobody/noone/arent/isnt
-    | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras
+    | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras ..
+    mitt/min/mig/me/my/rum/rummet/huvudet/kroppen
     | tv/tvn/radio/radion/nyheterna/youtube/reklamen .. pratar/talar/handlar/skriver/talking/
     talk om/till/med/about/to mig/me | meddelanden/signaler/budskap/koder/messages/signals ..
     från/via/genom/i/from/through tv/tvn/radio/radion/nyheterna/reklamen/skyltarna/låtarna
@@ -56,8 +57,9 @@ PSYCHOSIS: Final = phrase_list(f"""
     kill/hurt/poison mig/honom/henne/me/him/her
     | alla/dom/de/folk/everyone/they/people .. förföljer/övervakar/spionerar/watching/following
     honom/henne/oss/him/her/us | förgiftat/förgiftar/förgiftade/poisoning/poisoned/poisons ..
-    mat/maten/vattnet/drickan/food/water/drink | hör/ser/hörde/såg/hear/see/heard/saw .. ingen/
-    nobody/noone .. där/here/there | folk/människor/personer/någon/nån/people/someone/saker/
+    mat/maten/vattnet/drickan/food/water/drink | hör/ser/hörde/såg/hear/see/heard/saw ..
+    fast/men/though/but/although/trots .. ingen/nobody/noone .. där/here/there/finns |
+    folk/människor/personer/någon/nån/people/someone/saker/
     grejer/things/röster/voices som/who/that inte/arent/isnt/not finns/fanns/existerar/exist/
     real/där/there
 """)
@@ -102,7 +104,8 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     me/us/mamma/mom | vågar/törs/dare inte/not/dont gå/åka/komma/go hem/home
     | hotar/hotade/hotat/threatening/threatened/threatens .. skjuta/skada/slå/knivhugga/
     shoot/stab/hurt/våldta/misshandla/strypa/bränna/rape | sa/sade/said nej/no/stopp/sluta ..
-    men/but/ändå/fortsatte/continued/kept | fast/trots/though/även .. jag/i .. sa/sade/said
+    fortsatte/continued/kept .. mig/me/på/sex/touching/ta/röra/ligga | fast/trots/though/även ..
+    jag/i .. sa/sade/said
     nej/no/stopp | någon/nån/några/en/ett/someone/somebody/man/kille/gubbe/främling ..
     kniv/kniven/vapen/pistol/gevär/yxa/knife/gun/machete .. utanför/här/hemma/dörren/huset/
     outside/here/door | kniv/kniven/vapen/pistol/knife/gun .. efter/utanför/hotar/mot/at

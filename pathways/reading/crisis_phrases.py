@@ -182,8 +182,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         snart/tonight/tomorrow/nu/now | bestämt/bestämde/decided mig/myself .. göra/gör/do det/it
         | köra/kör/krascha/krocka/drive/crash .. av/off/in/into vägen/bron/stupet/road/bridge/
         cliff/mötande/lastbil/vägg/träd/tree/wall | skrivit/skrev/lämnat/lämnar/wrote/left ..
-        brev/brevet/breven/letter/letters/note/notes/meddelande .. alla/er/ni/everyone/you/familjen/
-        family | hejdå/farväl/adjö/goodbye/bye allihop/allihopa/alla/everyone/all/världen/world
+        brev/brevet/breven/letter/letters/note/notes/meddelande .. alla/allihop/everyone/er |
+        hejdå/farväl/adjö/goodbye/bye allihop/allihopa/alla/everyone/all/världen/world
         | älskar/love er/ni/you/alla .. förlåt/hejdå/farväl/goodbye/sorry/bye
         | förlåt/sorry/hejdå/farväl .. älskar/love er/ni/you/alla
         | kommer/will/wont inte/aldrig/never/not se/höra/träffa/see/hear mig/me/av igen/again/mer/
@@ -192,22 +192,23 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         göra/end/avsluta slut/it/allt/det
         | ska/tänker/kommer/going/gonna/will .. offra/sacrifice mig/myself
         | ska/tänker/kommer/going/gonna/will/planerar .. ta/svälja/äta/take/swallow .. {QTY} ..
-        {PILLS} | sista/last brev/brevet/breven/letter/letters/note/meddelandet/inlägget/post/sms
+        {PILLS} | skrivit/skrev/skriver/wrote/writing/written/lämnat/left .. sista/last brev/brevet/
+        breven/letter/letters/note/meddelandet/inlägget/post/sms
         | bestämt/bestämde/decided/valt/chosen/vet/know .. när/var/hur/how/when/where .. göra/gör/
         do det/it | planerat/planerade/planned/fixat/förberett/prepared allt/everything ..
-        {WHEN} | {MEANS} .. ready/redo/framme/klar/klart/fixat/prepared/set
-        | sagt/sa/säger/skrivit/skrev/postat/postade/said/saying/say/posted/wrote hejdå/farväl/
+        {WHEN} | {MEANS} .. ready/redo/framme/prepared
+        | sagt/skrivit/skrev/postat/postade/said/posted/wrote hejdå/farväl/
         adjö/goodbye/bye .. alla/allihop/er/everyone/everybody/världen/world/insta/snap/familjen
         | skrivit/skrev/postat/postade/posted/wrote/lagt hejdå/farväl/goodbye/adjö
-        | brev/brevet/breven/letter/note .. varför/why/förklarar/explaining | skrivit/skrev ..
-        brev/letter .. familj/family/föräldrar/föräldrarna/parents | skrivit/skrev/wrote/writing ..
-        testamente/testamentet/will | ska/tänker/kommer/going/gonna göra/gör/do det/it ..
+        | brev/brevet/breven/letter/note .. varför/why/förklarar/explaining
+        | ?skrivit/skrev/wrote/writing .. testamente/testamentet | ska/tänker/kommer/going/gonna
+        göra/gör/do det/it ..
         måndag/tisdag/onsdag/torsdag/fredag/lördag/söndag/helgen/natten/sover/ensam/borta
         | köra/kör/krascha/krocka/drive/crash .. in/into/av/off .. träd/trädet/tree/vägg/väggen/
         wall/lastbil/truck/bergvägg/stupet/cliff | isen/havet/sjön/vattnet/älven/sea/lake ..
         inte/aldrig/never komma/come/kommer tillbaka/back/upp/up | gå/går/walk ut/into i/på
-        havet/sjön/isen/vattnet/älven/sea/lake | räknat/räknar/calculated .. hur/how många/
-        mycket/many/much
+        havet/sjön/isen/vattnet/älven/sea/lake
+        | räknat/räknar/calculated .. hur/how många/mycket/many/much .. {PILLS}/dö/die
     """),
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
@@ -262,7 +263,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | sy/sys/syas/sydd/stygn/klamras/stitches/stitch .. sår/såret/såren/cut/wound/armen/it
         | behöver/måste/borde/need/needs/needed sy/sys/syas/stygn/stitches/akuten/sjukhus
         | brände/bränt/bränner/burned/burnt/burn .. illa/svårt/blåsor/djupt/badly/blisters
-        | brännskad*/brännsår*/blåsor/blisters | det/blodet/såret/handleden/armen/pulsådern
+        | det/blodet/såret/handleden/armen/pulsådern
         sprutar/forsar/pumpar/pulserar/spurting/gushing | huvudet/head .. blöder/blod/bleeding
         | stor/stora/djup/djupa/jättestor/enorm/enormt skärskada/skärskador/skärsår/sår/jack
         | medvetslös/svimmat/svimmade/passed/fainted .. blod/blöd*/bleed*/skurit/skar
@@ -273,7 +274,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ser/syns/see insidan/inuti/köttet/muskeln/musklerna/fett/flesh/muscle/fat/bone
         | blod/blodet/blöder/blött/blödit/blood/bleeding/skar/skurit/cut .. yr/yrsel/svimma/
         svimmar/svag/dizzy/
-        faint/lightheaded | mycket/massa/massor/so/lots/much blod/blood
+        faint/lightheaded
         | bleeding/bleed/bleeds so/too/really/very much/bad/badly/heavily/lot
         | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
         | it/its/blood/wound/såret/blodet/handleden/wrist .. gushing/spurting/pouring/pumping

@@ -16,7 +16,19 @@ from pathways.reading.crisis_vocab import phrase_list, word_set
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
 # is not a wish to die, "killing it" is praise.
 BLOCKERS: Final = phrase_list("""
-    suicideboys/suicideboy/suicidboys | suicide squad |
+    suicideboys/suicideboy/suicidboys | suicide squad
+    | vi/ni/we/they/dom ska/kommer/tänker/going/gonna/will göra/gör/do det/it
+    | göra/gör/do det/it .. läxan/läxorna/provet/uppgiften/arbetet/homework/kalaset/festen
+    | läxan/läxorna/provet/uppgiften/homework .. göra/gör/do det/it
+    | brände/bränt/bränner/burned/burnt mig/myself på/i/on spisen/ugnen/plattan/kaffet/teet/
+    solen/grillen/stove/oven | som/who inte/not finns/fanns kvar/längre/anymore
+    | döda/dödade/dödar/kill/killed/kills mig/me/dig/oss/us i/in fortnite/spelet/minecraft/cs/
+    cod/roblox/game/valorant/fifa/gta/warzone | redo/ready att/to hämtas/hämta/pick/collect/
+    användas/use | tabletter/tabletterna/medicinen/mediciner/medicinerna/piller/pillren/pills/
+    meds .. till/från/på/to/from/at apoteket/apotek/pharmacy/vårdcentralen
+    | förföljer/följer/stalkar/stalking/following mig/me på/on insta/instagram/tiktok/snap/
+    snapchat/nätet/twitter/youtube | se/see mig/me igen/again på/i/at/in den/det/that/there/
+    festen/skolan/jobbet/klubben/gymmet/stan |
     hejdå/farväl/adjö/goodbye/bye .. på/at/efter/after/från/from festen/skolan/klassen/jobbet/
     lektionen/träningen/party/school/kalaset/middagen/bussen/stationen/flygplatsen |
     heter/called/titled/låten/låt/song/lyrics/sjunger/sjöng/sings/sang/citat/quote/texten ..
@@ -71,7 +83,7 @@ BLOCKERS: Final = phrase_list("""
     | slog/slår mig/oss/honom/henne i armbrytning/brottning/boxning/kuddkrig/sten/kortspel/
     monopol/schack/tennis/pingis/padel | inte/inga/aldrig djupt/djup/djupa
     | försvinna från/till/härifrån/hemifrån/iväg skolan/stan/jobbet/klassen/festen/lektionen/
-    sverige/en/ett/några
+    sverige/en/ett/några/sociala/medier/insta/tiktok/nätet/appen/discord/snap/snapchat
 """)
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
@@ -96,7 +108,9 @@ TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statisti
 
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
-    "severe_injury": word_set("mens mensen menstruation näsblod period tandköttet"),
+    "severe_injury": word_set(
+        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning"
+    ),
     "violence_now": word_set(
         "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
     ),
@@ -131,7 +145,7 @@ SOFT: Final = word_set(
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
-    väldigt extremt otroligt very super mitt min mina my
+    väldigt extremt otroligt very super
     """
 )
 
