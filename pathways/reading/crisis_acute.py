@@ -20,6 +20,8 @@ PSYCHOSIS: Final = phrase_list(f"""
     | ser/såg/hör/hörde saker/folk/människor/personer/grejer
     som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
     | någon styr mig | kameror i väggarna/väggen/huset
+    | någon/något/nån/nåt/someone/something/de/dom/they .. styr/kontrollerar/controls/controlling ..
+    kropp/kroppen/body/hjärna/hjärnan/brain/mind/tankar/tankarna/thoughts
     | tv/tvn/radion/datorn pratar till/med mig
     | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
     | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
@@ -121,7 +123,8 @@ SELF_HARM: Final = phrase_list("""
     | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
     | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
     | ?självskad* | ?själv skada/skadar | bränner mig | river mig/huden
-    | rispar/rispade/rispat mig/huden/armarna | slår/slog mig/sig själv
+    | rispar/rispade/rispat mig/huden/armarna | slår/slog/slå/slagit/hit/hitting/punch mig/sig/dig
+    själv
     | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
     | ?self harm/harming/harms/harmed | ?selfharm* | cut/cutting myself | cutting again
     | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh

@@ -102,6 +102,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
         | om/if jag/i dog/dör/dö/försvann/died/disappeared .. ingen/nobody/noone
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
+        | no/inte/dont/ingen/not/ser/see .. point/mening/poäng .. living/live/leva/existing/exist
         | inte/ingen/nobody/noone .. göra/gjort/bry/bryr/spela/spelar/care/matter/roll .. om/if ..
         körde/kör/körs/körd/hit/påkörd/died/dog/dör/dö/dead/död på/över/mig/me/by
         | spela/spelar/spelat/matter ingen/inte/not roll/any .. om/if jag/i dog/dör/dö/died/fanns
@@ -136,7 +137,12 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | skära/skär/slit upp/av pulsådern/handleden/halsen/ådrorna/venerna
         | skära/skär/skar/skurit .. pulsådern/pulsådrorna/ådrorna | skjuta mig | shoot myself
         | köra ihjäl mig | dränka mig | drown myself
-        | avskedsbrev*/självmordsbrev*/suicidbrev*/farvälbrev* | brev till .. när jag är borta
+        | avskedsbrev*/självmordsbrev*/suicidbrev*/farvälbrev*/avskedsmeddelande*/avskedssms*/
+        avskedsvideo*/avskedsinlägg*/avskedstext* | förberett/förberedde/prepared/fixat allt/
+        everything $ | ready/redo/prepared .. end/avsluta/die/dö/kill
+        | köpt/köpte/skaffat/samlat/bought/got .. {PILLS} .. ta/take/svälja/swallow ..
+        alla/all/allihop/hela/everything/once/gång
+        | brev till .. när jag är borta
         | suicide note | goodbye letter/note/message | skrivit/skrev .. sista/avskeds brev
         | sagt/säger/sa/säga hejdå/farväl/adjö .. sista/alltid/forever
         | hejdå/farväl för/forever sista/alltid | sista gången/natten/dagen ni/du hör/ser
@@ -229,6 +235,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blandat/blandade/mixat/mixade/mixed {PILLS} .. med/och/with/and .. alkohol/sprit/alcohol
         | {TAKE_PAST} .. {OTHERS} .. {PILLS} | {TAKE_PAST} {PILLS} med/with flit/mening/purpose
         | {TAKE_PAST} tablett*/piller*
+        | tog/tagit/svalde/svalt/took/swallowed/popped .. whole/entire/hela pack/packet/bottle/
+        strip/förpackningen/kartan/karta
         | {TAKE_PAST} .. {PILLS} på en/once gång/go
         | {TAKE_PAST} för/alldeles/way/too mycket/många/much/many .. {PILLS}
     """),
@@ -275,7 +283,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | blod/blodet/blöder/blött/blödit/blood/bleeding/skar/skurit/cut .. yr/yrsel/svimma/
         svimmar/svag/dizzy/
         faint/lightheaded
-        | bleeding/bleed/bleeds so/too/really/very much/bad/badly/heavily/lot
+        | bleeding/bleed/bleeds .. heavily/badly/profusely/bad/lot/much/alot
+        | keeps/keep/kept/still bleeding | bleeding and bleeding
+        | är/blir/kommer mycket/massa/massor blod/blodet
+        | blod/blodet/blöder/blött/bleeding/bled/gått/soaked .. igenom/genom/through ..
+        handduk*/bandage*/plåster*/towel*/kompress*/förband*
         | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
         | it/its/blood/wound/såret/blodet/handleden/wrist .. gushing/spurting/pouring/pumping
     """),
