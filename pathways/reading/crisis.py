@@ -290,13 +290,13 @@ def _merged(parts: tuple[str, ...]) -> str | None:
 def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
     """Every way the phrase's words occur in the text (one per end position), leftmost first.
 
-    Dynamic programming over positions: for each slot, every position that can end it,
-    with a back-pointer. Linear in the number of words times a constant gap.
+    Dynamic programming over positions (per slot, each end with a back-pointer), linear in
+    words times a constant gap; a slot of whole words the text lacks rules it out at once.
     """
+    if any(not s.prefixes and not s.many and s.exact.isdisjoint(words) for s in phrase.slots):
+        return []
     first = phrase.slots[0]
-    reach: dict[int, tuple[int, ...]] = {
-        i: (i,) for i, word in enumerate(words) if first.matches(word)
-    }
+    reach: dict[int, tuple[int, ...]] = {i: (i,) for i, w in enumerate(words) if first.matches(w)}
     for k, slot in enumerate(phrase.slots[1:]):
         wide = phrase.wide[k]
         nxt: dict[int, tuple[int, ...]] = {}

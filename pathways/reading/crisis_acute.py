@@ -39,7 +39,7 @@ PSYCHOSIS: Final = phrase_list(f"""
     | everything is a simulation | the/a voice says/tells/told/said
     | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/vill/skriker/viskar/tells/
     told/says/said/wants/commands/orders/make .. {HARM}
-    | någon/något/nån/nåt/someone/something/det i/inne/in mitt/min/my huvud/huvudet/skalle/head
+    | någon/något/nån/nåt/someone/something i/inne/in mitt/min/my huvud/huvudet/skalle/head
     | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/kroppen/
     mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
     meddelanden/signaler/budskap/koder/hemliga/messages/signals/signs
@@ -108,12 +108,12 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     shoot/stab/hurt/våldta/misshandla/strypa/bränna/rape | sa/sade/said nej/no/stopp/sluta ..
     fortsatte/continued/kept .. mig/me/på/sex/touching/ta/röra/ligga | fast/trots/though/även ..
     jag/i .. sa/sade/said
-    nej/no/stopp | någon/nån/några/en/ett/someone/somebody/man/kille/gubbe/främling ..
+    nej/no/stopp | någon/nån/några/someone/somebody/kille/gubbe/främling ..
     kniv/kniven/vapen/pistol/gevär/yxa/knife/gun/machete .. utanför/här/hemma/dörren/huset/
     outside/here/door | kniv/kniven/vapen/pistol/knife/gun .. efter/utanför/hotar/mot/at
     | someone/somebody/nån/någon/they .. bryta/bryter/breaking/break/bröt .. in/into
     | följer/förföljer/följt/förföljt/stalkar/stalking/following efter/mig/me .. rädd/scared/
-    afraid/hjälp/help | någon/nån/en/some/someone/främling/man/kille följer/följt/following
+    afraid/hjälp/help | någon/nån/someone/främling/kille/killen/mannen följer/följt/following
     efter/me mig
 """)
 

@@ -102,8 +102,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
         | om/if jag/i dog/dör/dö/försvann/died/disappeared .. ingen/nobody/noone
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
-        | no/inte/dont/ingen/not/ser/see .. point/mening/poäng .. living/live/leva/existing/exist
-        | inte/ingen/nobody/noone .. göra/gjort/bry/bryr/spela/spelar/care/matter/roll .. om/if ..
+        | point/mening/poäng .. living/live/leva/existing/exist
+        | göra/gjort/bry/bryr/spela/spelar/care/matter/roll .. om/if ..
         körde/kör/körs/körd/hit/påkörd/died/dog/dör/dö/dead/död på/över/mig/me/by
         | spela/spelar/spelat/matter ingen/inte/not roll/any .. om/if jag/i dog/dör/dö/died/fanns
         | vill/want/wanna inte/not/dont vara/va/be vid/alive liv
@@ -271,7 +271,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | sy/sys/syas/sydd/stygn/klamras/stitches/stitch .. sår/såret/såren/cut/wound/armen/it
         | behöver/måste/borde/need/needs/needed sy/sys/syas/stygn/stitches/akuten/sjukhus
         | brände/bränt/bränner/burned/burnt/burn .. illa/svårt/blåsor/djupt/badly/blisters
-        | det/blodet/såret/handleden/armen/pulsådern
+        | blodet/såret/handleden/armen/pulsådern/blod ..
         sprutar/forsar/pumpar/pulserar/spurting/gushing | huvudet/head .. blöder/blod/bleeding
         | stor/stora/djup/djupa/jättestor/enorm/enormt skärskada/skärskador/skärsår/sår/jack
         | medvetslös/svimmat/svimmade/passed/fainted .. blod/blöd*/bleed*/skurit/skar
@@ -285,11 +285,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         faint/lightheaded
         | bleeding/bleed/bleeds .. heavily/badly/profusely/bad/lot/much/alot
         | keeps/keep/kept/still bleeding | bleeding and bleeding
-        | är/blir/kommer mycket/massa/massor blod/blodet
         | blod/blodet/blöder/blött/bleeding/bled/gått/soaked .. igenom/genom/through ..
         handduk*/bandage*/plåster*/towel*/kompress*/förband*
         | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
-        | it/its/blood/wound/såret/blodet/handleden/wrist .. gushing/spurting/pouring/pumping
+        | mycket/massa/massor/much blod/blodet/blood $
+        | blood/wound/wrist/arm/cut .. gushing/spurting/pouring/pumping
     """),
     # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
     "psychosis": acute.PSYCHOSIS,

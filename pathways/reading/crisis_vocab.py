@@ -58,9 +58,9 @@ HITTER: Final = (
     "kille/killen/pojkvän/pojkvännen/flickvän/flickvännen/bror/brorsan/brodern/syster/"
     "sambo/sambon/partner/mannen/exet/ex/he/she/they/someone/dad/mom/boyfriend/stepdad/"
     "styvfar/styvmor/styvfarsan/fosterpappa/farbror/morbror/kusin/kusinen/farsan/morsan/"
-    "brother/husband/girlfriend/killar/killarna/tjejer/tjejerna/gänget/gäng/några/folk/"
-    "grabbar/pojkar/elever/klasskompisar/främling/främlingen/man/kvinna/guy/guys/people/"
-    "mitt/min/my/ett/en/vakten/tränaren/läraren/grannen/styvbror/fosterfar"
+    "brother/husband/girlfriend/killar/killarna/tjejer/tjejerna/gänget/gäng/"
+    "grabbar/pojkar/elever/klasskompisar/främling/främlingen/kvinna/guy/guys/"
+    "vakten/tränaren/läraren/grannen/styvbror/fosterfar"
 )
 HITS: Final = (
     "slår/slog/sparkar/sparkade/stryper/ströp/kväver/kvävde/misshandlar/misshandlade/"
