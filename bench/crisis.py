@@ -47,6 +47,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
         "".join(chr(97 + (i * 7 + j * 3) % 26) for j in range(6)) for i in range(n // 7)
     ),
     "sentence ends": lambda n: "." * n,
+    "single letters spaced (joined when spelt out)": lambda n: ("d ö " * n)[:n],
 }
 
 
