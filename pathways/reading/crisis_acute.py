@@ -40,8 +40,8 @@ PSYCHOSIS: Final = phrase_list(f"""
     | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/vill/skriker/viskar/tells/
     told/says/said/wants/commands/orders/make .. {HARM}
     | någon/något/nån/nåt/someone/something i/inne/in mitt/min/my huvud/huvudet/skalle/head
-    | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/kroppen/
-    mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
+    | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/hjärna/
+    kroppen/mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
     meddelanden/signaler/budskap/koder/hemliga/messages/signals/signs
     | alla/dom/de/folk/regeringen/polisen/grannarna/säpo/cia/fbi/everyone/they/people ..
     förföljer/övervakar/spionerar/avlyssnar/förgiftar/watching/following/spying/poisoning ..
@@ -108,7 +108,8 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     shoot/stab/hurt/våldta/misshandla/strypa/bränna/rape | sa/sade/said nej/no/stopp/sluta ..
     fortsatte/continued/kept .. mig/me/på/sex/touching/ta/röra/ligga | fast/trots/though/även ..
     jag/i .. sa/sade/said
-    nej/no/stopp | någon/nån/några/someone/somebody/kille/gubbe/främling ..
+    nej/no/stopp | en/a man/kille/snubbe/guy med/with/har/has kniv/kniven/vapen/pistol/knife/gun/yxa
+    | någon/nån/några/someone/somebody/kille/gubbe/främling/mannen ..
     kniv/kniven/vapen/pistol/gevär/yxa/knife/gun/machete .. utanför/här/hemma/dörren/huset/
     outside/here/door | kniv/kniven/vapen/pistol/knife/gun .. efter/utanför/hotar/mot/at
     | someone/somebody/nån/någon/they .. bryta/bryter/breaking/break/bröt .. in/into
@@ -143,7 +144,7 @@ SELF_HARM: Final = phrase_list("""
     | burn/burning/burned/burnt/scratch/scratching/scratched/punch/punching/bite/biting/hit/
     hitting/carve/carving/starve/starving myself/herself/himself/themselves
     | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself
-    | sh/selfharm/cutting/cutta/cuttar .. igen/again/relapse/ibland/sometimes
+    | cut/cutting again $ | sh/selfharm/cutting/cutta/cuttar .. igen/again/relapse/ibland/sometimes
     | ristar/ristat/ristade/skär/skar/skriver/skrev/carve/carved .. i/in/into huden/skin/armen
     | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad | skärningar/skärningarna
     | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/

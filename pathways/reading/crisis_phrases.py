@@ -101,6 +101,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ingen/ingenting/inget mening/idé/anledning/poäng med/i att/med leva/lev
         | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
         | om/if jag/i dog/dör/dö/försvann/died/disappeared .. ingen/nobody/noone
+        | hate/hatar/hatear .. being/att alive/existing/exist/leva/living/finnas/existera
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
         | point/mening/poäng .. living/live/leva/existing/exist
         | göra/gjort/bry/bryr/spela/spelar/care/matter/roll .. om/if ..
@@ -154,8 +155,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself/my
         | ska/tänker/kommer/going/gonna/will hänga/hoppa/skjuta/dränka/hang/jump/shoot
         | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/googling ..
-        sätt/hur/metoder/methods/ways/how .. dö/livet/självmord*/hänga/hänger/hängs/die/kill/
-        suicide/överdos*
+        sätt/hur/metoder/methods/ways/how .. dö/dör/livet/självmord*/hänga/hänger/hängs/die/kill/
+        suicide/överdos*/dödar/dies
         | köpt/köpte/skaffat/hämtat/bought/got .. {PILLS}/rep/repet/kniv/rakblad/rope .. dö/
         livet/självmord*/döda/die/kill/end
         | hoppa/hoppar/jump/hoppat .. från/framför/off/ut .. tåg/bro/tak/balkong/höghus/fönster/
@@ -197,6 +198,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | köpt/köpte/skaffat/hämtat/bought/got .. rakblad/kniv/rep/rope/blade/pistol/vapen/gun ..
         göra/end/avsluta slut/it/allt/det
         | ska/tänker/kommer/going/gonna/will .. offra/sacrifice mig/myself
+        | bron/bro/taket/tak/balkongen/stupet/klippan/spåret/perrongen/bridge/roof/cliff ..
+        hoppa/hoppar/jump/kasta
         | ska/tänker/kommer/going/gonna/will/planerar .. ta/svälja/äta/take/swallow .. {QTY} ..
         {PILLS} | skrivit/skrev/skriver/wrote/writing/written/lämnat/left .. sista/last brev/brevet/
         breven/letter/letters/note/meddelandet/inlägget/post/sms
@@ -273,7 +276,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | brände/bränt/bränner/burned/burnt/burn .. illa/svårt/blåsor/djupt/badly/blisters
         | blodet/såret/handleden/armen/pulsådern/blod ..
         sprutar/forsar/pumpar/pulserar/spurting/gushing | huvudet/head .. blöder/blod/bleeding
-        | stor/stora/djup/djupa/jättestor/enorm/enormt skärskada/skärskador/skärsår/sår/jack
+        | skurit/skar/skär/cut .. av/off/through .. sena/senan/senor/nerv/nerven/pulsådern/tendon/
+        artery | stor/stora/djup/djupa/jättestor/enorm/enormt skärskada/skärskador/skärsår/sår/jack
         | medvetslös/svimmat/svimmade/passed/fainted .. blod/blöd*/bleed*/skurit/skar
         | blod/blodet/blood .. överallt/everywhere/golvet/floor/sängen/lakanet/handduken
         | slutar/stops/stoppar/sluta/stannar/stop inte/ej/not/wont/doesnt/aldrig/never ..

@@ -67,7 +67,7 @@ HITS: Final = (
     "hits/hitting/hit/beating/beats/choking/strangling/kicks/kicking/beat/slagit/sparkat/"
     "misshandlat/hotar/hotade/hotat/knivhögg/attackerade/knuffar/knuffade/nyper/drar/drog/"
     "örfilade/örfilar/punches/punched/slapped/stabbed/stabbade/choked/strangled/kicked/"
-    "hurt/hurts/attacked/attacks/raped/rapes/drogade/drogat/drugged/spiked/våldtar/våldtog"
+    "hurt/hurts/hurting/attacked/attacks/raped/rapes/drogade/drogat/drugged/spiked/våldtar/våldtog"
 )
 VICTIM: Final = (
     "slagen/slagna/misshandlad/misshandlade/knivhuggen/överfallen/nedslagen/nerslagen/"

@@ -58,7 +58,8 @@ BLOCKERS: Final = phrase_list("""
     märker/hittar/vet/sees/finds/knows/upptäcker/kommer
     | slog/slår/beat oss/dem/mig/er/us/them/me i/på/in fotboll*/match*/fifa/spelet/schack*/
     innebandy*/handboll*/tennis/basket*/finalen/kortspel*/uno/tävling*/game
-    | råkade/råka skära/skar mig | skar/skär/skurit mig i/på .. fingret/tummen/papperet/
+    | råkade/råka skära/skar mig | skar/skär/skurit mig i/på ..
+    fingret/tummen/papperet/pappret/glasbit/
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
     | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
     | hoppas/hoppas inte/aldrig .. dör/dö
@@ -109,7 +110,7 @@ TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statisti
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     "severe_injury": word_set(
-        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning"
+        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet"
     ),
     "violence_now": word_set(
         "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
