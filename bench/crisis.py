@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.crisis [--markdown]
 
-1. Reads every wording of tests/data/crisis_corpus.yaml and crisis_heldout.yaml with
+1. Reads every wording of tests/data/crisis_*.yaml (tests/crisis_corpus.py) with
    `pathways.reading.crisis.read_crisis` and prints, per category, recall (labelled wordings where
    it was found) and false alarms (wordings labelled `none` where it was found).
 2. Times one `read_crisis` call per request, the way find-help makes it: every wording in
@@ -47,6 +47,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
         "".join(chr(97 + (i * 7 + j * 3) % 26) for j in range(6)) for i in range(n // 7)
     ),
     "sentence ends": lambda n: "." * n,
+    "single letters spaced (joined when spelt out)": lambda n: ("d ö " * n)[:n],
 }
 
 

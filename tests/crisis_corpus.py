@@ -11,6 +11,7 @@ DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "crisis_corpus.yaml"
 HELD_OUT = DATA / "crisis_heldout.yaml"
 MORE = DATA / "crisis_more.yaml"
+HELD_OUT_2 = DATA / "crisis_heldout2.yaml"
 
 
 @dataclass(frozen=True)
@@ -46,4 +47,4 @@ def load(path: Path) -> list[Wording]:
 
 
 def all_wordings() -> list[Wording]:
-    return load(CORPUS) + load(HELD_OUT) + load(MORE)
+    return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2)

@@ -154,9 +154,8 @@ def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], t
 
 _TYPO_TARGETS: Final = _by_first_letter_and_length(_EXACT)
 _LONG_PREFIXES: Final = tuple(sorted(p for p in _PREFIXES if len(p) >= 7))
-
-
 _PREFIX_TUPLE: Final = tuple(sorted(_PREFIXES))
+_SPELT_OUT: Final = re.compile(r"\b[^\W\d_](?: [^\W\d_]\b)+")  # "d ö", "k m s": no nesting
 
 
 def _known(word: str) -> bool:
@@ -249,6 +248,7 @@ def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES)
     text = fold(text)
     text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    text = _SPELT_OUT.sub(lambda m: w if _known(w := m[0].replace(" ", "")) else m[0], text)
     words = [part for raw in _TOKEN.findall(text) for part in _read_word(raw)]
     return [*_joined(words), END]
 
@@ -290,13 +290,13 @@ def _merged(parts: tuple[str, ...]) -> str | None:
 def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
     """Every way the phrase's words occur in the text (one per end position), leftmost first.
 
-    Dynamic programming over positions: for each slot, every position that can end it,
-    with a back-pointer. Linear in the number of words times a constant gap.
+    Dynamic programming over positions (per slot, each end with a back-pointer), linear in
+    words times a constant gap; a slot of whole words the text lacks rules it out at once.
     """
+    if any(not s.prefixes and not s.many and s.exact.isdisjoint(words) for s in phrase.slots):
+        return []
     first = phrase.slots[0]
-    reach: dict[int, tuple[int, ...]] = {
-        i: (i,) for i, word in enumerate(words) if first.matches(word)
-    }
+    reach: dict[int, tuple[int, ...]] = {i: (i,) for i, w in enumerate(words) if first.matches(w)}
     for k, slot in enumerate(phrase.slots[1:]):
         wide = phrase.wide[k]
         nxt: dict[int, tuple[int, ...]] = {}

@@ -22,58 +22,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from pathways.reading import crisis_acute as acute
+from pathways.reading.crisis_vocab import (
+    DIE,
+    MEANS,
+    OTHERS,
+    PILLS,
+    POISON,
+    QTY,
+    TAKE_PAST,
+    WHEN,
+    phrase_list,
+)
+
 SOFT_GAP: Final = 3
 WIDE_GAP: Final = 4
 
 
-def word_set(text: str) -> frozenset[str]:  # shared with pathways.reading.crisis_words
-    return frozenset(text.split())
-
-
-def phrase_list(text: str) -> tuple[str, ...]:
-    joined = (" ".join(p.split()).replace("/ ", "/") for p in text.split("|"))
-    return tuple(p for p in joined if p)
-
-
-_DIE = "dö/dör/döden/die/dead/död/dying"
-_TAKE_PAST = (
-    "tog/tagit/tagt/svalde/svalt/käkade/käkat/åt/ätit/proppat/tryckte/tryckt/slängt/"
-    "slängde/took/taken/swallowed/ate/popped/drack/druckit/drank/knaprat/knaprade"
-)
-_PILLS = (
-    "tabletter/tabletten/tabbar/piller/pillren/pills/tablets/meds/medicin/mediciner/"
-    "medicinen/alvedon/panodil/ipren/paracetamol/ibuprofen/sömntabletter/sömnmedel/"
-    "sömnpiller/antidepressiva/sertralin/citalopram/melatonin/stesolid/xanax/tramadol/"
-    "oxycodone/painkillers/värktabletter/smärtstillande/treo/karta/kartor/kartan/tylenol/"
-    "advil/iprenen/alvedonen/lugnande/atarax/propavan/theralen/concerta/elvanse/medication/"
-    "medications/medicines/sleeping/painkiller"
-)
-_QTY = (
-    "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/lot/"
-    "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/helt/paket/kartor/burkar/"
-    "förpackningar/#many"
-)
-_PERSON = (
-    "mig/mamma/pappa/oss/henne/honom/min/mitt/mina/lillebror/lillasyster/brorsan/syrran/"
-    "me/my/us/her/him/mom/mum/dad"
-)
-_HITTER = (
-    "pappa/mamma/styvpappa/styvmamma/styvpappan/styvmamman/bonuspappa/han/hon/dom/de/någon/"
-    "kille/killen/pojkvän/pojkvännen/flickvän/flickvännen/bror/brorsan/brodern/syster/"
-    "sambo/sambon/partner/mannen/exet/ex/he/she/they/someone/dad/mom/boyfriend/stepdad/"
-    "styvfar/styvmor/styvfarsan/fosterpappa/farbror/morbror/kusin/kusinen/farsan/morsan/"
-    "brother/husband/girlfriend"
-)
-_HITS = (
-    "slår/slog/sparkar/sparkade/stryper/ströp/kväver/kvävde/misshandlar/misshandlade/"
-    "hits/hitting/hit/beating/beats/choking/strangling/kicks/kicking/beat/slagit/sparkat/"
-    "misshandlat/hotar/hotade/hotat/knivhögg/attackerade"
-)
-
 CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     # (a) explicit and passive wishes to die or not to exist
     "suicidal": phrase_list(f"""
-        vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {_DIE}
+        vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {DIE}
         | vill/orkar inte leva/lev/existera/finnas | vill/orkar sluta/slippa leva/existera/finnas
         | vill/orkar slippa vakna | inte/aldrig vakna/vakner/vaka igen/mer/imorgon/längre
         | vill inte vakna/vakner | hoppas .. inte/aldrig vakna/vaknar | sova/somna för alltid
@@ -132,7 +101,19 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ingen/ingenting/inget mening/idé/anledning/poäng med/i att/med leva/lev
         | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
         | om/if jag/i dog/dör/dö/försvann/died/disappeared .. ingen/nobody/noone
+        | hate/hatar/hatear .. being/att alive/existing/exist/leva/living/finnas/existera
         | self delete | ge upp livet | orkar inte mer | orkar inte längre
+        | point/mening/poäng .. living/live/leva/existing/exist
+        | göra/gjort/bry/bryr/spela/spelar/care/matter/roll .. om/if ..
+        körde/kör/körs/körd/hit/påkörd/died/dog/dör/dö/dead/död på/över/mig/me/by
+        | spela/spelar/spelat/matter ingen/inte/not roll/any .. om/if jag/i dog/dör/dö/died/fanns
+        | vill/want/wanna inte/not/dont vara/va/be vid/alive liv
+        | försvinna/disappear/vanish från/from/off jorden/världen/earth/world/planeten/existensen
+        | bättre/lättare/gladare/enklare/better/easier .. om/if jag/i .. död/borta/dog/dead/gone/
+        försvann/fanns | kill/killing/unalive/unaliving herself/himself/themselves/themself
+        | inte/not .. förtjänar/deserve/förtjäna .. leva/live/finnas/exist/alive
+        | rather/hellre be/vara dead/död $ | rather/hellre dö/die/dead/död än/than leva/live/
+        living/fortsätta/go
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
@@ -144,7 +125,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bestämt/bestämde/bestämmer .. dö/självmord*/döden/livet
         | datum/dag/dagen .. jag ska/kommer dö/ta/göra
         | samlat/samlar/sparat/sparar/samla/spara/gömt/gömmer/saving/stockpiling/hoarding ..
-        {_PILLS}
+        {PILLS}
         | köpt/köpte/har/hittat/knutit/knyta/knöt/fäst/bought/tied .. rep/repet/rope
         | snara/snaran/noose | rep/repet runt halsen | hänga/hängt mig/myself/sig
         | hang myself | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in ..
@@ -157,21 +138,26 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | skära/skär/slit upp/av pulsådern/handleden/halsen/ådrorna/venerna
         | skära/skär/skar/skurit .. pulsådern/pulsådrorna/ådrorna | skjuta mig | shoot myself
         | köra ihjäl mig | dränka mig | drown myself
-        | avskedsbrev*/självmordsbrev*/suicidbrev*/farvälbrev* | brev till .. när jag är borta
+        | avskedsbrev*/självmordsbrev*/suicidbrev*/farvälbrev*/avskedsmeddelande*/avskedssms*/
+        avskedsvideo*/avskedsinlägg*/avskedstext* | förberett/förberedde/prepared/fixat allt/
+        everything $ | ready/redo/prepared .. end/avsluta/die/dö/kill
+        | köpt/köpte/skaffat/samlat/bought/got .. {PILLS} .. ta/take/svälja/swallow ..
+        alla/all/allihop/hela/everything/once/gång
+        | brev till .. när jag är borta
         | suicide note | goodbye letter/note/message | skrivit/skrev .. sista/avskeds brev
         | sagt/säger/sa/säga hejdå/farväl/adjö .. sista/alltid/forever
         | hejdå/farväl för/forever sista/alltid | sista gången/natten/dagen ni/du hör/ser
         | sista natten/kvällen/dagen/natt/kväll/dag .. livet/lever/liv
         | gett/ger/ge/gav bort alla/mina .. saker/grejer/prylar/kläder
-        | ska/tänker/kommer ta/svälja alla/hela/massa .. {_PILLS}
+        | ska/tänker/kommer ta/svälja alla/hela/massa .. {PILLS}
         | tänker/ska ta en överdos | vet hur jag ska dö | ta/tar en överdos
         | say goodbye forever | ladda/laddat/laddade pistolen/vapnet/geväret
         | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself/my
         | ska/tänker/kommer/going/gonna/will hänga/hoppa/skjuta/dränka/hang/jump/shoot
         | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/googling ..
-        sätt/hur/metoder/methods/ways/how .. dö/livet/självmord*/hänga/hänger/hängs/die/kill/
-        suicide/överdos*
-        | köpt/köpte/skaffat/hämtat/bought/got .. {_PILLS}/rep/repet/kniv/rakblad/rope .. dö/
+        sätt/hur/metoder/methods/ways/how .. dö/dör/livet/självmord*/hänga/hänger/hängs/die/kill/
+        suicide/överdos*/dödar/dies
+        | köpt/köpte/skaffat/hämtat/bought/got .. {PILLS}/rep/repet/kniv/rakblad/rope .. dö/
         livet/självmord*/döda/die/kill/end
         | hoppa/hoppar/jump/hoppat .. från/framför/off/ut .. tåg/bro/tak/balkong/höghus/fönster/
         klippa/train/bridge/roof/building/cliff/window
@@ -182,38 +168,80 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | know exactly how | know how i will/would/am do/die/end/kill
         | står/sitter/ligger vid/på spåret/spåren/rälsen | kniv/kniven/knife/rakblad .. mig själv
         | knife .. myself | köra/kör in i .. lastbil/vägg/väggen/träd/trädet/betongvägg
-        | {_PILLS} saved/stashed/hidden/collected/hoarded/stockpiled | have/got/bought a rope/noose
+        | {PILLS} saved/stashed/hidden/collected/hoarded/stockpiled | have/got/bought a rope/noose
         | bestämt/decided hur/how .. göra/do det/it | datum/dag/dagen bestämt/bestämd/satt/klart
         | collecting pills/tablets/meds | mina/my sista ord/orden/words
-        | {_PILLS}/tabletterna/repet/kniven/rakbladet .. framför/bredvid mig
+        | {PILLS}/tabletterna/repet/kniven/rakbladet .. framför/bredvid mig
         | my/mitt/min last/sista message/meddelande | planerat/planerade allt $
         | har/hittat ett rep | have a plan | har en plan | i have a plan
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
         | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
-        | tagit/lagt/plockat/tog/la fram {_PILLS}/tabletterna/repet/rep/kniven/rakbladet
+        | tagit/lagt/plockat/tog/la fram {PILLS}/tabletterna/repet/rep/kniven/rakbladet
         | kanten/edge .. taket/bron/stupet/roof/bridge/cliff/balkongen
-        | {_PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
+        | {PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
         | ställe/plats/place .. hoppa/jump | köra/kör ut i/från havet/stupet/klippan/bron
-        | hur/how många/mycket/many/much .. {_PILLS}/tabletterna
+        | hur/how många/mycket/many/much .. {PILLS}/tabletterna
         | pills/meds/tabletter/tabletterna/piller ready/redo/framme/sparade/gömda/samlade
         | ska/tänker/kommer/going/gonna/will/plan/planning .. överdos*/overdose*/överdosera
         | goodbye letters/notes | looked/looking/look up .. how/ways/sätt .. kill/die/suicide/end
         | ?kolmonoxid* | ?avgaser
+        | ska/tänker/kommer/going/gonna/will göra/gör/do det/it ikväll/inatt/idag/imorgon/helgen/
+        snart/tonight/tomorrow/nu/now | bestämt/bestämde/decided mig/myself .. göra/gör/do det/it
+        | köra/kör/krascha/krocka/drive/crash .. av/off/in/into vägen/bron/stupet/road/bridge/
+        cliff/mötande/lastbil/vägg/träd/tree/wall | skrivit/skrev/lämnat/lämnar/wrote/left ..
+        brev/brevet/breven/letter/letters/note/notes/meddelande .. alla/allihop/everyone/er |
+        hejdå/farväl/adjö/goodbye/bye allihop/allihopa/alla/everyone/all/världen/world
+        | älskar/love er/ni/you/alla .. förlåt/hejdå/farväl/goodbye/sorry/bye
+        | förlåt/sorry/hejdå/farväl .. älskar/love er/ni/you/alla
+        | kommer/will/wont inte/aldrig/never/not se/höra/träffa/see/hear mig/me/av igen/again/mer/
+        more | vet/know hur/how jag/i ska/will/kan/gonna/going göra/do det/it
+        | köpt/köpte/skaffat/hämtat/bought/got .. rakblad/kniv/rep/rope/blade/pistol/vapen/gun ..
+        göra/end/avsluta slut/it/allt/det
+        | ska/tänker/kommer/going/gonna/will .. offra/sacrifice mig/myself
+        | bron/bro/taket/tak/balkongen/stupet/klippan/spåret/perrongen/bridge/roof/cliff ..
+        hoppa/hoppar/jump/kasta
+        | ska/tänker/kommer/going/gonna/will/planerar .. ta/svälja/äta/take/swallow .. {QTY} ..
+        {PILLS} | skrivit/skrev/skriver/wrote/writing/written/lämnat/left .. sista/last brev/brevet/
+        breven/letter/letters/note/meddelandet/inlägget/post/sms
+        | bestämt/bestämde/decided/valt/chosen/vet/know .. när/var/hur/how/when/where .. göra/gör/
+        do det/it | planerat/planerade/planned/fixat/förberett/prepared allt/everything ..
+        {WHEN} | {MEANS} .. ready/redo/framme/prepared
+        | sagt/skrivit/skrev/postat/postade/said/posted/wrote hejdå/farväl/
+        adjö/goodbye/bye .. alla/allihop/er/everyone/everybody/världen/world/insta/snap/familjen
+        | skrivit/skrev/postat/postade/posted/wrote/lagt hejdå/farväl/goodbye/adjö
+        | brev/brevet/breven/letter/note .. varför/why/förklarar/explaining
+        | ?skrivit/skrev/wrote/writing .. testamente/testamentet | ska/tänker/kommer/going/gonna
+        göra/gör/do det/it ..
+        måndag/tisdag/onsdag/torsdag/fredag/lördag/söndag/helgen/natten/sover/ensam/borta
+        | köra/kör/krascha/krocka/drive/crash .. in/into/av/off .. träd/trädet/tree/vägg/väggen/
+        wall/lastbil/truck/bergvägg/stupet/cliff | isen/havet/sjön/vattnet/älven/sea/lake ..
+        inte/aldrig/never komma/come/kommer tillbaka/back/upp/up | gå/går/walk ut/into i/på
+        havet/sjön/isen/vattnet/älven/sea/lake
+        | räknat/räknar/calculated .. hur/how många/mycket/many/much .. {PILLS}/dö/die
     """),
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
-        {_TAKE_PAST} .. {_QTY} .. {_PILLS} | {_TAKE_PAST} {_QTY} {_PILLS}
-        | {_TAKE_PAST} .. {_PILLS} .. alla/allihop/allihopa/all
-        | {_TAKE_PAST} tabletter/piller/pills/sömntabletter/värktabletter/tabbar/tablets
-        | {_TAKE_PAST} en/an överdos/overdose
+        {TAKE_PAST} .. {QTY} .. {PILLS} | {TAKE_PAST} {QTY} {PILLS}
+        | {TAKE_PAST} .. {PILLS} .. alla/allihop/allihopa/all
+        | {TAKE_PAST} tabletter/piller/pills/sömntabletter/värktabletter/tabbar/tablets
+        | {TAKE_PAST} en/an överdos/overdose
         | tog/tagit/svalde/svalt/tryckte/tryckt/took/swallowed hela/en/hel/whole burk/burken/
         kartan/karta/kartor/förpackning/förpackningen/pillerburken/tablettburken/bottle
         | överdoserat/överdoserade/överdosera/odat
         | overdosed/overdosing | too many pills/tablets/meds
         | för många tabletter/piller/alvedon/panodil/ipren/sömntabletter/mediciner/tabbar
-        | {_TAKE_PAST} klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/
+        | {TAKE_PAST} klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/
         rödsprit/lampolja/fotogen | förgiftat/förgiftade mig/sig/myself | poisoned myself
-        | ?överdos* | ?overdose*
+        | ?överdos* | ?overdose* | {TAKE_PAST} .. {POISON}
+        | blandat/blandade/blandar/mixat/mixade/mixed/mixing alkohol/sprit/vin/öl/vodka/alcohol/
+        alkoholen/drinks/booze .. med/och/with/and .. {PILLS}
+        | blandat/blandade/mixat/mixade/mixed {PILLS} .. med/och/with/and .. alkohol/sprit/alcohol
+        | {TAKE_PAST} .. {OTHERS} .. {PILLS} | {TAKE_PAST} {PILLS} med/with flit/mening/purpose
+        | {TAKE_PAST} tablett*/piller*
+        | tog/tagit/svalde/svalt/took/swallowed/popped .. whole/entire/hela pack/packet/bottle/
+        strip/förpackningen/kartan/karta
+        | {TAKE_PAST} .. {PILLS} på en/once gång/go
+        | {TAKE_PAST} för/alldeles/way/too mycket/många/much/many .. {PILLS}
     """),
     # (d) self-injury that needs care now
     "severe_injury": phrase_list("""
@@ -240,75 +268,38 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | svimmar/svimmat/yr av/från blodförlust
         | blodförlust | wont/doesnt/cant stop bleeding | bleeding a lot/badly/heavily
         | cut too deep | deep cut/cuts/wound | need/needs stitches | blood everywhere
+        | tappat/förlorat/tappar/lost/losing mycket/massa/massor/so/lots/a blod/blodet/blood
+        | blöder/blödde/blött/bleeding/bled igenom/genom/through | blöder/bleeding bad/badly/alot
+        | skar/skurit/skär/skurt/skära/snittade/snittat/cut/sliced/slit .. djupt/djup/deep/deeply
+        | sy/sys/syas/sydd/stygn/klamras/stitches/stitch .. sår/såret/såren/cut/wound/armen/it
+        | behöver/måste/borde/need/needs/needed sy/sys/syas/stygn/stitches/akuten/sjukhus
+        | brände/bränt/bränner/burned/burnt/burn .. illa/svårt/blåsor/djupt/badly/blisters
+        | blodet/såret/handleden/armen/pulsådern/blod ..
+        sprutar/forsar/pumpar/pulserar/spurting/gushing | huvudet/head .. blöder/blod/bleeding
+        | skurit/skar/skär/cut .. av/off/through .. sena/senan/senor/nerv/nerven/pulsådern/tendon/
+        artery | stor/stora/djup/djupa/jättestor/enorm/enormt skärskada/skärskador/skärsår/sår/jack
+        | medvetslös/svimmat/svimmade/passed/fainted .. blod/blöd*/bleed*/skurit/skar
+        | blod/blodet/blood .. överallt/everywhere/golvet/floor/sängen/lakanet/handduken
+        | slutar/stops/stoppar/sluta/stannar/stop inte/ej/not/wont/doesnt/aldrig/never ..
+        blöda/blöder/bleeding/blodet
+        | blöder/blödning* .. inte/wont/doesnt/not .. sluta/slutar/stop/stanna
+        | ser/syns/see insidan/inuti/köttet/muskeln/musklerna/fett/flesh/muscle/fat/bone
+        | blod/blodet/blöder/blött/blödit/blood/bleeding/skar/skurit/cut .. yr/yrsel/svimma/
+        svimmar/svag/dizzy/
+        faint/lightheaded
+        | bleeding/bleed/bleeds .. heavily/badly/profusely/bad/lot/much/alot
+        | keeps/keep/kept/still bleeding | bleeding and bleeding
+        | blod/blodet/blöder/blött/bleeding/bled/gått/soaked .. igenom/genom/through ..
+        handduk*/bandage*/plåster*/towel*/kompress*/förband*
+        | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
+        | mycket/massa/massor/much blod/blodet/blood $
+        | blood/wound/wrist/arm/cut .. gushing/spurting/pouring/pumping
     """),
-    # (e) voices or commands, and other signs of acute psychosis
-    "psychosis": phrase_list("""
-        rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
-        telling/tell/told/say/says/want/make/tells
-        | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
-        | hör/hörde/höra/hört röster/rösterna/voices | hearing/hear voices
-        | röster i/inne huvudet/skallen | ser/såg/hör/hörde saker/folk/människor/personer/grejer
-        som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
-        | någon styr mig | kameror i väggarna/väggen/huset
-        | tv/tvn/radion/datorn pratar till/med mig
-        | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
-        | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
-        | seeing things that arent there | hör/hörde/hearing/hear en/a röst/voice
-        | pratar/talar/viskar/talking/whispering/talks i/in .. huvudet/huvud/skallen/head
-        | voices/rösterna/röster .. tillbaka/back/igen/again
-        | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
-        | övervakar/spionerar/avlyssnar/filmar mig genom/via tv/tvn/mobilen/datorn/kameran/väggarna
-        | see/seeing/saw things/people .. not/arent/isnt/aint real/there | jag är gud/jesus
-        | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
-        | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
-        | rösterna/röster/voices .. högre/värre/starkare/louder/worse
-        | röst/voice/rösten säger/sa/says/said/told åt/to/att/that .. mig/me/jag/i
-        | allt är en simulering
-        | everything is a simulation | the/a voice says/tells/told/said
-    """),
+    # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
+    "psychosis": acute.PSYCHOSIS,
     # (f) violence, threats to life or sexual assault, now or just now
-    "violence_now": phrase_list(f"""
-        {_HITTER} {_HITS} {_PERSON} | {_HITS} {_PERSON} just/nu/nyss/ikväll/inatt
-        | {_HITTER} försöker/försökte/tries/tried/trying slå/sparka/strypa/kväva/hit/strangle/choke
-        mig/me/mamma/pappa/oss/us/henne/her/mom
-        | och/som/nu/sen/alltid/ofta {_HITS} mig/mamma/pappa/oss/lillebror/lillasyster/me/mom
-        | just nu slår/sparkar/hotar
-        | hotar/hotade/hotat/threatening/threatened/threatens .. döda/dödar/kill/ihjäl/kniv/knife
-        | {_HITTER} ska/vill/kommer/försökte/försöker/gonna/going/will/tried/trying .. döda/kill/
-        ihjäl mig/me/oss/us/mamma/pappa/mom/dad/henne/honom/her
-        | slå/slår/slog ihjäl mig/oss/mamma/pappa | dödshot/dödshotad/dödshotat/dödshotade
-        | hotad/hotade till livet | knivhot*/knivhotad | {_HITTER} har/med en kniv
-        | har en kniv .. hotar/efter | våldtagen/våldtogs/våldtagit/våldtog/raped/våldta
-        | ?våldtäkt/våldtäkten | sexually assaulted | tvingade/tvingat/tvingar mig .. sex/ligga/
-        suga/naken | övergrepp/antastad/antastade .. nyss/just/igår/ikväll/inatt
-        | is hitting/beating/choking | hits me/my
-        | står/bankar/sparkar utanför/på dörren .. döda/kniv/hotar/slå
-        | låst in mig .. slå/döda/hotar | rädd att han/hon/pappa/mamma ska döda
-        | kastade/kastar/knuffade/knuffar mig i/mot/ner väggen/golvet/trappan
-        | stryptag/strypgrepp | kvävde/kväver/ströp/stryper mig
-        | blir/blev/blivit/gets/got/was slagen/slagna/misshandlad/misshandlade/knivhuggen/
-        överfallen/nedslagen/attackerad/attacked/beaten/assaulted/stabbed
-        | någon/some/they .. bryta/bryter/breaking/break sig/in in/into
-        | efter mig .. kniv/kniven/vapen/pistol | kniv/knife .. efter/after mig/me
-        | tvingad/tvingades/forced till/to/into sex/ligga | forced/force me .. sex
-        | tog/rörde/tafsade/touched på/me mig .. utan/without
-    """),
+    "violence_now": acute.VIOLENCE_NOW,
     # self-harm without danger words: the calm safety note, not the alarm
-    "self_harm": phrase_list("""
-        skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade
-        | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
-        | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
-        | ?självskad* | ?själv skada/skadar | bränner mig | river mig/huden
-        | rispar/rispade/rispat mig/huden/armarna | slår/slog mig/sig själv
-        | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
-        | ?self harm/harming | ?selfharm* | cut/cutting myself | cutting again
-        | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh
-        | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
-        | slår huvudet i väggen | bankar/banka huvudet
-        | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
-        | cut/cuts/cutting/hurts/hurting herself/himself/themselves
-        | been/keep/kept/started cutting/harming
-        | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
-    """),
+    "self_harm": acute.SELF_HARM,
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""

@@ -10,12 +10,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from pathways.reading.crisis_phrases import phrase_list, word_set
+from pathways.reading.crisis_vocab import phrase_list, word_set
 
 # Wording that uses danger words in another sense. Its words must stand next to each other
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
 # is not a wish to die, "killing it" is praise.
 BLOCKERS: Final = phrase_list("""
+    suicideboys/suicideboy/suicidboys | suicide squad
+    | vi/ni/we/they/dom ska/kommer/tänker/going/gonna/will göra/gör/do det/it
+    | göra/gör/do det/it .. läxan/läxorna/provet/uppgiften/arbetet/homework/kalaset/festen
+    | läxan/läxorna/provet/uppgiften/homework .. göra/gör/do det/it
+    | brände/bränt/bränner/burned/burnt mig/myself på/i/on spisen/ugnen/plattan/kaffet/teet/
+    solen/grillen/stove/oven | som/who inte/not finns/fanns kvar/längre/anymore
+    | döda/dödade/dödar/kill/killed/kills mig/me/dig/oss/us i/in fortnite/spelet/minecraft/cs/
+    cod/roblox/game/valorant/fifa/gta/warzone | redo/ready att/to hämtas/hämta/pick/collect/
+    användas/use | tabletter/tabletterna/medicinen/mediciner/medicinerna/piller/pillren/pills/
+    meds .. till/från/på/to/from/at apoteket/apotek/pharmacy/vårdcentralen
+    | förföljer/följer/stalkar/stalking/following mig/me på/on insta/instagram/tiktok/snap/
+    snapchat/nätet/twitter/youtube | se/see mig/me igen/again på/i/at/in den/det/that/there/
+    festen/skolan/jobbet/klubben/gymmet/stan |
+    hejdå/farväl/adjö/goodbye/bye .. på/at/efter/after/från/from festen/skolan/klassen/jobbet/
+    lektionen/träningen/party/school/kalaset/middagen/bussen/stationen/flygplatsen |
+    heter/called/titled/låten/låt/song/lyrics/sjunger/sjöng/sings/sang/citat/quote/texten ..
+    want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled/låten/song ..
+    kill/döda/dö/die/dead | röst/rösten/röster/rösterna/voice/voices i/in/på/från korridoren/
+    korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet
+    | skolan/plugget/läxorna/läxan/träningen/jobbet/provet/proven/matten/mattan/gympan/
+    provveckan/tentan/tentorna/schemat/morgonen/värmen/kylan/vädret/bussen/festen/barnen/
+    ungarna/lärarn/läraren/tränaren/chefen/this/it tar/tog/kommer/ska/will/is/gonna/going
+    livet/kill/killing/take/ta .. av/me/mig
+    | livet av mig om/när/if/when .. ser/får/hittar/vet/märker/upptäcker/sees/finds |
     dö/dör/dog/dött/döden/död/die/died/dying/dead av/of/from skratt/skrattet/skam/skammen/
     tristess/pinsamhet/längtan/nyfikenhet/laughter/laughing/embarrassment/boredom/cringe/
     pinsamt/värmen/hunger/svält/ålder
@@ -34,7 +58,8 @@ BLOCKERS: Final = phrase_list("""
     märker/hittar/vet/sees/finds/knows/upptäcker/kommer
     | slog/slår/beat oss/dem/mig/er/us/them/me i/på/in fotboll*/match*/fifa/spelet/schack*/
     innebandy*/handboll*/tennis/basket*/finalen/kortspel*/uno/tävling*/game
-    | råkade/råka skära/skar mig | skar/skär/skurit mig i/på .. fingret/tummen/papperet/
+    | råkade/råka skära/skar mig | skar/skär/skurit mig i/på ..
+    fingret/tummen/papperet/pappret/glasbit/
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
     | skadade/skadat mig på/i fotboll*/träning*/gympa*/idrott*/matchen/knät/foten
     | hoppas/hoppas inte/aldrig .. dör/dö
@@ -59,7 +84,7 @@ BLOCKERS: Final = phrase_list("""
     | slog/slår mig/oss/honom/henne i armbrytning/brottning/boxning/kuddkrig/sten/kortspel/
     monopol/schack/tennis/pingis/padel | inte/inga/aldrig djupt/djup/djupa
     | försvinna från/till/härifrån/hemifrån/iväg skolan/stan/jobbet/klassen/festen/lektionen/
-    sverige/en/ett/några
+    sverige/en/ett/några/sociala/medier/insta/tiktok/nätet/appen/discord/snap/snapchat
 """)
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
@@ -74,6 +99,8 @@ TOPIC: Final = word_set(
     podden podcast book article research homework debatt debattartikel författare
     författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
     mean means betyder innebär class hälsokunskap health
+    läser läste religionen svenskan engelskan kursen lyssnar lyssnade låten låtar bandet
+    album song lyrics
     """
 )
 
@@ -82,7 +109,9 @@ TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statisti
 
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
-    "severe_injury": word_set("mens mensen menstruation näsblod period tandköttet"),
+    "severe_injury": word_set(
+        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet"
+    ),
     "violence_now": word_set(
         "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
     ),
@@ -117,6 +146,7 @@ SOFT: Final = word_set(
     egentligen ofta alltid ibland helt lite mest så sa jag i really so just actually honestly
     kinda sometimes often still even always only all want to att ta mig själv för mycket
     gärna mer längre nu redan faktiskt absolut totalt också oxå ocks just då sen
+    väldigt extremt otroligt very super
     """
 )
 
@@ -165,6 +195,10 @@ ALIASES: Final[Mapping[str, str]] = {
     "va": "vara",
     "farsan": "pappa",
     "morsan": "mamma",
+    "blodar": "blöder",
+    "blöer": "blöder",
+    "bloder": "blöder",
+    "khs": "kms",
 }
 
 # Real words a letter or two from a danger word: never read as its misspelling.
@@ -176,5 +210,6 @@ NOT_TYPOS: Final = word_set(
     rapp repa repor reps revor revat sparar sparat dräpa dräpt sova sover sovit
     sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
     psykisk psykiska
+    rakar rakade rakat
     """
 )

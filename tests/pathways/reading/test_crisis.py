@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pathways.reading.crisis import CATEGORIES, DANGER, CrisisSignal, is_danger, read_crisis
-from tests.crisis_corpus import CORPUS, HELD_OUT, Wording, all_wordings, load
+from tests.crisis_corpus import CORPUS, HELD_OUT, HELD_OUT_2, Wording, all_wordings, load
 
 WORDINGS = all_wordings()
 
@@ -36,6 +36,8 @@ def test_the_corpus_is_big_enough_and_covers_every_category() -> None:
     assert sum(w.english for w in corpus) >= 60
     assert len({w.text for w in WORDINGS}) == len(WORDINGS), "a wording is listed twice"
     assert load(HELD_OUT)
+    second = Counter(c for w in load(HELD_OUT_2) for c in w.expected)
+    assert min(second.values()) >= 30 and set(second) == set(CATEGORIES), second
 
 
 # --- each category, with the issue's own examples ---------------------------------------

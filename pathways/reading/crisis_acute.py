@@ -1,0 +1,152 @@
+"""The danger wordings of the acute categories: psychosis, violence now, and self-harm.
+
+Data only, split from `pathways.reading.crisis_phrases` (same syntax, same word lists) to keep
+each module short; `crisis_phrases.CATEGORIES` is the one table the reader uses.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pathways.reading.crisis_vocab import HARM, HITS, HITTER, PERSON, SOURCE, VICTIM, phrase_list
+
+# (e) voices or commands, and other signs of acute psychosis
+PSYCHOSIS: Final = phrase_list(f"""
+    rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
+    telling/tell/told/say/says/want/make/tells
+    | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
+    | hör/hörde/höra/hört/hears/heard röster/rösterna/voices | hearing/hear voices
+    | röster/voices i/inne/in .. huvudet/huvud/skallen/head
+    | ser/såg/hör/hörde saker/folk/människor/personer/grejer
+    som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
+    | någon styr mig | kameror i väggarna/väggen/huset
+    | någon/något/nån/nåt/someone/something/de/dom/they .. styr/kontrollerar/controls/controlling ..
+    kropp/kroppen/body/hjärna/hjärnan/brain/mind/tankar/tankarna/thoughts
+    | tv/tvn/radion/datorn pratar till/med mig
+    | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
+    | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
+    | seeing things that arent there | hör/hörde/hearing/hear en/a röst/voice
+    | pratar/talar/viskar/talking/whispering/talks i/in .. huvudet/huvud/skallen/head
+    | voices/rösterna/röster .. tillbaka/back/igen/again
+    | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
+    | övervakar/spionerar/avlyssnar/filmar mig genom/via tv/tvn/mobilen/datorn/kameran/väggarna
+    | see/seeing/saw things/people .. not/arent/isnt/aint real/there | jag är gud/jesus
+    | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
+    | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
+    | rösterna/röster/voices .. högre/värre/starkare/louder/worse
+    | röst/voice/rösten säger/sa/says/said/told åt/to/att/that .. mig/me/jag/i
+    | allt är en simulering
+    | everything is a simulation | the/a voice says/tells/told/said
+    | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/vill/skriker/viskar/tells/
+    told/says/said/wants/commands/orders/make .. {HARM}
+    | någon/något/nån/nåt/someone/something i/inne/in mitt/min/my huvud/huvudet/skalle/head
+    | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/hjärna/
+    kroppen/mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
+    meddelanden/signaler/budskap/koder/hemliga/messages/signals/signs
+    | alla/dom/de/folk/regeringen/polisen/grannarna/säpo/cia/fbi/everyone/they/people ..
+    förföljer/övervakar/spionerar/avlyssnar/förgiftar/watching/following/spying/poisoning ..
+    mig/me | alla/dom/de/everyone/they/people är/are ute/out efter/to mig/me/get
+    | pratar/talar/svarar/pratade/talking/talks med/to/with röster/rösterna/rösten/voices
+    | vad/what som/is är/var verkligt/verklig/real/på/riktigt | whats/what real/is real
+    | hör/hörde/höra/hearing/hear saker/ljud/things/stuff $ | kan/can flyga/fly från/off/ut/ner
+    | hör/hörde/hearing/hear saker/ljud/things/stuff .. inte/ingen/nobody/noone/arent/isnt
+    | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras ..
+    mitt/min/mig/me/my/rum/rummet/huvudet/kroppen
+    | tv/tvn/radio/radion/nyheterna/youtube/reklamen .. pratar/talar/handlar/skriver/talking/
+    talk om/till/med/about/to mig/me | meddelanden/signaler/budskap/koder/messages/signals ..
+    från/via/genom/i/from/through tv/tvn/radio/radion/nyheterna/reklamen/skyltarna/låtarna
+    | alla/dom/de/everyone/they/people vill/want/ska/försöker/trying/tries döda/skada/förgifta/
+    kill/hurt/poison mig/honom/henne/me/him/her
+    | alla/dom/de/folk/everyone/they/people .. förföljer/övervakar/spionerar/watching/following
+    honom/henne/oss/him/her/us | förgiftat/förgiftar/förgiftade/poisoning/poisoned/poisons ..
+    mat/maten/vattnet/drickan/food/water/drink | hör/ser/hörde/såg/hear/see/heard/saw ..
+    fast/men/though/but/although/trots .. ingen/nobody/noone .. där/here/there/finns |
+    folk/människor/personer/någon/nån/people/someone/saker/
+    grejer/things/röster/voices som/who/that inte/arent/isnt/not finns/fanns/existerar/exist/
+    real/där/there
+""")
+
+# (f) violence, threats to life or sexual assault, now or just now
+VIOLENCE_NOW: Final = phrase_list(f"""
+    {HITTER} {HITS} {PERSON} | {HITS} {PERSON} just/nu/nyss/ikväll/inatt
+    | {HITTER} försöker/försökte/tries/tried/trying slå/sparka/strypa/kväva/hit/strangle/choke
+    mig/me/mamma/pappa/oss/us/henne/her/mom
+    | och/som/nu/sen/alltid/ofta {HITS} mig/mamma/pappa/oss/lillebror/lillasyster/me/mom
+    | just nu slår/sparkar/hotar
+    | hotar/hotade/hotat/threatening/threatened/threatens .. döda/dödar/kill/ihjäl/kniv/knife
+    | {HITTER} ska/vill/kommer/försökte/försöker/gonna/going/will/tried/trying .. döda/kill/
+    ihjäl mig/me/oss/us/mamma/pappa/mom/dad/henne/honom/her
+    | slå/slår/slog ihjäl mig/oss/mamma/pappa | dödshot/dödshotad/dödshotat/dödshotade
+    | hotad/hotade till livet | knivhot*/knivhotad | {HITTER} har/med en kniv
+    | har en kniv .. hotar/efter | våldtagen/våldtogs/våldtagit/våldtog/raped/våldta
+    | ?våldtäkt/våldtäkten | sexually assaulted | tvingade/tvingat/tvingar mig .. sex/ligga/
+    suga/naken | övergrepp/antastad/antastade .. nyss/just/igår/ikväll/inatt
+    | is hitting/beating/choking | hits me/my
+    | står/bankar/sparkar utanför/på dörren .. döda/kniv/hotar/slå
+    | låst in mig .. slå/döda/hotar | rädd att han/hon/pappa/mamma ska döda
+    | kastade/kastar/knuffade/knuffar mig i/mot/ner väggen/golvet/trappan
+    | stryptag/strypgrepp | kvävde/kväver/ströp/stryper mig
+    | blir/blev/blivit/gets/got/was slagen/slagna/misshandlad/misshandlade/knivhuggen/
+    överfallen/nedslagen/attackerad/attacked/beaten/assaulted/stabbed
+    | någon/some/they .. bryta/bryter/breaking/break sig/in in/into
+    | efter mig .. kniv/kniven/vapen/pistol | kniv/knife .. efter/after mig/me
+    | tvingad/tvingades/forced till/to/into sex/ligga | forced/force me .. sex
+    | tog/rörde/tafsade/touched på/me mig .. utan/without
+    | {HITTER} .. {HITS} $ | blir/blev/blivit/gets/got/was/been/är/var .. {VICTIM}
+    | {HITTER} .. ta/tar/take livet/life av/of mig/oss/mamma/pappa/henne/me/us
+    | {HITTER} .. would/skulle/shall .. kill/döda/hurt/skada/ihjäl me/mig/us/oss
+    | drogat/drogade/drugged/spikat/spiked mig/me/my/min/drinken/drink
+    | {HITTER} .. försöker/försökte/tries/trying/tried .. ta/bryta/komma/tränga/get/break sig/
+    in/into in/into/inside
+    | tog/tar/rörde/rör/tafsade/tafsar/tafsat/touched/groped/grabbed på/me mig/me .. nyss/
+    just/idag/igår/ikväll/inatt/now/today/tonight/bussen/festen | tafsade/tafsat/groped på/me
+    mig/me
+    | {HITTER} .. låst/låste/låser/locked in/inne/me/up mig/oss/in/up
+    | {HITTER} kommer/ska/will/going slå/döda/skada/misshandla/hit/kill/hurt/beat mig/oss/
+    me/us/mamma/mom | vågar/törs/dare inte/not/dont gå/åka/komma/go hem/home
+    | hotar/hotade/hotat/threatening/threatened/threatens .. skjuta/skada/slå/knivhugga/
+    shoot/stab/hurt/våldta/misshandla/strypa/bränna/rape | sa/sade/said nej/no/stopp/sluta ..
+    fortsatte/continued/kept .. mig/me/på/sex/touching/ta/röra/ligga | fast/trots/though/även ..
+    jag/i .. sa/sade/said
+    nej/no/stopp | en/a man/kille/snubbe/guy med/with/har/has kniv/kniven/vapen/pistol/knife/gun/yxa
+    | någon/nån/några/someone/somebody/kille/gubbe/främling/mannen ..
+    kniv/kniven/vapen/pistol/gevär/yxa/knife/gun/machete .. utanför/här/hemma/dörren/huset/
+    outside/here/door | kniv/kniven/vapen/pistol/knife/gun .. efter/utanför/hotar/mot/at
+    | someone/somebody/nån/någon/they .. bryta/bryter/breaking/break/bröt .. in/into
+    | följer/förföljer/följt/förföljt/stalkar/stalking/following efter/mig/me .. rädd/scared/
+    afraid/hjälp/help | någon/nån/someone/främling/kille/killen/mannen följer/följt/following
+    efter/me mig
+""")
+
+# self-harm without danger words: the calm safety note, not the alarm
+SELF_HARM: Final = phrase_list("""
+    skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade/cutta
+    | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
+    | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
+    | ?självskad* | ?själv skada/skadar | bränner mig | river mig/huden
+    | rispar/rispade/rispat mig/huden/armarna | slår/slog/slå/slagit/hit/hitting/punch mig/sig/dig
+    själv
+    | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
+    | ?self harm/harming/harms/harmed | ?selfharm* | cut/cutting myself | cutting again
+    | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh
+    | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
+    | slår huvudet i väggen | bankar/banka huvudet
+    | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
+    | cut/cuts/cutting/hurts/hurting herself/himself/themselves
+    | been/keep/kept/started cutting/harming
+    | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
+    | river/rev/rivit/riva/klöser/klöste/klöst/klösa/rispar/rispade/rispat/ristar/ristade/
+    ristat/bränner/brände/bränt/bränna/nyper/nöp/skrapar/skrapade/skär/skar/skurit/skära/
+    skurt mig/sig/mej/sej/dig .. tills/blod/blöder/blåmärken/sår/armarna/armen/armar/benen/
+    låren/låret/huden/handleden/magen/ärr/för/varje/ibland/ofta/igen
+    | klöser/klöste/klöst/rispar/rispade/ristar/ristade/river/rev/nyper mig/sig $
+    | tills/until .. blåmärken/bruises/blöder/bleed/bleeds/sår/ärr
+    | burn/burning/burned/burnt/scratch/scratching/scratched/punch/punching/bite/biting/hit/
+    hitting/carve/carving/starve/starving myself/herself/himself/themselves
+    | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself
+    | cut/cutting again $ | sh/selfharm/cutting/cutta/cuttar .. igen/again/relapse/ibland/sometimes
+    | ristar/ristat/ristade/skär/skar/skriver/skrev/carve/carved .. i/in/into huden/skin/armen
+    | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad | skärningar/skärningarna
+    | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
+    selfharms $
+""")

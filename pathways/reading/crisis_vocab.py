@@ -1,0 +1,99 @@
+"""The word lists the crisis phrases are built from: data only, no logic.
+
+Each is one phrase slot ("a/b/c", ``word*`` for a word that begins so) that
+`pathways.reading.crisis_phrases` puts into its wordings. Broaden a list here and every
+wording that uses it reads the new word: a new medicine, poison, attacker or command.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+def word_set(text: str) -> frozenset[str]:  # for pathways.reading.crisis_words
+    return frozenset(text.split())
+
+
+def phrase_list(text: str) -> tuple[str, ...]:
+    """Phrases separated by "|", a phrase's lines joined ("a/b/\n c" is "a/b/c")."""
+    joined = (" ".join(p.split()).replace("/ ", "/") for p in text.split("|"))
+    return tuple(p for p in joined if p)
+
+
+DIE: Final = "dö/dör/döden/die/dead/död/dying"
+TAKE_PAST: Final = (
+    "tog/tagit/tagt/svalde/svalt/käkade/käkat/åt/ätit/proppat/tryckte/tryckt/slängt/"
+    "slängde/took/taken/swallowed/ate/popped/drack/druckit/drank/knaprat/knaprade"
+)
+PILLS: Final = (
+    "tabletter/tabletten/tabbar/piller/pillren/pills/tablets/meds/medicin/mediciner/"
+    "medicinen/alvedon/panodil/ipren/paracetamol/ibuprofen/sömntabletter/sömnmedel/"
+    "sömnpiller/antidepressiva/sertralin/citalopram/melatonin/stesolid/xanax/tramadol/"
+    "oxycodone/painkillers/värktabletter/smärtstillande/treo/karta/kartor/kartan/tylenol/"
+    "advil/iprenen/alvedonen/lugnande/atarax/propavan/theralen/concerta/elvanse/medication/"
+    "medications/medicines/sleeping/painkiller/sobril/oxascand/imovane/zopiklon/zolpidem/"
+    "stilnoct/lergigan/seroquel/quetiapin/litium/fluoxetin/escitalopram/cipralex/venlafaxin/"
+    "mirtazapin/ritalin/kodein/citodon/morfin/oxikodon/oxycontin/fentanyl/benzo/benzos/benso/"
+    "bensodiazepiner/lyrica/pregabalin/xanor/diazepam/valium/pamol/ibumetin/magnecyl/aspirin/"
+    "naproxen/voltaren/järntabletter/allergitabletter/insulin/tabbarna/tablett*/medicin*/"
+    "sömntablett*/värktablett*/pills/pillerburk*/ibuprofen/acetaminophen/benadryl"
+)
+POISON: Final = (
+    "klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/rödsprit/lampolja/"
+    "fotogen/ogräsmedel/diskmedel/avloppsrensare/propplösare/kaustiksoda/lut/glykol/"
+    "tändvätska/bensin/handsprit/desinfektionsmedel/insektsmedel/antifreeze/poison/"
+    "batteri/batterier/batterierna/magneter/ättiksprit"
+)
+QTY: Final = (
+    "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/lot/"
+    "fyrtio/femtio/hundra/too/bunch/whole/all/lots/handful/näve/näven/helt/paket/kartor/burkar/"
+    "förpackningar/mängder/mängd/massvis/tonvis/jättemånga/asmånga/flertal/bunt/#many"
+)
+PERSON: Final = (
+    "mig/mamma/pappa/oss/henne/honom/min/mitt/mina/lillebror/lillasyster/brorsan/syrran/"
+    "me/my/us/her/him/mom/mum/dad"
+)
+HITTER: Final = (
+    "pappa/mamma/styvpappa/styvmamma/styvpappan/styvmamman/bonuspappa/han/hon/dom/de/någon/"
+    "kille/killen/pojkvän/pojkvännen/flickvän/flickvännen/bror/brorsan/brodern/syster/"
+    "sambo/sambon/partner/mannen/exet/ex/he/she/they/someone/dad/mom/boyfriend/stepdad/"
+    "styvfar/styvmor/styvfarsan/fosterpappa/farbror/morbror/kusin/kusinen/farsan/morsan/"
+    "brother/husband/girlfriend/killar/killarna/tjejer/tjejerna/gänget/gäng/"
+    "grabbar/pojkar/elever/klasskompisar/främling/främlingen/kvinna/guy/guys/"
+    "vakten/tränaren/läraren/grannen/styvbror/fosterfar"
+)
+HITS: Final = (
+    "slår/slog/sparkar/sparkade/stryper/ströp/kväver/kvävde/misshandlar/misshandlade/"
+    "hits/hitting/hit/beating/beats/choking/strangling/kicks/kicking/beat/slagit/sparkat/"
+    "misshandlat/hotar/hotade/hotat/knivhögg/attackerade/knuffar/knuffade/nyper/drar/drog/"
+    "örfilade/örfilar/punches/punched/slapped/stabbed/stabbade/choked/strangled/kicked/"
+    "hurt/hurts/hurting/attacked/attacks/raped/rapes/drogade/drogat/drugged/spiked/våldtar/våldtog"
+)
+VICTIM: Final = (
+    "slagen/slagna/misshandlad/misshandlade/knivhuggen/överfallen/nedslagen/nerslagen/"
+    "attackerad/attacked/beaten/assaulted/stabbed/tafsad/drogad/"
+    "drugged/groped/utnyttjad/antastad/skjuten/shot/hotad/våldtagen/gruppvåldtagen/raped/"
+    "knivskuren/sparkad/strypt/kidnappad/kidnapped/inlåst"
+)
+WHEN: Final = (
+    "ikväll/inatt/idag/imorgon/helgen/natten/kvällen/snart/måndag/tisdag/onsdag/torsdag/"
+    "fredag/lördag/söndag/tonight/tomorrow/today/weekend/friday/saturday/sunday/monday"
+)
+MEANS: Final = (
+    "rep/repet/snara/snaran/rope/noose/rakblad/rakbladet/rakbladen/kniv/kniven/knife/blade/"
+    "blades/pistol/pistolen/vapen/vapnet/gun/gevär/geväret/tabletter/tabletterna/piller/"
+    "pillren/pills/meds/tablets/medicinen/mediciner/medicinerna"
+)
+OTHERS: Final = (
+    "mammas/pappas/mormors/morfars/farmors/farfars/moms/dads/brorsans/syrrans/hennes/hans/"
+    "deras/någons/grannens/föräldrarnas/nans/grandmas/someones/styvpappas/sambons"
+)
+HARM: Final = (
+    "döda/dödar/skada/skadar/hoppa/skära/skär/dö/ihjäl/kill/hurt/jump/cut/die/slå/hänga/"
+    "offra/bränna/svälja/stabba/knivhugga/dränka/drunkna/strypa/skjuta/harm/stab"
+)
+SOURCE: Final = (
+    "rösterna/röster/rösten/röst/voices/voice/demoner/demonerna/demonen/djävulen/satan/"
+    "andarna/anden/spöket/spökena/devil/demons/ängeln/änglarna/varelsen/entity/huvudet/"
+    "skallen/head"
+)
