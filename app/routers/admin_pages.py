@@ -19,6 +19,7 @@ from app.admin_forms import FormValues, field_errors
 from app.admin_sections import PROVIDERS, SECTIONS, Section
 from app.admin_views import (
     admin_page,
+    conflict_sentence,
     csrf_form,
     forbidden_sentence,
     rate_sentence,
@@ -165,6 +166,7 @@ class Editing:
         section = self.section
         context: dict[str, Any] = {
             "session": self.session,
+            "section": section.name,
             "record": self.record,
             "etag": self.etag,
             "errors": self.errors,
@@ -229,14 +231,14 @@ def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
         saved = editing.instance.apply(op, editing.session.user, editing.message or None)
     except RegistryInvalid as exc:
         ident = str(editing.record.get("id", editing.ident or ""))
-        editing.errors, editing.problems = field_errors(exc, ident)
+        editing.errors, editing.problems = field_errors(exc, ident, editing.section.name)
         return _refused(editing, 422, editing.problems)
     except PreconditionFailed:
         return _refused(editing, 412, STALE)
     except Forbidden as exc:
         return _refused(editing, 403, forbidden_sentence(exc, editing.session.user.areas))
     except Conflict as exc:
-        return _refused(editing, 409, exc.message)
+        return _refused(editing, 409, conflict_sentence(exc))
     except RateLimited as exc:
         return _refused(editing, 429, rate_sentence(exc))
     except Unavailable as exc:
@@ -330,8 +332,14 @@ async def undo(
                 f"/admin/andring/{quote(saved.commit or revision)}?sparat=1", status_code=303
             )
         context["preview"] = instance.preview_revert(revision[:40], session.user)
-    except (Conflict, Forbidden, RegistryInvalid) as exc:
-        context["problems"] = [str(exc)]
+    except Forbidden as exc:
+        context["problems"] = [forbidden_sentence(exc, session.user.areas)]
+        return renderer.respond(request, admin_page("change.html", context, "Ändring", 403))
+    except Conflict as exc:
+        context["problems"] = [conflict_sentence(exc)]
+        return renderer.respond(request, admin_page("change.html", context, "Ändring", 409))
+    except RegistryInvalid as exc:
+        context["problems"] = field_errors(exc, "", "providers")[1]
         return renderer.respond(request, admin_page("change.html", context, "Ändring", 409))
     return renderer.respond(request, admin_page("change.html", context, "Ändring"))
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pathways.store import wording
 from pathways.store.git import Commit
-from pathways.store.versions import ChangeDiff, RecordChange, singular
+from pathways.store.versions import ChangeDiff, RecordChange
 from pathways.validation import KIND_IDS
 
 TRAILER = "Vardkedjan-"

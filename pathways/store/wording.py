@@ -171,8 +171,7 @@ def in_swedish(subject: str) -> str:
     if any(s is None for s in said):
         return subject
     out = "; ".join(s for s in said if s)
-    out = out[0].upper() + out[1:] + ("…" if cut else "")
-    return out
+    return out[0].upper() + out[1:] + ("…" if cut else "")
 
 
 def _part(part: str) -> str | None:
