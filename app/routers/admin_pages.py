@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.admin_forms import FormValues, field_errors
+from app.admin_list import Search, find, page_of
 from app.admin_sections import PROVIDERS, SECTIONS, Section
 from app.admin_views import (
     admin_page,
@@ -45,7 +46,6 @@ from pathways.store.live import Instance
 from pathways.vocab import Access, Confidentiality, Cost, Kind, Level, Mechanism, Need, Principal
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
-PAGE_SIZE = 100
 
 
 def _choices(instance: Instance) -> dict[str, Any]:
@@ -72,25 +72,19 @@ def _choices(instance: Instance) -> dict[str, Any]:
 async def index(
     request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
 ) -> Response:
+    """Find a provider: search by name, id, kind or area, one bounded page at a time."""
     registry = instance.registry()
-    q = request.query_params.get("q", "").strip()[:100].lower()
-    area = request.query_params.get("area", "")
-    kind = request.query_params.get("kind", "")
-    pool = registry.within(area) if area in registry.areas else list(registry.document.providers)
-    found = [
-        p
-        for p in pool
-        if (not q or q in p.name.lower() or q in p.id) and (not kind or p.kind == kind)
-    ]
-    found.sort(key=lambda p: (p.retired, p.name))
-    rows = [(p, can_edit(session.user, p, registry)) for p in found[:PAGE_SIZE]]
+    search = Search.of(request.query_params)
+    paged = page_of(find(registry, search), search)
+    rows = [(p, can_edit(session.user, p, registry)) for p in paged.rows]
     context = {
         "session": session,
         "rows": rows,
-        "total": len(found),
-        "q": q,
-        "area": area,
-        "kind": kind,
+        "paged": paged,
+        "total": paged.total,
+        "q": search.q,
+        "area": search.area,
+        "kind": search.kind,
         "saved": request.query_params.get("sparat", ""),
         **_choices(instance),
     }

@@ -91,7 +91,16 @@ AREA_LABELS = {
     "code": "Kod",
     "source": "Källa",
 }
+USER_LABELS = {
+    "name": "Användarnamn",
+    "role": "Roll",
+    "areas": "Områden",
+    "password": "Nytt lösenord",
+    "password2": "Samma lösenord igen",
+    "confirm": "Bekräfta borttagningen",
+}
 LABELS = {
+    "users": USER_LABELS,
     "providers": PROVIDER_LABELS,
     "flows": FLOW_LABELS,
     "forums": FORUM_LABELS,
