@@ -163,6 +163,25 @@ def swedish_problem(message: str, section: str = "", field: str = "") -> str:
     return f"Uppgiften{where} godtas inte ({text})."
 
 
+FINDINGS = {
+    "error": "Fel",
+    "warning": "Varning",
+    "info": "Att veta",
+    "stale": "Gammal granskning",
+    "unverified": "Inte bekräftad",
+    "unreachable": "Ingen väg dit",
+    "dead_end": "Ingen väg vidare",
+    "ping_pong": "Skickar fram och tillbaka",
+    "unused_flow": "Flöde som inte används",
+    "coverage_gap": "Lucka i första kontakt",
+}
+
+
+def finding_label(code: str) -> str:
+    """An audit finding's code or severity in Swedish, for Granskning."""
+    return FINDINGS.get(code, code.replace("_", " "))
+
+
 def labels_for_templates() -> dict[str, Callable[..., str]]:
     """The Jinja globals the admin templates use."""
     return {
@@ -170,4 +189,5 @@ def labels_for_templates() -> dict[str, Callable[..., str]]:
         "value_text": value_text,
         "change_title": change_title,
         "in_swedish": in_swedish,
+        "finding_label": finding_label,
     }

@@ -26,9 +26,9 @@ def _no_violations(page: Page) -> None:
 
 def _add_user(server: Server, name: str, role: str, *areas: str) -> None:
     args = ["user", "add", name, "--role", role, *(["--area", *areas] if areas else [])]
+    where = ["--instance", str(server.instance)]
     subprocess.run(
-        [sys.executable, "-m", "app.cli", *args, "--password-stdin"]
-        + ["--instance", str(server.instance)],
+        [sys.executable, "-m", "app.cli", *args, "--password-stdin", *where],
         input=f"{name}-lösen-1\n",
         text=True,
         check=True,

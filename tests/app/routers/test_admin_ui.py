@@ -188,3 +188,21 @@ def test_provider_list_pages_in_bounded_pages_without_javascript(admin: Admin) -
     kinds = get_page(admin.client, "/admin?kind=vardcentral")
     if kinds.select("nav.paging"):
         assert "kind=vardcentral" in str(one(kinds, 'a[rel="next"]')["href"])
+
+
+def test_failed_sign_in_has_a_summary_and_granskning_speaks_swedish(admin: Admin) -> None:
+    page = admin.client.get("/admin/login")
+    csrf = str(one(BeautifulSoup(page.text, "html.parser"), 'input[name="csrf"]')["value"])
+    refused = admin.client.post(
+        "/admin/login", data={"name": "anna", "password": "fel", "csrf": csrf}
+    )
+    assert refused.status_code == 401
+    soup = BeautifulSoup(refused.text, "html.parser")
+    link = one(one(soup, ".error-summary"), 'a[href="#name"]')
+    assert soup.select_one("#name") is not None and text(link)
+    assert login(admin.client, "anna", "anna-lösen-1") == 303
+    review = get_page(admin.client, "/admin/granskning")
+    severities = {text(s) for s in review.select("li.finding > strong")}
+    assert severities and severities <= {"Fel", "Varning", "Att veta"}
+    codes = [text(o) for o in review.select("#kod option")]
+    assert not any("_" in c for c in codes), codes
