@@ -147,7 +147,8 @@ _VERBS = {
 }
 _PART = re.compile(
     r"^(?P<verb>change|update|add|create|remove|delete|retire)\s+"
-    r"(?P<noun>provider|flow|forum|area)\s+'?(?P<id>[^':;]+?)'?(?::\s*(?P<fields>.*))?$",
+    r"(?P<noun>provider|flow|forum|area)\s+(?:'(?P<quoted>[^']+)'|(?P<slug>[a-z0-9][a-z0-9._-]*))"
+    r"(?::\s*(?P<fields>.*))?$",
     re.IGNORECASE,
 )
 _SECTIONS = {"provider": "providers", "flow": "flows", "forum": "forums", "area": "areas"}
@@ -189,4 +190,5 @@ def _part(part: str) -> str | None:
         return None
     section = _SECTIONS[m["noun"].lower()]
     fields = [f.strip() for f in (m["fields"] or "").split(",") if f.strip()]
-    return changed(section, m["id"], _VERBS[m["verb"].lower()], fields)
+    ident = m["quoted"] or m["slug"]
+    return changed(section, ident, _VERBS[m["verb"].lower()], fields)
