@@ -11,7 +11,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from app.admin_labels import swedish_problem
 from pathways.errors import RegistryInvalid
+from pathways.store.wording import field_label, noun
 
 PROVIDER_TEXT = (
     "name",
@@ -131,18 +133,32 @@ def _date(text: str) -> Any:
         return text  # the registry's validation names the field
 
 
-def field_errors(exc: RegistryInvalid, ident: str) -> tuple[dict[str, str], list[str]]:
-    """Problems placed at their form field when they are about this record, else on top."""
+def field_errors(
+    exc: RegistryInvalid, ident: str, section: str = "providers"
+) -> tuple[dict[str, str], list[str]]:
+    """Problems in Swedish, placed at their form field when they are about this record,
+    else on top (naming the record and the field the problem is in)."""
     at_fields: dict[str, str] = {}
     on_top: list[str] = []
     for problem in exc.problems:
         field = (problem.field or "").split(".", 1)[0]
         about_this = problem.subject is None or f"'{ident}'" in problem.subject
+        where = str(problem.loc[0]) if problem.loc else section
+        said = swedish_problem(problem.message, where, field)
         if field and about_this:
-            at_fields.setdefault(field, problem.message)
+            at_fields.setdefault(field, said)
         else:
-            on_top.append(str(problem))
+            on_top.append(_placed(problem.subject, where, field, said))
     return at_fields, on_top
+
+
+def _placed(subject: str | None, section: str, field: str, said: str) -> str:
+    """ "Flödet 'x', Till: Mottagningen 'y' är avvecklad." for a problem elsewhere."""
+    ident = subject.split("'")[1] if subject and subject.count("'") >= 2 else ""
+    what = f"{noun(section).capitalize()} '{ident}'" if ident else ""
+    if field:
+        what = f"{what}, {field_label(section, field)}" if what else field_label(section, field)
+    return f"{what}: {said}" if what else said
 
 
 def display(record: Mapping[str, Any], name: str) -> str:

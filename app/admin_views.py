@@ -6,6 +6,7 @@ Kept out of the routers so that none imports another (each one uses these the sa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import Request
@@ -13,7 +14,8 @@ from fastapi import Request
 from app.admin_forms import FormValues
 from app.auth import Session, csrf_ok
 from app.rendering import Page
-from pathways.errors import Forbidden, RateLimited, Unavailable
+from pathways.errors import Conflict, Forbidden, RateLimited, Unavailable
+from pathways.store.wording import noun
 
 
 async def read_form(request: Request) -> FormValues:
@@ -66,3 +68,23 @@ def rate_sentence(exc: RateLimited) -> str:
         f"Du har gjort {exc.limit} ändringar den senaste timmen, så många som tillåts. "
         f"Inget har sparats; försök igen om {minutes} minuter."
     )
+
+
+def conflict_sentence(exc: Conflict) -> str:
+    """A change or an undo that collides with the registry as it is, in Swedish."""
+    text = exc.message
+    if "first version" in text:
+        return "Registrets första version kan inte ångras."
+    if "nothing to revert" in text:
+        return "Ändringen ändrade ingen post, så det finns inget att ångra."
+    if found := re.match(r"^(\w+) '(.+)' already exists$", text):
+        what = f"{noun(found[1])} '{found[2]}'"
+        return f"Det finns redan {what}. Välj ett annat id; inget har sparats."
+    if found := re.match(r"^provider '(.+)' is already retired$", text):
+        return f"Mottagningen '{found[1]}' är redan avvecklad."
+    if text.startswith("cannot revert"):
+        return (
+            "Ändringen kan inte ångras automatiskt: posten har ändrats efter den. Ångra den "
+            "senare ändringen först, eller rätta posten för hand. Inget har sparats."
+        )
+    return "Ändringen krockar med registret som det ser ut nu. Inget har sparats."

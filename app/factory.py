@@ -20,6 +20,7 @@ from app.rendering import Renderer
 from app.routers.admin_api import router as admin_api_router
 from app.routers.admin_pages import router as admin_router
 from app.routers.admin_session import router as session_router
+from app.routers.admin_users import router as users_router
 from app.routers.api_v1 import router as api_router
 from app.routers.map import router as karta_router
 from app.routers.professional import router as proffs_router
@@ -70,6 +71,7 @@ def create_app(
     app.include_router(api_router)
     app.include_router(admin_api_router)
     app.include_router(session_router)
+    app.include_router(users_router)
     app.include_router(admin_router)
     app.include_router(reports_admin_router)
     for lang in languages.values():

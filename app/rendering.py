@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from app.admin_forms import chosen, display
+from app.admin_labels import labels_for_templates
 from app.i18n import SOURCE, Language
 from app.paths import TEMPLATES
 from pathways.messages import Msg, Text, render
@@ -102,7 +103,7 @@ class Renderer:
         env.filters["gettext"] = lang.gettext
         env.filters["zip"] = lambda first, second: list(zip(first, second, strict=False))
         env.filters["need_label_of"] = env.globals["need_label"]
-        env.globals.update(display=display, chosen=chosen)
+        env.globals.update(display=display, chosen=chosen, **labels_for_templates())
         env.filters["language_name"] = _language_namer(lang)
         return env
 

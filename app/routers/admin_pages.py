@@ -16,9 +16,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.admin_forms import FormValues, field_errors
+from app.admin_list import Search, find, page_of
 from app.admin_sections import PROVIDERS, SECTIONS, Section
 from app.admin_views import (
     admin_page,
+    conflict_sentence,
     csrf_form,
     forbidden_sentence,
     rate_sentence,
@@ -44,7 +46,6 @@ from pathways.store.live import Instance
 from pathways.vocab import Access, Confidentiality, Cost, Kind, Level, Mechanism, Need, Principal
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
-PAGE_SIZE = 100
 
 
 def _choices(instance: Instance) -> dict[str, Any]:
@@ -71,25 +72,19 @@ def _choices(instance: Instance) -> dict[str, Any]:
 async def index(
     request: Request, instance: InstanceDep, session: SessionDep, renderer: RendererDep
 ) -> Response:
+    """Find a provider: search by name, id, kind or area, one bounded page at a time."""
     registry = instance.registry()
-    q = request.query_params.get("q", "").strip()[:100].lower()
-    area = request.query_params.get("area", "")
-    kind = request.query_params.get("kind", "")
-    pool = registry.within(area) if area in registry.areas else list(registry.document.providers)
-    found = [
-        p
-        for p in pool
-        if (not q or q in p.name.lower() or q in p.id) and (not kind or p.kind == kind)
-    ]
-    found.sort(key=lambda p: (p.retired, p.name))
-    rows = [(p, can_edit(session.user, p, registry)) for p in found[:PAGE_SIZE]]
+    search = Search.of(request.query_params)
+    paged = page_of(find(registry, search), search)
+    rows = [(p, can_edit(session.user, p, registry)) for p in paged.rows]
     context = {
         "session": session,
         "rows": rows,
-        "total": len(found),
-        "q": q,
-        "area": area,
-        "kind": kind,
+        "paged": paged,
+        "total": paged.total,
+        "q": search.q,
+        "area": search.area,
+        "kind": search.kind,
         "saved": request.query_params.get("sparat", ""),
         **_choices(instance),
     }
@@ -165,6 +160,7 @@ class Editing:
         section = self.section
         context: dict[str, Any] = {
             "session": self.session,
+            "section": section.name,
             "record": self.record,
             "etag": self.etag,
             "errors": self.errors,
@@ -229,14 +225,14 @@ def _submit(editing: Editing, form: FormValues, op: Operation) -> Response:
         saved = editing.instance.apply(op, editing.session.user, editing.message or None)
     except RegistryInvalid as exc:
         ident = str(editing.record.get("id", editing.ident or ""))
-        editing.errors, editing.problems = field_errors(exc, ident)
+        editing.errors, editing.problems = field_errors(exc, ident, editing.section.name)
         return _refused(editing, 422, editing.problems)
     except PreconditionFailed:
         return _refused(editing, 412, STALE)
     except Forbidden as exc:
         return _refused(editing, 403, forbidden_sentence(exc, editing.session.user.areas))
     except Conflict as exc:
-        return _refused(editing, 409, exc.message)
+        return _refused(editing, 409, conflict_sentence(exc))
     except RateLimited as exc:
         return _refused(editing, 429, rate_sentence(exc))
     except Unavailable as exc:
@@ -330,8 +326,14 @@ async def undo(
                 f"/admin/andring/{quote(saved.commit or revision)}?sparat=1", status_code=303
             )
         context["preview"] = instance.preview_revert(revision[:40], session.user)
-    except (Conflict, Forbidden, RegistryInvalid) as exc:
-        context["problems"] = [str(exc)]
+    except Forbidden as exc:
+        context["problems"] = [forbidden_sentence(exc, session.user.areas)]
+        return renderer.respond(request, admin_page("change.html", context, "Ändring", 403))
+    except Conflict as exc:
+        context["problems"] = [conflict_sentence(exc)]
+        return renderer.respond(request, admin_page("change.html", context, "Ändring", 409))
+    except RegistryInvalid as exc:
+        context["problems"] = field_errors(exc, "", "providers")[1]
         return renderer.respond(request, admin_page("change.html", context, "Ändring", 409))
     return renderer.respond(request, admin_page("change.html", context, "Ändring"))
 

@@ -6,7 +6,7 @@ history of one provider can be listed without reading every version of the file:
 
     Ny telefontid efter samtal med mottagningen
 
-    Change provider 'bup-x': hours
+    Ändra mottagningen 'bup-x': öppettider
 
     Vardkedjan-Providers: bup-x
 
@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pathways.store import wording
 from pathways.store.git import Commit
-from pathways.store.versions import ChangeDiff, RecordChange, singular
+from pathways.store.versions import ChangeDiff, RecordChange
 from pathways.validation import KIND_IDS
 
 TRAILER = "Vardkedjan-"
@@ -114,27 +115,24 @@ def compose(summary: str, message: str | None, diff: ChangeDiff, note: str = "")
 
 
 def describe(diff: ChangeDiff, first: tuple[str, str] | None = None) -> str:
-    """A one-line summary of a change, e.g. `Change provider 'bup-x': phone, hours`.
+    """A one-line Swedish summary of a change, e.g. `Ändra mottagningen 'bup-x': telefon`.
 
     The record `first` (section, id), the one the editor was working on, comes first.
+    Swedish because administrators read it in Historik (`pathways.store.wording`).
     """
     parts = []
     ordered = sorted(diff, key=lambda c: (c.section, c.id) != first) if first else list(diff)
     for change in ordered:
-        noun = singular(change.section)
-        if change.action == "added":
-            parts.append(f"add {noun} '{change.id}'")
-        elif change.action == "removed":
-            parts.append(f"remove {noun} '{change.id}'")
-        elif _retires(change):
-            parts.append(f"retire {noun} '{change.id}'")
-        else:
-            fields = ", ".join(f.field for f in change.fields)
-            parts.append(f"change {noun} '{change.id}': {fields}")
-    text = "; ".join(parts) or "no change"
+        action = "retired" if _retires(change) else change.action
+        parts.append(wording.changed(change.section, change.id, action, _fields(change)))
+    text = "; ".join(parts) or wording.NO_CHANGE
     if len(text) > 120:
         text = text[:117].rstrip() + "..."
     return text[0].upper() + text[1:]
+
+
+def _fields(change: RecordChange) -> list[str]:
+    return [f.field for f in change.fields]
 
 
 def _retires(change: RecordChange) -> bool:

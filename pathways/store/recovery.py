@@ -77,7 +77,7 @@ def recover(self: Instance) -> None:
         _put_aside(self, text, head, exc)
         return
     changes = diff(RecordIndex.from_text(head, FILE), RecordIndex.from_text(text, FILE))
-    summary = "Record a change that was saved but not yet recorded"
+    summary = "Registrera en ändring som sparades men inte hann registreras"
     message = f"{summary}\n\n{describe(changes)}"
     self.git.commit(FILE, author=SYSTEM, message=compose(message, None, changes))
     log.warning("committed an unrecorded change to %s", self.registry_file)

@@ -12,6 +12,7 @@ from pathways.errors import Conflict
 from pathways.store.edits import Edit, Plan, finish
 from pathways.store.history import Change
 from pathways.store.versions import RecordIndex
+from pathways.store.wording import in_swedish
 from pathways.yamlio.canonical import canonical
 from pathways.yamlio.edit import (
     LayoutError,
@@ -62,5 +63,5 @@ def plan_revert(text: str, records: RecordIndex, parent_text: str | None, change
             edits.append(Edit(record.section, record.id, "update", record.before))
     except LayoutError as exc:
         raise Conflict(f"cannot revert automatically: {exc}", [entry.commit]) from None
-    summary = f'Revert "{entry.subject}" ({entry.short})'
+    summary = f'Ångra "{in_swedish(entry.subject)}" ({entry.short})'
     return finish(text, records, new_text, edits, summary)

@@ -54,7 +54,7 @@ def test_sign_in_edit_see_it_served_and_undo(page: Page, editing_server: Server)
     expect(page.get_by_role("heading", name="Administrera registret")).to_be_visible()
     _no_violations(page)
 
-    page.get_by_label("Sök på namn eller id").fill(PROVIDER)
+    page.get_by_label("Sök på namn, id, typ eller område").fill(PROVIDER)
     page.get_by_role("button", name="Filtrera").click()
     page.locator(f'a[href="/admin/mottagning/{PROVIDER}"]').click()
     name = page.get_by_label("Namn", exact=True)

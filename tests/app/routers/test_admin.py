@@ -120,7 +120,7 @@ def test_edit_preview_save_history_and_revert_in_the_browser_forms(admin: Admin)
     preview = admin.client.post(url, data={**data, "action": "preview"})
     assert preview.status_code == 200
     soup = BeautifulSoup(preview.text, "html.parser")
-    row = next(tr for tr in soup.select(".preview tbody tr") if text(tr.th) == "typical_wait")
+    row = next(tr for tr in soup.select(".preview tbody tr") if text(tr.th) == "Väntetid")
     assert "Oftast inom en vecka" in text(row.select_one("ins"))
     before = admin.digest()
     assert admin.digest() == before, "a preview writes nothing"

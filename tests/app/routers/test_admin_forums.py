@@ -26,7 +26,7 @@ def test_a_forum_is_edited_in_the_browser_with_preview_and_history(admin: Admin)
     preview = admin.client.post(url, data={**data, "action": "preview"})
     assert preview.status_code == 200
     soup = BeautifulSoup(preview.text, "html.parser")
-    row = next(tr for tr in soup.select(".preview tbody tr") if text(tr.th) == "purpose")
+    row = next(tr for tr in soup.select(".preview tbody tr") if text(tr.th) == "Syfte")
     assert "Ett nytt syfte" in text(row.select_one("ins"))
     assert admin.digest() == before, "a preview writes nothing"
 

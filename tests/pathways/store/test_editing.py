@@ -348,7 +348,7 @@ def test_retiring_can_remove_its_flows_and_memberships_in_the_same_change(
         ("provider 'bup-region-test'", "changed"),
         ("flow 'bup-akut'", "removed"),
     ]
-    assert preview.summary.startswith("Retire provider 'bup-region-test'")
+    assert preview.summary.startswith("Avveckla mottagningen 'bup-region-test'")
     saved = mini_instance.apply(op, admin)
     assert saved.diff == preview.diff
     registry = mini_instance.registry()

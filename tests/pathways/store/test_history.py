@@ -43,11 +43,11 @@ def test_history_overall_and_per_provider(mini_instance: Instance, admin: User) 
     overall = mini_instance.history()
     assert [(e.author, e.subject) for e in overall] == [
         ("bo", "Ny rutin för orosanmälan"),
-        ("bo", "Change provider 'um-testkommun': age_max"),
+        ("bo", "Ändra mottagningen 'um-testkommun': högsta ålder"),
         ("anna", "Tider"),
         (SYSTEM_NAME, "Start the registry from mini.yaml"),
     ]
-    assert overall[2].message == "Tider\n\nChange provider 'vc-norra': hours"
+    assert overall[2].message == "Tider\n\nÄndra mottagningen 'vc-norra': öppettider"
     assert overall[2].providers == ("vc-norra",)
     assert overall[0].flows == ("vc-norra-till-soc",)
     assert overall[0].time.startswith("20") and "T" in overall[0].time
@@ -102,7 +102,7 @@ def test_preview_shows_the_diff_and_writes_nothing(mini_instance: Instance, admi
     assert len(mini_instance.history()) == 1
     saved = mini_instance.apply(op, admin)
     assert saved.diff == preview.diff
-    assert preview.summary == saved.summary == "Change provider 'vc-norra': hours"
+    assert preview.summary == saved.summary == "Ändra mottagningen 'vc-norra': öppettider"
 
 
 def test_unknown_changes_are_not_found(mini_instance: Instance) -> None:
