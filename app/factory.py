@@ -23,6 +23,7 @@ from app.karta import router as karta_router
 from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
+from app.routers import fhir, hsds
 from app.rendering import Renderer
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
@@ -62,6 +63,8 @@ def create_app(
     install_admin(app)
     # The public API first: routes are matched in order, and find-help is the busiest.
     app.include_router(api_router)
+    app.include_router(hsds.router)
+    app.include_router(fhir.router)
     app.include_router(admin_api_router)
     app.include_router(session_router)
     app.include_router(admin_router)
