@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from app.deps import RegistryDep
 from app.routers import hsds_models as m
 from pathways.standards import hsds_query as q
+from pathways.standards.hsds import organization_record
 from pathways.standards.taxonomy import taxonomy_record, term_record
 
 router = APIRouter(prefix="/api/hsds", tags=["HSDS 3.0"])
@@ -90,7 +91,7 @@ async def organizations(
     """Organisations: the kommuner and regions as principals, and independent operators."""
     index = q.index(registry)
     return answer(
-        q.page_of(index.organizations(search), q.Paging(page, per_page), q.organization_record)
+        q.page_of(index.organizations(search), q.Paging(page, per_page), organization_record)
     )
 
 

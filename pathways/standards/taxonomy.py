@@ -8,9 +8,10 @@ A term's `code` is the vocabulary id of CONTRACT.md, which is what the importer 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from pathways.standards.ids import uid
 from pathways.vocab import (
@@ -46,6 +47,12 @@ REGISTRY_LABELS: dict[str, str] = {
     "verified": "Verifierad: true om uppgifterna är bekräftade, false om de inte är det",
 }
 
+E = TypeVar("E", bound=StrEnum)
+
+
+def _by_value(labels: Mapping[E, str]) -> dict[str, str]:
+    return {key.value: label for key, label in labels.items()}
+
 
 class Tax(StrEnum):
     """The taxonomies, by their HSDS `name`."""
@@ -62,14 +69,17 @@ class Tax(StrEnum):
 
 
 TAXONOMIES: dict[Tax, tuple[str, dict[str, str]]] = {
-    Tax.need: ("Vad en verksamhet kan hjälpa till med (behov).", dict(NEED_LABELS)),
-    Tax.kind: ("Vilken sorts verksamhet det är.", dict(KIND_LABELS)),
-    Tax.level: ("Vårdnivå: stöd, första linjen, specialist eller akut.", dict(LEVEL_LABELS)),
-    Tax.principal: ("Huvudman: vem som ansvarar för verksamheten.", dict(PRINCIPAL_LABELS)),
+    Tax.need: ("Vad en verksamhet kan hjälpa till med (behov).", _by_value(NEED_LABELS)),
+    Tax.kind: ("Vilken sorts verksamhet det är.", _by_value(KIND_LABELS)),
+    Tax.level: ("Vårdnivå: stöd, första linjen, specialist eller akut.", _by_value(LEVEL_LABELS)),
+    Tax.principal: ("Huvudman: vem som ansvarar för verksamheten.", _by_value(PRINCIPAL_LABELS)),
     Tax.access: ("Hur man kommer till verksamheten.", ACCESS_LABELS),
     Tax.confidentiality: ("Vad vårdnadshavare får veta.", CONFIDENTIALITY_LABELS),
     Tax.cost: ("Vad det kostar.", COST_LABELS),
-    Tax.mechanism: ("Hur hjälpen går vidare till en annan verksamhet.", dict(MECHANISM_LABELS)),
+    Tax.mechanism: (
+        "Hur hjälpen går vidare till en annan verksamhet.",
+        _by_value(MECHANISM_LABELS),
+    ),
     Tax.registry: ("Registrets egna uppgifter om en post.", REGISTRY_LABELS),
 }
 

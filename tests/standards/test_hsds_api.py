@@ -59,7 +59,7 @@ def test_every_list_page_validates(bundled_client: TestClient, path: str) -> Non
 
 
 def test_every_service_validates_in_full(bundled_client: TestClient, bundled: Registry) -> None:
-    active = [p for p in bundled.active()]
+    active = list(bundled.active())
     listed = all_pages(bundled_client, "/services")
     assert [s["id"] for s in listed] == [sid(p.id) for p in active]
     for item in listed:
@@ -114,7 +114,7 @@ def test_a_service_says_what_the_registry_says(client: TestClient, mini: Registr
     assert attrs[("vardkedjan-register", "verified")]["value"] == str(um.verified).lower()
     assert ("vardkedjan-verksamhetstyp", "ungdomsmottagning") in attrs
     assert ("vardkedjan-sekretess", um.confidentiality.value) in attrs
-    assert {l["code"] for l in service["languages"]} == set(um.languages)
+    assert {lang["code"] for lang in service["languages"]} == set(um.languages)
 
 
 def test_contact_is_exported_only_when_the_registry_has_it(
