@@ -23,8 +23,8 @@ from app.karta import router as karta_router
 from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
-from app.routers import fhir, hsds
 from app.rendering import Renderer
+from app.routers import fhir, hsds
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
 
