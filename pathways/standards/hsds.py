@@ -221,6 +221,7 @@ def attributes(registry: Registry, provider: Provider) -> list[dict[str, Any]]:
     the flows out, each an HSDS attribute pointing at a taxonomy term."""
     sid = service_id(provider.id)
     items: list[tuple[Term, str | None]] = [
+        (Term(Tax.registry, "id"), provider.id),
         (Term(Tax.kind, provider.kind.value), None),
         (Term(Tax.level, provider.level.value), None),
         (Term(Tax.principal, provider.principal.value), None),

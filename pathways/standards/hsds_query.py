@@ -285,3 +285,15 @@ def _known(table: dict[str, T], ident: str, parameter: str | None, what: str) ->
     if found is None:
         raise NotFound(what, ident[:80])
     return found
+
+
+def collect(registry: Registry) -> dict[str, list[dict[str, Any]]]:
+    """Everything the API publishes, in full, for an export to disk."""
+    idx = index(registry)
+    return {
+        "services": [idx.service_full(p) for p in idx.providers],
+        "organizations": [organization_record(o) for o in idx.orgs.values()],
+        "service_at_locations": [idx.service_at_location_full(p) for p in idx.providers],
+        "taxonomies": [taxonomy_record(t) for t in Tax],
+        "taxonomy_terms": [term_record(t) for t in all_terms()],
+    }

@@ -43,6 +43,7 @@ COST_LABELS: dict[str, str] = {
     Cost.okand: "Fråga mottagningen om det kostar något",
 }
 REGISTRY_LABELS: dict[str, str] = {
+    "id": "Id i Vårdkedjans register",
     "source": "Källa: var uppgifterna kommer ifrån",
     "verified": "Verifierad: true om uppgifterna är bekräftade, false om de inte är det",
 }
