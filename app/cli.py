@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from app import standards_cli
 from app.accesslog import log_config
 from app.paths import BUNDLED_REGISTRY
 from pathways.audit import Finding, audit, by_code, from_problems
@@ -49,8 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("--all", action="store_true", help="print every finding, not 10 per kind")
 
     _add_user_commands(commands)
+    standards_cli.add_commands(commands)
 
     args = parser.parse_args(argv)
+    if args.command in standards_cli.COMMANDS:
+        return standards_cli.run(args)
     if args.command == "check":
         return run_check(args.path, show_all=args.all)
     if args.command == "user":
