@@ -117,7 +117,7 @@ async def service_at_locations(
     index = q.index(registry)
     filters = q.Filters(search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
     render = index.service_at_location_item
-    return answer(q.page_of(index.services(filters), q.Paging(page, per_page), render))
+    return answer(q.page_of(index.located_services(filters), q.Paging(page, per_page), render))
 
 
 @router.get(

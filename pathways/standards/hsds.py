@@ -142,7 +142,8 @@ def service_full(registry: Registry, provider: Provider) -> dict[str, Any]:
             {"id": uid("schedule", provider.id), "service_id": sid, "description": provider.hours}
         ]
     record["service_areas"] = service_areas(registry, provider)
-    record["service_at_locations"] = [service_at_location(provider, nested_service=False)]
+    place = service_at_location(provider)
+    record["service_at_locations"] = [place] if place else []
     record["languages"] = [
         _drop_none(
             {
@@ -203,14 +204,19 @@ def location_record(provider: Provider) -> dict[str, Any] | None:
     return {"id": uid("location", provider.id), **location, "name": provider.name}
 
 
-def service_at_location(provider: Provider, *, nested_service: bool) -> dict[str, Any]:
-    """Every provider has one: the service where it is given (its address or website)."""
-    sid = service_id(provider.id)
-    record: dict[str, Any] = {"id": uid("service_at_location", provider.id), "service_id": sid}
+def service_at_location(provider: Provider) -> dict[str, Any] | None:
+    """Where the service is given (its address, or its website), when the registry knows;
+    HSDS's tables require a location, so a provider with neither has none."""
     location = location_record(provider)
-    if location is not None:
-        record["location_id"] = location["id"]
-        record["location"] = location
+    if location is None:
+        return None
+    sid = service_id(provider.id)
+    record: dict[str, Any] = {
+        "id": uid("service_at_location", provider.id),
+        "service_id": sid,
+        "location_id": location["id"],
+        "location": location,
+    }
     if provider.phone:
         record["phones"] = phones(provider, service_at_location_id=record["id"])
     return record

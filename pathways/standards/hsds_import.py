@@ -141,6 +141,9 @@ class Importer:
     def kind(self, service: Record, terms: list[Record], ours: dict[Tax, list[Any]]) -> str | None:
         if kind := _first(ours, Tax.kind):
             return kind
+        plain = [k for t in terms for k in (t.get("code"), t.get("name")) if k in Kind.__members__]
+        if plain:  # another tool that uses our kind ids as codes maps cleanly
+            return str(plain[0])
         for key in _keys(service, terms):
             if (mapped := self.maps.kinds.get(key)) is not None:
                 if mapped in Kind.__members__:
@@ -202,7 +205,7 @@ class Importer:
     def needs(self, service: Record, terms: list[Record], ours: dict[Tax, list[Any]]) -> Any:
         if Tax.need in ours:
             return {code: value.split(",") if value else None for code, value in ours[Tax.need]}
-        found: list[str] = []
+        found = [str(t["code"]) for t in terms if t.get("code") in Need.__members__]
         for key in _keys(service, terms):
             found += [n for n in self.maps.needs.get(key, []) if n not in found]
         unknown = [n for n in found if n not in Need.__members__]

@@ -94,6 +94,7 @@ class HsdsIndex:
     providers: list[Provider] = field(init=False)
     by_service: dict[str, Provider] = field(init=False)
     by_location: dict[str, Provider] = field(init=False)
+    placed: set[str] = field(init=False)  # providers with a service_at_location
     org_of: dict[str, Org] = field(init=False)
     orgs: dict[str, Org] = field(init=False)
     org_services: dict[str, list[Provider]] = field(init=False)
@@ -101,7 +102,10 @@ class HsdsIndex:
     def __post_init__(self) -> None:
         self.providers = list(self.registry.active())
         self.by_service = {service_id(p.id): p for p in self.providers}
-        self.by_location = {uid("service_at_location", p.id): p for p in self.providers}
+        self.by_location = {
+            uid("service_at_location", p.id): p for p in self.providers if location_record(p)
+        }
+        self.placed = {p.id for p in self.by_location.values()}
         self.org_of = {}
         self.orgs = {}
         self.org_services = defaultdict(list)
@@ -184,18 +188,23 @@ class HsdsIndex:
         return service_full(self.registry, provider)
 
     def service_at_location_item(self, provider: Provider) -> dict[str, Any]:
-        record = {
-            k: v
-            for k, v in service_at_location(provider, nested_service=True).items()
-            if k != "phones"
-        }
+        record = {k: v for k, v in self._place(provider).items() if k != "phones"}
         record["service"] = service_record(self.registry, provider)
         return record
 
     def service_at_location_full(self, provider: Provider) -> dict[str, Any]:
-        record = service_at_location(provider, nested_service=True)
+        record = self._place(provider)
         record["service"] = service_record(self.registry, provider)
         return record
+
+    def _place(self, provider: Provider) -> dict[str, Any]:
+        place = service_at_location(provider)
+        if place is None:
+            raise NotFound("service_at_location", provider.id)
+        return place
+
+    def located_services(self, filters: Filters) -> list[Provider]:
+        return [p for p in self.services(filters) if p.id in self.placed]
 
     def organization_full(self, org: Org) -> dict[str, Any]:
         record = organization_record(org)
@@ -293,7 +302,9 @@ def collect(registry: Registry) -> dict[str, list[dict[str, Any]]]:
     return {
         "services": [idx.service_full(p) for p in idx.providers],
         "organizations": [organization_record(o) for o in idx.orgs.values()],
-        "service_at_locations": [idx.service_at_location_full(p) for p in idx.providers],
+        "service_at_locations": [
+            idx.service_at_location_full(p) for p in idx.providers if p.id in idx.placed
+        ],
         "taxonomies": [taxonomy_record(t) for t in Tax],
         "taxonomy_terms": [term_record(t) for t in all_terms()],
     }

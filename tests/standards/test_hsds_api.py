@@ -126,8 +126,12 @@ def test_contact_is_exported_only_when_the_registry_has_it(
         assert numbers == ([provider.phone] if provider.phone else [])
         assert service.get("url") == provider.website
         assert service.get("email") == provider.email
-        place = service["service_at_locations"][0]
-        assert [p["number"] for p in place.get("phones", [])] == numbers
+        places = service["service_at_locations"]
+        assert len(places) == (1 if provider.address or provider.website else 0)
+        for place in places:
+            assert [p["number"] for p in place.get("phones", [])] == numbers
+            assert place["location"].get("description") == provider.address
+            assert place["location"].get("url") == (None if provider.address else provider.website)
 
 
 def test_a_national_line_serves_all_of_sweden(client: TestClient) -> None:
@@ -222,7 +226,8 @@ def test_filter_by_taxonomy_term(bundled_client: TestClient, bundled: Registry) 
     found = {s["id"] for s in all_pages(bundled_client, "/services", taxonomy_term_id=term["id"])}
     assert found == {sid(p.id) for p in bundled.active() if p.handles(Need.atstorning)}
     places = all_pages(bundled_client, "/service_at_locations", taxonomy_term_id=term["id"])
-    assert {p["service_id"] for p in places} == found
+    located = {sid(p.id) for p in bundled.active() if p.address or p.website}
+    assert {p["service_id"] for p in places} == found & located
 
 
 def test_filter_by_search_and_modified_after(client: TestClient, mini: Registry) -> None:
