@@ -56,6 +56,16 @@ class FhirIndex:
         self.areas = {fhir.area_location_id(a): a for a in self.registry.areas}
         self.places = {uid("location", p.id): p.id for p in hsds.providers if p.address}
         self.locations = [*self.areas, *self.places]
+        self.place_org = {i: hsds.org_of[pid].id for i, pid in self.places.items()}
+        # What `service-category` matches, straight from the registry: building 21,000
+        # resources to read their categories would take a minute.
+        self.categories = {
+            sid: {
+                (fhir.CODES + "kind", p.kind.value),
+                (fhir.CODES + "level", p.level.value),
+            }
+            for sid, p in self.services.items()
+        }
 
     def resource(self, kind: str, ident: str) -> Resource:
         key = (kind, ident)
@@ -117,7 +127,7 @@ def healthcare_services(registry: Registry, search: Search, url: str) -> Resourc
     found = search.keep(list(idx.services), idx.org_of.__getitem__)
     if search.category is not None:
         wanted = [_token(t) for t in _tokens(search.category)]
-        found = [i for i in found if _any_category(idx.resource("HealthcareService", i), wanted)]
+        found = [i for i in found if _any_category(idx.categories[i], wanted)]
     return searchset(idx, "HealthcareService", found, search, url)
 
 
@@ -129,12 +139,8 @@ def organizations(registry: Registry, search: Search, url: str) -> Resource:
 def locations(registry: Registry, search: Search, url: str) -> Resource:
     idx = fhir_index(registry)
 
-    def owner(ident: str) -> str:
-        resource = idx.resource("Location", ident)
-        reference: str = resource.get("managingOrganization", {}).get("reference", "")
-        return reference.removeprefix("Organization/")
-
-    return searchset(idx, "Location", search.keep(idx.locations, owner), search, url)
+    found = search.keep(idx.locations, lambda i: idx.place_org.get(i, ""))
+    return searchset(idx, "Location", found, search, url)
 
 
 def read(registry: Registry, kind: str, ident: str) -> Resource:
@@ -221,12 +227,11 @@ def _token(text: str) -> tuple[str | None, str]:
     return (system if bar else None), code
 
 
-def _any_category(resource: Resource, wanted: list[tuple[str | None, str]]) -> bool:
-    codings = [c for cat in resource.get("category", []) for c in cat.get("coding", [])]
+def _any_category(codings: set[tuple[str, str]], wanted: list[tuple[str | None, str]]) -> bool:
     return any(
-        c.get("code") == code and (system in (None, "") or c.get("system") == system)
-        for c in codings
-        for system, code in wanted
+        code == want and (system in (None, "") or have == system)
+        for have, code in codings
+        for system, want in wanted
     )
 
 

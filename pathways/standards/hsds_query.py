@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import uuid
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from pathways.errors import InvalidQuery, NotFound
@@ -41,6 +43,7 @@ from pathways.standards.taxonomy import (
 from pathways.validation import name_key
 
 MAX_PER_PAGE = 500
+RECENT = 64  # filtered lists kept per registry
 DEFAULT_PER_PAGE = 50
 T = TypeVar("T")
 
@@ -95,6 +98,8 @@ class HsdsIndex:
     by_service: dict[str, Provider] = field(init=False)
     by_location: dict[str, Provider] = field(init=False)
     placed: set[str] = field(init=False)  # providers with a service_at_location
+    _recent: dict[Filters, list[Provider]] = field(init=False, default_factory=dict)
+    _located: dict[Filters, list[Provider]] = field(init=False, default_factory=dict)
     org_of: dict[str, Org] = field(init=False)
     orgs: dict[str, Org] = field(init=False)
     org_services: dict[str, list[Provider]] = field(init=False)
@@ -116,8 +121,11 @@ class HsdsIndex:
             self.org_services[org.id].append(p)
 
     @cached_property
-    def search_text(self) -> dict[str, str]:
-        return {p.id: name_key(f"{p.name} {p.description or ''}") for p in self.providers}
+    def search_text(self) -> tuple[str, list[int], list[str]]:
+        """Every provider's searchable text in one string, where each starts, and whose."""
+        parts = [name_key(f"{p.name} {p.description or ''}") + "\n" for p in self.providers]
+        starts = list(accumulate((len(part) for part in parts[:-1]), initial=0))
+        return "".join(parts), starts, [p.id for p in self.providers]
 
     @cached_property
     def by_term(self) -> dict[str, set[str]]:
@@ -138,6 +146,17 @@ class HsdsIndex:
         return index
 
     def services(self, filters: Filters) -> list[Provider]:
+        """The services a filter keeps, in registry order; the last answers are kept,
+        since a client paging through one search asks the same question page by page."""
+        found = self._recent.get(filters)
+        if found is None:
+            found = self._filter(filters)
+            if len(self._recent) >= RECENT:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[filters] = found
+        return found
+
+    def _filter(self, filters: Filters) -> list[Provider]:
         pool = self.providers
         if filters.organization_id is not None:
             org = self.organization(filters.organization_id, parameter="organization_id")
@@ -158,10 +177,23 @@ class HsdsIndex:
             since = parse_since(filters.modified_after)
             pool = [p for p in pool if p.reviewed >= since]
         if filters.search:
-            words = name_key(filters.search).split()
-            text = self.search_text
-            pool = [p for p in pool if all(w in text[p.id] for w in words)]
+            having = self.matching(filters.search)
+            pool = [p for p in pool if p.id in having]
         return pool
+
+    def matching(self, search: str) -> set[str]:
+        """Ids of the providers whose name or description holds every word: each word is
+        found in one long text of them all, which is far quicker than 21,000 tests."""
+        text, starts, ids = self.search_text
+        found: set[str] | None = None
+        for word in name_key(search).split():
+            hits: set[str] = set()
+            at = text.find(word)
+            while at != -1:
+                hits.add(ids[bisect_right(starts, at) - 1])
+                at = text.find(word, at + 1)
+            found = hits if found is None else found & hits
+        return found or set()
 
     def service(self, ident: str) -> Provider:
         return _known(self.by_service, ident, None, "service")
@@ -204,7 +236,13 @@ class HsdsIndex:
         return place
 
     def located_services(self, filters: Filters) -> list[Provider]:
-        return [p for p in self.services(filters) if p.id in self.placed]
+        found = self._located.get(filters)
+        if found is None:
+            found = [p for p in self.services(filters) if p.id in self.placed]
+            if len(self._located) >= RECENT:
+                self._located.pop(next(iter(self._located)))
+            self._located[filters] = found
+        return found
 
     def organization_full(self, org: Org) -> dict[str, Any]:
         record = organization_record(org)

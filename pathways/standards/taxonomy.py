@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeVar
 
 from pathways.standards.ids import uid
@@ -92,11 +93,17 @@ class Term:
 
     @property
     def id(self) -> str:
-        return uid("taxonomy_term", self.taxonomy.value, self.code)
+        return term_id(self.taxonomy, self.code)
 
     @property
     def name(self) -> str:
         return TAXONOMIES[self.taxonomy][1][self.code]
+
+
+@cache
+def term_id(tax: Tax, code: str) -> str:
+    """Computed once per term: filters ask for thousands of them per request."""
+    return uid("taxonomy_term", tax.value, code)
 
 
 def taxonomy_id(tax: Tax) -> str:
