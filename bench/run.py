@@ -328,6 +328,11 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         report.unmeasured("vardkedjan check", f"< {CHECK_TARGET_S:.0f} s", str(exc))
         broken = True
 
+    sys.path.insert(0, str(ROOT))  # run as a script: make `bench` importable
+    from bench import standards
+
+    for row in standards.measure(path):  # HSDS and FHIR pages (bench/standards.py)
+        report.add(*row)
     if args.skip_http:
         return report, broken
     if shutil.which("wrk") is None:
