@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.deps import RegistryDep
@@ -23,8 +23,13 @@ from pathways.standards import fhir_search as fs
 MEDIA_TYPE = "application/fhir+json"
 
 
-class FhirResponse(Response):
+class FhirResponse(JSONResponse):
+    """JSON as FHIR names it; a JSON response class, so /openapi.json shows the models."""
+
     media_type = MEDIA_TYPE
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class _Open(BaseModel):
@@ -65,15 +70,30 @@ MISSING: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api/fhir", tags=["FHIR R4"], default_response_class=FhirResponse)
 
 Text = Annotated[str | None, Query()]
-Count = Annotated[str | None, Query(alias="_count", description="Resources per page, at most 500")]
-Offset = Annotated[str | None, Query(alias="_offset", description="How many to skip (paging)")]
+# Checked in pathways.standards.fhir_search, so that a bad value is an OperationOutcome;
+# the patterns only document them.
+COUNT = {"pattern": "^(?:[0-9]{1,2}|[1-4][0-9]{2}|500)$"}
+Count = Annotated[
+    str | None,
+    Query(alias="_count", description="Resources per page, 0–500", json_schema_extra=COUNT),
+]
+Offset = Annotated[
+    str | None,
+    Query(
+        alias="_offset",
+        description="How many to skip (paging)",
+        json_schema_extra={"pattern": "^[0-9]{1,7}$"},
+    ),
+]
 Ids = Annotated[str | None, Query(alias="_id", description="Resource ids, comma-separated")]
 Category = Annotated[
     str | None,
     Query(alias="service-category", description="Kind or level code, e.g. bup or forsta_linjen"),
 ]
 Organization = Annotated[str | None, Query(description="Organization/{id} or the id")]
-Active = Annotated[str | None, Query(description="true or false")]
+Active = Annotated[
+    str | None, Query(description="true or false", json_schema_extra={"enum": ["true", "false"]})
+]
 
 
 def fhir_answer(make: Callable[[], dict[str, Any]]) -> Response:
@@ -81,7 +101,7 @@ def fhir_answer(make: Callable[[], dict[str, Any]]) -> Response:
         body, status = make(), 200
     except fs.FhirError as exc:
         body, status = fs.outcome(exc), exc.status
-    return FhirResponse(json.dumps(body, ensure_ascii=False, separators=(",", ":")), status)
+    return FhirResponse(body, status)
 
 
 def _base(request: Request) -> str:

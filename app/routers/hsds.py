@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import Annotated, Any
+from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -28,10 +29,22 @@ PerPage = Annotated[
 Search = Annotated[
     str | None, Query(max_length=200, description="Words in the name or description")
 ]
-Ident = Annotated[str | None, Query(max_length=80)]
+Ident = Annotated[UUID | None, Query()]
+# Parsed in pathways.standards.hsds_query, which says in a sentence what was wrong.
+DATE_OR_TIME = {
+    "anyOf": [
+        {"type": "string", "format": "date-time"},
+        {"type": "string", "format": "date"},
+        {"type": "null"},
+    ]
+}
 Since = Annotated[
     str | None,
-    Query(max_length=40, description="Only records modified on or after this date or date-time"),
+    Query(
+        max_length=40,
+        description="Only records modified on or after this date-time (or date)",
+        json_schema_extra=DATE_OR_TIME,
+    ),
 ]
 Full = Annotated[bool, Query(description="Fully nested records")]
 ERRORS = {**m.NOT_FOUND, **m.INVALID}
@@ -40,6 +53,10 @@ ERRORS = {**m.NOT_FOUND, **m.INVALID}
 def answer(data: dict[str, Any]) -> Response:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Response(body, media_type="application/json")
+
+
+def _text(ident: UUID | None) -> str | None:
+    return None if ident is None else str(ident)
 
 
 @router.get("/", response_model=m.HsdsRoot)
@@ -69,7 +86,7 @@ async def services(
 ) -> Response:
     """Services (one per provider), paged; `full=true` nests every related record."""
     index = q.index(registry)
-    filters = q.Filters(search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
+    filters = q.filters(search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
     render = index.service_full if full else index.service_list_item
     return answer(q.page_of(index.services(filters), q.Paging(page, per_page), render))
 
@@ -115,7 +132,7 @@ async def service_at_locations(
 ) -> Response:
     """Where each service is given: its address, or its website when it has no address."""
     index = q.index(registry)
-    filters = q.Filters(search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
+    filters = q.filters(search, taxonomy_term_id, taxonomy_id, organization_id, modified_after)
     render = index.service_at_location_item
     return answer(q.page_of(index.located_services(filters), q.Paging(page, per_page), render))
 
@@ -151,7 +168,7 @@ async def taxonomy_terms(
     top_only: bool = False,
 ) -> Response:
     """Every term; the code of a term is the registry's id (`nedstamdhet`, `bup`, …)."""
-    found = q.terms(search, taxonomy_id, parent_id)
+    found = q.terms(search, _text(taxonomy_id), _text(parent_id))
     return answer(q.page_of(found, q.Paging(page, per_page), term_record))
 
 

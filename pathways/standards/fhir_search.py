@@ -105,9 +105,14 @@ class Search:
     organization: str | None = None
     active: str | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("ids", "category", "organization"):
+            if getattr(self, name) == "":  # an empty list is no filter
+                object.__setattr__(self, name, None)
+
     def page(self) -> tuple[int, int]:
         count = _integer("_count", self.count, DEFAULT_COUNT, MAX_PER_PAGE)
-        return count, _integer("_offset", self.offset, 0, 10_000_000)
+        return count, _integer("_offset", self.offset, 0, 9_999_999)
 
     def keep(self, ids: Sequence[str], owner: Callable[[str], str] | None) -> list[str]:
         found = list(ids)

@@ -8,6 +8,7 @@ the search text and the taxonomy index. One page then costs its own 50 records o
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from bisect import bisect_right
 from collections import defaultdict
@@ -87,6 +88,22 @@ class Filters:
     taxonomy_id: str | None = None
     organization_id: str | None = None
     modified_after: str | None = None
+
+
+def filters(
+    search: str | None,
+    taxonomy_term_id: object | None,
+    taxonomy_id: object | None,
+    organization_id: object | None,
+    modified_after: str | None,
+) -> Filters:
+    """Filters from the parameters (ids parsed as UUIDs), as the index keys them."""
+
+    def text(value: object | None) -> str | None:
+        return None if value is None else str(value)
+
+    ids = (text(taxonomy_term_id), text(taxonomy_id), text(organization_id))
+    return Filters(search, *ids, modified_after)
 
 
 @dataclass(eq=False)
@@ -301,20 +318,25 @@ def term(ident: str) -> Term:
 
 
 def parse_since(text: str) -> date:
-    """`modified_after` as a date or an ISO 8601 date-time (the registry keeps dates)."""
+    """`modified_after` as a date or an ISO 8601 date-time (the registry keeps dates):
+    a moment after midnight asks for the days after it."""
     try:
         if len(text) == 10:
             return date.fromisoformat(text)
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        # RFC 3339 allows a leap second, which Python's datetime does not.
+        plain = re.sub(r"(T\d\d:\d\d):60", r"\1:59", text.upper()).replace("Z", "+00:00")
+        moment = datetime.fromisoformat(plain)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC)
+        day = moment.date()
+        if moment.time() == datetime.min.time() or day == date.max:
+            return day
+        return date.fromordinal(day.toordinal() + 1)
+    except (ValueError, OverflowError):
         raise InvalidQuery(
             "modified_after",
             f"'{text[:40]}' is not a date (2026-11-01) or a date-time (2026-11-01T00:00:00Z).",
         ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    day = moment.date()
-    return day if moment.time() == datetime.min.time() else date.fromordinal(day.toordinal() + 1)
 
 
 def _uuid(text: str, parameter: str | None) -> str:
