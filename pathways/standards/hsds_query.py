@@ -327,7 +327,10 @@ def parse_since(text: str) -> date:
         plain = re.sub(r"(T\d\d:\d\d):60", r"\1:59", text.upper()).replace("Z", "+00:00")
         moment = datetime.fromisoformat(plain)
         if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC)
+            try:
+                moment = moment.astimezone(UTC)
+            except OverflowError:  # year 1 or 9999 near midnight: the local date will do
+                moment = moment.replace(tzinfo=None)
         day = moment.date()
         if moment.time() == datetime.min.time() or day == date.max:
             return day
