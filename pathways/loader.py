@@ -11,10 +11,11 @@ from typing import Any
 
 import yaml
 
-from pathways import yamlfast
+from pathways import limits
 from pathways.errors import Loc, Problem, RegistryInvalid
 from pathways.models import RegistryDocument
 from pathways.validation import validate
+from pathways.yamlio import fast as yamlfast
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -46,13 +47,15 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
 
-    The common case is built straight from libyaml's events (`pathways.yamlfast`);
+    The common case is built straight from libyaml's events (`pathways.yamlio.fast`);
     whatever that loop leaves alone goes through PyYAML's full safe loader.
     """
+    limits.check_size(len(text), file)  # bounded input (pathways.limits)
     try:
-        data, duplicates = yamlfast.load(text)
+        data, duplicates = yamlfast.load(text, limits.AliasBudget(file))
     except yamlfast.Unsupported:
         data, duplicates = _full_load(text, file)
+        limits.check_expansion(data, file)
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, file) from None
     if duplicates:
@@ -108,6 +111,7 @@ def load_text(text: str, file: str = "<registry>") -> RegistryDocument:
 
 def load_file(path: str | Path) -> RegistryDocument:
     path = Path(path)
+    limits.check_file(path)  # a regular file of bounded size, before reading a byte
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -14,8 +14,8 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from app import answers_hsds as m
 from app.deps import RegistryDep
-from app.routers import hsds_models as m
 from pathways.standards import hsds_query as q
 from pathways.standards.hsds import organization_record
 from pathways.standards.taxonomy import taxonomy_record, term_record

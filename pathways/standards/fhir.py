@@ -15,6 +15,7 @@ from fhir.resources.R4B.location import Location
 from fhir.resources.R4B.organization import Organization
 
 from pathways.models import Area, Provider
+from pathways.queries.sources import public_sources
 from pathways.registry import Registry
 from pathways.standards.hsds import Org, eligibility, organization_of
 from pathways.standards.ids import service_id, uid
@@ -29,6 +30,11 @@ from pathways.vocab import (
 CODES = "urn:vardkedjan:codesystem:"
 PROVIDER_IDS = "urn:vardkedjan:provider"
 AREA_IDS = "urn:vardkedjan:area"
+# SCB's kommunkod (four digits) and länskod (two), the registry's `code` of an area.
+SCB_SYSTEMS = {
+    AreaType.kommun: "urn:vardkedjan:scb:kommunkod",
+    AreaType.region: "urn:vardkedjan:scb:lanskod",
+}
 EXTENSION = "urn:vardkedjan:extension:"
 LANGUAGE_SYSTEM = "urn:ietf:bcp:47"
 PHYSICAL_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type"
@@ -72,6 +78,11 @@ def healthcare_service(registry: Registry, provider: Provider) -> HealthcareServ
             {"url": EXTENSION + "source", "valueString": provider.source},
             {"url": EXTENSION + "verified", "valueBoolean": provider.verified},
             {"url": EXTENSION + "confidentiality", "valueCode": provider.confidentiality.value},
+            *(
+                {"url": EXTENSION + "public-source", "valueUri": u}
+                for u in public_sources(provider)
+            ),
+            *([{"url": EXTENSION + "fallback", "valueBoolean": True}] if provider.fallback else []),
         ],
     }
     _put(data, "comment", provider.description)
@@ -98,6 +109,8 @@ def organization(org: Org) -> Organization:
         "type": [concept("principal", org.principal.value, PRINCIPAL_LABELS[org.principal])],
         "name": org.name,
     }
+    if identifiers := [scb_identifier(a) for a in org.areas if a.code and a.type in SCB_SYSTEMS]:
+        data["identifier"] = identifiers
     if org.provider is not None and (telecom := _telecom(org.provider)):
         data["telecom"] = telecom
     return Organization.model_validate(data)
@@ -108,7 +121,10 @@ def area_location(registry: Registry, area: Area) -> Location:
     data: dict[str, Any] = {
         "resourceType": "Location",
         "id": area_location_id(area.id),
-        "identifier": [{"system": AREA_IDS, "value": area.id}],
+        "identifier": [
+            {"system": AREA_IDS, "value": area.id},
+            *([scb_identifier(area)] if area.code and area.type in SCB_SYSTEMS else []),
+        ],
         "status": "active",
         "mode": "instance",
         "name": area.name,
@@ -138,6 +154,10 @@ def provider_location(registry: Registry, provider: Provider) -> Location | None
         "managingOrganization": {"reference": f"Organization/{org.id}", "display": org.name},
     }
     return Location.model_validate(data)
+
+
+def scb_identifier(area: Area) -> dict[str, str]:
+    return {"system": SCB_SYSTEMS[area.type], "value": str(area.code)}
 
 
 def _telecom(provider: Provider) -> list[dict[str, str]]:

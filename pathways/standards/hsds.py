@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pathways.models import Provider
+from pathways.models import Area, Provider
+from pathways.queries.sources import public_sources
 from pathways.registry import Registry
 from pathways.standards.ids import service_id, uid
 from pathways.standards.taxonomy import Tax, Term, term_record
@@ -18,6 +19,8 @@ from pathways.vocab import PRINCIPAL_LABELS, AreaType, Principal
 
 NATIONAL_AREA = "national"
 AREA_URI = "urn:vardkedjan:area:"
+# SCB's codes of the areas (`code` in the registry), as organisation identifiers.
+SCB_CODE_TYPES = {AreaType.kommun: "SCB kommunkod", AreaType.region: "SCB länskod"}
 LANGUAGE_NAMES = {
     "sv": "svenska",
     "en": "engelska",
@@ -52,10 +55,24 @@ class Org:
     description: str
     principal: Principal
     provider: Provider | None = None  # set when the provider is its own organisation
+    areas: tuple[Area, ...] = ()  # the kommun and/or region it is the principal of
 
     @property
     def id(self) -> str:
         return uid("organization", self.key)
+
+    def identifiers(self) -> list[dict[str, Any]]:
+        """SCB's kommunkod or länskod of the kommun or region, when the registry has it."""
+        return [
+            {
+                "id": uid("organization_identifier", self.key, area.id),
+                "organization_id": self.id,
+                "identifier_type": SCB_CODE_TYPES[area.type],
+                "identifier": area.code,
+            }
+            for area in self.areas
+            if area.code and area.type in SCB_CODE_TYPES
+        ]
 
 
 def organization_of(registry: Registry, provider: Provider) -> Org:
@@ -70,13 +87,14 @@ def organization_of(registry: Registry, provider: Provider) -> Org:
         about = f"{label}: huvudman för verksamheter i Vårdkedjans register."
         if principal == Principal.kommun and kommun:
             name = registry.areas[kommun].name
-            return Org(f"kommun:{kommun}", name, about, principal)
+            return Org(f"kommun:{kommun}", name, about, principal, areas=(registry.areas[kommun],))
         if principal == Principal.region and region:
             name = registry.areas[region].name
-            return Org(f"region:{region}", name, about, principal)
+            return Org(f"region:{region}", name, about, principal, areas=(registry.areas[region],))
         if principal == Principal.kommun_och_region and kommun and region:
-            name = f"{registry.areas[kommun].name} och {registry.areas[region].name}"
-            return Org(f"kommun_och_region:{kommun}", name, about, principal)
+            both = (registry.areas[kommun], registry.areas[region])
+            name = f"{both[0].name} och {both[1].name}"
+            return Org(f"kommun_och_region:{kommun}", name, about, principal, areas=both)
     return Org(f"provider:{provider.id}", provider.name, f"{label}.", principal, provider)
 
 
@@ -86,6 +104,8 @@ def organization_record(org: Org) -> dict[str, Any]:
     if org.provider is not None:
         _put(record, "website", org.provider.website)
         _put(record, "email", org.provider.email)
+    if identifiers := org.identifiers():
+        record["organization_identifiers"] = identifiers
     return record
 
 
@@ -180,15 +200,20 @@ def service_areas(registry: Registry, provider: Provider) -> list[dict[str, Any]
     out = []
     for area_id in provider.areas:
         area = registry.areas[area_id]
-        out.append(
-            {
-                "id": uid("service_area", provider.id, area_id),
-                "service_id": sid,
-                "name": area.name,
-                "description": f"{area.type.value}: {area.name}",
-                "uri": AREA_URI + area_id,
-            }
-        )
+        record: dict[str, Any] = {
+            "id": uid("service_area", provider.id, area_id),
+            "service_id": sid,
+            "name": area.name,
+            "description": f"{area.type.value}: {area.name}",
+            "uri": AREA_URI + area_id,
+        }
+        if area.code:  # SCB's kommunkod or länskod, an attribute of the service area
+            term = Term(Tax.registry, "scb_code")
+            key = (provider.id, "service_area", area_id, term.code)
+            record["attributes"] = [
+                _attribute(record["id"], term, area.code, key=key, entity="service_area")
+            ]
+        out.append(record)
     return out
 
 
@@ -242,12 +267,14 @@ def attributes(registry: Registry, provider: Provider) -> list[dict[str, Any]]:
     )
     items.append((Term(Tax.cost, provider.cost.value), None))
     items.append((Term(Tax.registry, "source"), provider.source))
+    items += [(Term(Tax.registry, "public_source"), url) for url in public_sources(provider)]
     items.append((Term(Tax.registry, "verified"), "true" if provider.verified else "false"))
-    out = [_attribute(provider.id, sid, term, value) for term, value in items]
-    out += [
-        _attribute(provider.id, sid, term, value) for term, value in flows_out(registry, provider)
+    if provider.fallback:
+        items.append((Term(Tax.registry, "fallback"), "true"))
+    items += flows_out(registry, provider)
+    return [
+        _attribute(sid, term, value, key=_key(provider.id, term, value)) for term, value in items
     ]
-    return out
 
 
 def flows_out(registry: Registry, provider: Provider) -> list[tuple[Term, str]]:
@@ -259,19 +286,23 @@ def flows_out(registry: Registry, provider: Provider) -> list[tuple[Term, str]]:
     return [(Term(Tax.mechanism, mech), service_id(target)) for mech, target in seen]
 
 
-def _attribute(pid: str, sid: str, term: Term, value: str | None) -> dict[str, Any]:
-    key = (
-        pid,
-        term.taxonomy.value,
-        term.code,
-        *([value] if term.taxonomy == Tax.mechanism and value else []),
-    )
+MANY_VALUES = {(Tax.registry, "public_source")}  # terms a service carries more than once
+
+
+def _key(pid: str, term: Term, value: str | None) -> tuple[str, ...]:
+    many = term.taxonomy == Tax.mechanism or (term.taxonomy, term.code) in MANY_VALUES
+    return (pid, term.taxonomy.value, term.code, *([value] if many and value else []))
+
+
+def _attribute(
+    link_id: str, term: Term, value: str | None, *, key: tuple[str, ...], entity: str = "service"
+) -> dict[str, Any]:
     return _drop_none(
         {
             "id": uid("attribute", *key),
-            "link_id": sid,
+            "link_id": link_id,
             "link_type": term.taxonomy.value,
-            "link_entity": "service",
+            "link_entity": entity,
             "taxonomy_term_id": term.id,
             "taxonomy_term": term_record(term),
             "value": value,

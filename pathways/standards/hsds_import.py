@@ -130,6 +130,8 @@ class Importer:
         record["source"] = registry_facts.get("source") or self.default_source(service)
         record["reviewed"] = _date(service.get("assured_date")) or date.today()
         record["verified"] = registry_facts.get("verified") == "true"
+        if registry_facts.get("fallback") == "true":
+            record["fallback"] = True
         if Tax.access not in ours:
             record["note"] = "Importerad från HSDS: hur man kommer dit var inte angivet."
         return record

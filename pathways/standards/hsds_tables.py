@@ -68,12 +68,16 @@ def flatten(data: dict[str, list[Record]]) -> dict[str, list[Record]]:
     """Nested records → one list of rows per HSDS table."""
     rows: dict[str, list[Record]] = defaultdict(list)
     rows["organization"] = list(data["organizations"])
+    for org in data["organizations"]:
+        rows["organization_identifier"].extend(org.get("organization_identifiers", []))
     rows["taxonomy"] = list(data["taxonomies"])
     rows["taxonomy_term"] = list(data["taxonomy_terms"])
     for service in data["services"]:
         rows["service"].append(service)
         for key, table in CHILD_TABLES.items():
             rows[table].extend(service.get(key, []))
+        for area in service.get("service_areas", []):
+            rows["attribute"].extend(area.get("attributes", []))
         for place in service.get("service_at_locations", []):
             rows["service_at_location"].append(place)
             rows["phone"].extend(place.get("phones", []))

@@ -42,11 +42,16 @@ COST_LABELS: dict[str, str] = {
     Cost.gratis: "Det kostar inget",
     Cost.avgift: "Det kan kosta en avgift",
     Cost.okand: "Fråga mottagningen om det kostar något",
+    Cost.oftast_gratis: "Det kostar oftast inget",
+    Cost.hjalp_gratis: "Hjälpen kostar inget; fråga om samtalet kostar",
 }
 REGISTRY_LABELS: dict[str, str] = {
     "id": "Id i Vårdkedjans register",
     "source": "Källa: var uppgifterna kommer ifrån",
+    "public_source": "Offentlig sida som uppgifterna kommer ifrån",
     "verified": "Verifierad: true om uppgifterna är bekräftade, false om de inte är det",
+    "fallback": "Reserv: visas bara där området saknar en egen verksamhet av samma slag",
+    "scb_code": "SCB:s kod för området: kommunkod (fyra siffror) eller länskod (två)",
 }
 
 E = TypeVar("E", bound=StrEnum)

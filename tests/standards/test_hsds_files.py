@@ -39,6 +39,7 @@ def same_registry(before: RegistryDocument, after: RegistryDocument) -> None:
         assert q.needs == p.needs
         assert (q.phone, q.website, q.email, q.access) == (p.phone, p.website, p.email, p.access)
         assert (q.source, q.reviewed, q.verified) == (p.source, p.reviewed, p.verified)
+        assert (q.fallback, q.cost) == (p.fallback, p.cost)
 
 
 def test_the_export_validates_as_hsds(exported: Path) -> None:
