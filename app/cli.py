@@ -1,4 +1,5 @@
-"""The `vardkedjan` command: serve the registry, check a registry file, manage accounts."""
+"""The `vardkedjan` command: serve the registry, check a registry file, manage accounts,
+export and import open standards (HSDS 3.0)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.accesslog import log_config
+from app.cli_standards import STANDARDS_COMMANDS, add_standards_commands, run_standards
 from app.cli_user import add_user_commands, run_user
 from app.paths import BUNDLED_REGISTRY
 from pathways.errors import PathwaysError, RegistryInvalid
@@ -50,8 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("--all", action="store_true", help="print every finding, not 10 per kind")
 
     add_user_commands(commands)
+    add_standards_commands(commands)
 
     args = parser.parse_args(argv)
+    if args.command in STANDARDS_COMMANDS:
+        return run_standards(args)
     if args.command == "check":
         return run_check(args.path, show_all=args.all)
     if args.command == "user":

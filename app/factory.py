@@ -17,6 +17,7 @@ from app.config import Settings
 from app.i18n import LOCALE_DIR, load_languages
 from app.paths import STATIC
 from app.rendering import Renderer
+from app.routers import fhir, hsds
 from app.routers.admin_api import router as admin_api_router
 from app.routers.admin_pages import router as admin_router
 from app.routers.admin_session import router as session_router
@@ -69,6 +70,8 @@ def create_app(
     openapi_errors.install(app)
     # The public API first: routes are matched in order, and find-help is the busiest.
     app.include_router(api_router)
+    app.include_router(hsds.router)
+    app.include_router(fhir.router)
     app.include_router(admin_api_router)
     app.include_router(session_router)
     app.include_router(users_router)

@@ -328,11 +328,14 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         report.unmeasured("vardkedjan check", f"< {CHECK_TARGET_S:.0f} s", str(exc))
         broken = True
 
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT))  # run as a script: make `bench` importable
+    from bench import standards
     from bench.orgmap import orgmap_rows  # the organisation map: size and drawing time
 
     for row in orgmap_rows(path):
         report.add(*row)
+    for measured in standards.measure(path):  # HSDS and FHIR pages (bench/standards.py)
+        report.add(*measured)
     if args.skip_http:
         return report, broken
     if shutil.which("wrk") is None:

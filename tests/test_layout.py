@@ -21,7 +21,8 @@ MAX_TOP_MODULES = 12
 # Which wing may import which: the core at the top of `pathways/` (errors, vocab, models,
 # validation, loader, registry, graph, messages, question) reads YAML through `yamlio` and
 # nothing else; `yamlio` is a leaf; the wings build on the core and on each other only
-# downwards (queries read text, nothing reads the store but the service).
+# downwards (queries read text, nothing reads the store but the service; standards, the
+# HSDS and FHIR mappings, read the core and a provider's public sources).
 ALLOWED: dict[str, frozenset[str]] = {
     "yamlio": frozenset(),
     "core": frozenset({"yamlio"}),
@@ -29,6 +30,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "queries": frozenset({"core", "reading"}),
     "store": frozenset({"core", "yamlio"}),
     "orgmap": frozenset({"core", "queries"}),
+    "standards": frozenset({"core", "queries"}),
 }
 
 

@@ -5,5 +5,7 @@
 - `professional`: `/proffs`; `map`: `/karta`.
 - `admin_session`: signing in and out; `admin_pages`: `/admin`; `admin_api`: `/api/v1/admin`.
 - `api_v1`: the public JSON API.
+- `hsds`: `/api/hsds`, Open Referral HSDS 3.0 (its shapes in `app.answers_hsds`);
+  `fhir`: `/api/fhir`, FHIR R4.
 - `reports`: "Rapportera fel i uppgifterna" on provider pages, and marking a report done.
 """

@@ -1,0 +1,254 @@
+"""FHIR searches over a registry: searchset Bundles, reads, the CapabilityStatement.
+
+Making and serialising a FHIR model costs about a millisecond per resource, so each
+resource is made once per registry object and kept (as the model's own JSON-ready
+dict) in `registry.memo`; a search then only filters ids and wraps one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.capabilitystatement import CapabilityStatement
+from fhir.resources.R4B.operationoutcome import OperationOutcome
+
+from pathways.registry import Registry
+from pathways.standards import fhir
+from pathways.standards.hsds_query import MAX_PER_PAGE, index
+from pathways.standards.ids import uid
+
+DEFAULT_COUNT = 50
+PAGING = ("_count", "_offset")
+Resource = dict[str, Any]
+
+
+class FhirError(Exception):
+    """A request FHIR answers with an OperationOutcome: `status` is the HTTP status."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def outcome(error: FhirError) -> Resource:
+    issue = {"severity": "error", "code": error.code, "diagnostics": error.message}
+    return _dump(
+        OperationOutcome.model_validate({"resourceType": "OperationOutcome", "issue": [issue]})
+    )
+
+
+@dataclass(eq=False)
+class FhirIndex:
+    """The registry's resources by type and id, each made on first use."""
+
+    registry: Registry
+    _made: dict[tuple[str, str], Resource] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        hsds = index(self.registry)
+        self.services = dict(hsds.by_service)
+        self.orgs = dict(hsds.orgs)
+        self.org_of = {sid: hsds.org_of[p.id].id for sid, p in self.services.items()}
+        self.areas = {fhir.area_location_id(a): a for a in self.registry.areas}
+        self.places = {uid("location", p.id): p.id for p in hsds.providers if p.address}
+        self.locations = [*self.areas, *self.places]
+        self.place_org = {i: hsds.org_of[pid].id for i, pid in self.places.items()}
+        # What `service-category` matches, straight from the registry: building 21,000
+        # resources to read their categories would take a minute.
+        self.categories = {
+            sid: {
+                (fhir.CODES + "kind", p.kind.value),
+                (fhir.CODES + "level", p.level.value),
+            }
+            for sid, p in self.services.items()
+        }
+
+    def resource(self, kind: str, ident: str) -> Resource:
+        key = (kind, ident)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = _dump(self._make(kind, ident))
+        return made
+
+    def _make(self, kind: str, ident: str) -> Any:
+        reg = self.registry
+        if kind == "HealthcareService" and ident in self.services:
+            return fhir.healthcare_service(reg, self.services[ident])
+        if kind == "Organization" and ident in self.orgs:
+            return fhir.organization(self.orgs[ident])
+        if kind == "Location" and ident in self.areas:
+            return fhir.area_location(reg, reg.areas[self.areas[ident]])
+        if kind == "Location" and ident in self.places:
+            return fhir.provider_location(reg, reg.providers[self.places[ident]])
+        raise FhirError(404, "not-found", f"{kind}/{ident[:80]} is not known here.")
+
+
+def fhir_index(registry: Registry) -> FhirIndex:
+    found = registry.memo.get("fhir")
+    if not isinstance(found, FhirIndex):
+        found = registry.memo["fhir"] = FhirIndex(registry)
+    return found
+
+
+@dataclass(frozen=True)
+class Search:
+    """The search parameters as given: text, checked here so errors can name them."""
+
+    ids: str | None = None
+    count: str | None = None
+    offset: str | None = None
+    category: str | None = None
+    organization: str | None = None
+    active: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("ids", "category", "organization"):
+            if getattr(self, name) == "":  # an empty list is no filter
+                object.__setattr__(self, name, None)
+
+    def page(self) -> tuple[int, int]:
+        count = _integer("_count", self.count, DEFAULT_COUNT, MAX_PER_PAGE)
+        return count, _integer("_offset", self.offset, 0, 9_999_999)
+
+    def keep(self, ids: Sequence[str], owner: Callable[[str], str] | None) -> list[str]:
+        found = list(ids)
+        if self.ids is not None:
+            wanted = set(_tokens(self.ids))
+            found = [i for i in found if i in wanted]
+        if self.active is not None and _boolean("active", self.active) is False:
+            found = []  # retired providers are never published: every resource is active
+        if self.organization is not None and owner is not None:
+            orgs = {t.removeprefix("Organization/") for t in _tokens(self.organization)}
+            found = [i for i in found if owner(i) in orgs]
+        return found
+
+
+def healthcare_services(registry: Registry, search: Search, url: str) -> Resource:
+    idx = fhir_index(registry)
+    found = search.keep(list(idx.services), idx.org_of.__getitem__)
+    if search.category is not None:
+        wanted = [_token(t) for t in _tokens(search.category)]
+        found = [i for i in found if _any_category(idx.categories[i], wanted)]
+    return searchset(idx, "HealthcareService", found, search, url)
+
+
+def organizations(registry: Registry, search: Search, url: str) -> Resource:
+    idx = fhir_index(registry)
+    return searchset(idx, "Organization", search.keep(list(idx.orgs), None), search, url)
+
+
+def locations(registry: Registry, search: Search, url: str) -> Resource:
+    idx = fhir_index(registry)
+
+    found = search.keep(idx.locations, lambda i: idx.place_org.get(i, ""))
+    return searchset(idx, "Location", found, search, url)
+
+
+def read(registry: Registry, kind: str, ident: str) -> Resource:
+    return fhir_index(registry).resource(kind, ident)
+
+
+def searchset(idx: FhirIndex, kind: str, ids: list[str], search: Search, url: str) -> Resource:
+    """One page of a search; `url` is the search's address up to its paging parameters
+    (ending in `?` or `&`), and the resources' full URLs sit beside it."""
+    count, offset = search.page()
+    shown = ids[offset : offset + count]
+    links = [{"relation": "self", "url": f"{url}_count={count}&_offset={offset}"}]
+    if offset + count < len(ids):
+        links.append({"relation": "next", "url": f"{url}_count={count}&_offset={offset + count}"})
+    envelope = {"resourceType": "Bundle", "type": "searchset", "total": len(ids), "link": links}
+    bundle = _dump(Bundle.model_validate(envelope))
+    root = url.split("?", 1)[0].rsplit("/", 1)[0]
+    bundle["entry"] = [
+        {
+            "fullUrl": f"{root}/{kind}/{i}",
+            "resource": idx.resource(kind, i),
+            "search": {"mode": "match"},
+        }
+        for i in shown
+    ]
+    if not bundle["entry"]:
+        del bundle["entry"]
+    return bundle
+
+
+def capability_statement(base: str) -> Resource:
+    def resource(kind: str, params: list[tuple[str, str]], *, read: bool = True) -> Resource:
+        interactions = [{"code": "search-type"}, *([{"code": "read"}] if read else [])]
+        return {
+            "type": kind,
+            "interaction": interactions,
+            "searchParam": [{"name": n, "type": t} for n, t in params],
+        }
+
+    common = [("_id", "token"), ("_count", "number")]
+    statement = {
+        "resourceType": "CapabilityStatement",
+        "status": "active",
+        "date": date.today().isoformat(),
+        "publisher": "Vårdkedjan",
+        "kind": "instance",
+        "software": {"name": "Vårdkedjan"},
+        "implementation": {"description": "Vårdkedjans register, read only", "url": base},
+        "fhirVersion": "4.0.1",
+        "format": ["application/fhir+json", "json"],
+        "rest": [
+            {
+                "mode": "server",
+                "resource": [
+                    resource(
+                        "HealthcareService",
+                        [
+                            *common,
+                            ("service-category", "token"),
+                            ("organization", "reference"),
+                            ("active", "token"),
+                        ],
+                    ),
+                    resource("Organization", [*common, ("active", "token")]),
+                    resource("Location", [*common, ("organization", "reference")]),
+                ],
+            }
+        ],
+    }
+    return _dump(CapabilityStatement.model_validate(statement))
+
+
+def _dump(model: Any) -> Resource:
+    dumped: Resource = model.model_dump(mode="json", exclude_none=True)
+    return dumped
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _token(text: str) -> tuple[str | None, str]:
+    system, bar, code = text.rpartition("|")
+    return (system if bar else None), code
+
+
+def _any_category(codings: set[tuple[str, str]], wanted: list[tuple[str | None, str]]) -> bool:
+    return any(
+        code == want and (system in (None, "") or have == system)
+        for have, code in codings
+        for system, want in wanted
+    )
+
+
+def _integer(name: str, text: str | None, default: int, most: int) -> int:
+    if text is None:
+        return default
+    if not text.isdigit() or int(text) > most:
+        raise FhirError(400, "invalid", f"{name} must be a whole number from 0 to {most}.")
+    return int(text)
+
+
+def _boolean(name: str, text: str) -> bool:
+    if text not in ("true", "false"):
+        raise FhirError(400, "invalid", f"{name} must be true or false.")
+    return text == "true"
