@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from pathways import yamlfast
+from pathways import yamlfast, yamlquick
 from pathways.errors import Loc, Problem, RegistryInvalid
 from pathways.models import RegistryDocument
 from pathways.validation import validate
@@ -46,9 +46,14 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
 
-    The common case is built straight from libyaml's events (`pathways.yamlfast`);
-    whatever that loop leaves alone goes through PyYAML's full safe loader.
+    A text that yaml-rs reads exactly as PyYAML would is read by yaml-rs
+    (`pathways.yamlquick`); anything else, and every text yaml-rs refuses, is built from
+    libyaml's events (`pathways.yamlfast`), which place each error on its line; whatever
+    that loop leaves alone goes through PyYAML's full safe loader.
     """
+    quick = yamlquick.load(text)
+    if quick is not None:
+        return quick
     try:
         data, duplicates = yamlfast.load(text)
     except yamlfast.Unsupported:
