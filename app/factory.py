@@ -24,6 +24,7 @@ from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
+from pathways import snapshot
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
 
@@ -71,7 +72,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", tags=["ops"])
-    def healthz() -> Response:
+    async def healthz() -> Response:
         """Liveness for load balancers and benchmarks: tiny and constant."""
         return Response(HEALTH, media_type="application/json")
 
@@ -83,7 +84,12 @@ def create_app(
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     if settings.instance is None:
-        registry = Registry.from_file(settings.data)
+        try:
+            data = settings.data.read_bytes()
+        except OSError:
+            registry = Registry.from_file(settings.data)  # says why, as `check` does
+        else:
+            registry = snapshot.load(data, str(settings.data), snapshot.default_folder())
         settle()
         return create_app(registry, settings=settings)
     # No settle() here: a live registry is replaced on every edit, and frozen old ones

@@ -5,6 +5,7 @@
         providers.yaml      the live registry, seeded from the bundled file on first start
       accounts.json         users, argon2 and token hashes: never in the repository
       rejected/             hand-edited registry files that did not validate, kept aside
+      cache/                the built registry, pickled for a fast start (pathways.snapshot)
       .lock                 held by whoever writes the registry (flock, all processes)
       .accounts.lock        held by whoever writes accounts.json
 
@@ -31,6 +32,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
+from pathways import snapshot
 from pathways.access import authorize
 from pathways.accounts import Accounts, User
 from pathways.durable import atomic_write, exclusive, remove_temporaries
@@ -166,7 +168,11 @@ class Instance:
     def _load(self) -> Snapshot:
         with self.registry_file.open("rb") as source:
             signature = _signature(os.fstat(source.fileno()))
-            text = source.read().decode("utf-8")
+            raw = source.read()
+        text = raw.decode("utf-8")
+        if self._snapshot is None:  # start-up: a snapshot of the same bytes skips the build
+            registry = snapshot.load(raw, str(self.registry_file), self.path / "cache")
+            return Snapshot(signature, text, registry)
         with collector_paused():
             registry = Registry(load_text(text, str(self.registry_file)))
         return Snapshot(signature, text, registry)
