@@ -49,7 +49,9 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.registry = registry
+    # With an instance, the live registry is the instance's: holding the first one here
+    # would keep it alive beside every later one.
+    app.state.registry = registry if instance is None else None
     app.state.instance = instance
     settings = settings or Settings()
     if instance is not None:
@@ -95,4 +97,5 @@ def app_from_settings(settings: Settings | None = None) -> FastAPI:
     # No settle() here: a live registry is replaced on every edit, and frozen old ones
     # would never be collected.
     instance = Instance.open(settings.instance, settings.data)
+    instance.watch()  # other workers' edits are loaded before the next request asks
     return create_app(instance.registry(), instance=instance, settings=settings)

@@ -43,6 +43,7 @@ from pathways.loader import load_text
 from pathways.operations import FILE, Operation, Plan, plan
 from pathways.records import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.registry import Registry, collector_paused
+from pathways.reloading import Reloader, watch
 from pathways.revert import plan_revert
 
 SYSTEM = f"{SYSTEM_NAME} <{SYSTEM_EMAIL}>"
@@ -116,6 +117,7 @@ class Instance:
         self._snapshot: Snapshot | None = None
         self._refused: Signature | None = None
         self._reload = threading.Lock()
+        self._reloader = Reloader(self.snapshot)
         self._diffs: OrderedDict[str, ChangeDiff] = OrderedDict()
 
     @classmethod
@@ -135,8 +137,41 @@ class Instance:
     # --- reading ---------------------------------------------------------------------
 
     def registry(self) -> Registry:
-        """The current registry; cheap to call on every request."""
+        """The registry of the file as it is now; reloads (and waits) when it changed."""
         return self.snapshot().registry
+
+    def current(self) -> Registry:
+        """The registry to answer a request from, without ever waiting for a reload.
+
+        A stat per call; when the file changed, a background thread loads the new
+        version and swaps it in, and until then the last one is served.
+        """
+        current = self._snapshot
+        if current is None:
+            return self.registry()
+        if self._changed(current):
+            self._reloader.kick()
+        return current.registry
+
+    def watch(self, interval: float = 0.2) -> None:
+        """Look for a changed file every `interval` seconds and reload it in the background."""
+        watch(self, Instance._kick_if_changed, interval)
+
+    def wait_reloaded(self, timeout: float = 60.0) -> None:
+        """Until a background reload that is under way has finished."""
+        self._reloader.wait(timeout)
+
+    def _kick_if_changed(self) -> None:
+        current = self._snapshot
+        if current is not None and self._changed(current):
+            self._reloader.kick()
+
+    def _changed(self, current: Snapshot) -> bool:
+        try:
+            signature = _signature(os.stat(self.registry_file))
+        except FileNotFoundError:
+            return False
+        return signature not in (current.signature, self._refused)
 
     def snapshot(self) -> Snapshot:
         try:
@@ -173,8 +208,9 @@ class Instance:
         if self._snapshot is None:  # start-up: a snapshot of the same bytes skips the build
             registry = snapshot.load(raw, str(self.registry_file), self.path / "cache")
             return Snapshot(signature, text, registry)
+        # A reload runs beside the requests: libyaml's loop, which lets them in between.
         with collector_paused():
-            registry = Registry(load_text(text, str(self.registry_file)))
+            registry = Registry(load_text(text, str(self.registry_file), quick=False))
         return Snapshot(signature, text, registry)
 
     def record(self, section: str, ident: str) -> Versioned:

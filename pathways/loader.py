@@ -43,17 +43,19 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
-def parse_yaml(text: str, file: str) -> Any:
+def parse_yaml(text: str, file: str, *, quick: bool = True) -> Any:
     """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
 
     A text that yaml-rs reads exactly as PyYAML would is read by yaml-rs
     (`pathways.yamlquick`); anything else, and every text yaml-rs refuses, is built from
     libyaml's events (`pathways.yamlfast`), which place each error on its line; whatever
-    that loop leaves alone goes through PyYAML's full safe loader.
+    that loop leaves alone goes through PyYAML's full safe loader. `quick=False` skips
+    yaml-rs, which holds the GIL for its whole parse: a reload in a background thread
+    takes longer through libyaml's events, but lets the requests run between them.
     """
-    quick = yamlquick.load(text)
-    if quick is not None:
-        return quick
+    fast = yamlquick.load(text) if quick else None
+    if fast is not None:
+        return fast
     try:
         data, duplicates = yamlfast.load(text)
     except yamlfast.Unsupported:
@@ -100,9 +102,9 @@ def _syntax_error(exc: yaml.YAMLError, file: str) -> RegistryInvalid:
     return RegistryInvalid([Problem(f"YAML error: {exc}", file=file, code="syntax")])
 
 
-def load_text(text: str, file: str = "<registry>") -> RegistryDocument:
+def load_text(text: str, file: str = "<registry>", *, quick: bool = True) -> RegistryDocument:
     """Validate registry text; every problem names the file and line."""
-    raw = parse_yaml(text, file)
+    raw = parse_yaml(text, file, quick=quick)
     try:
         return validate(raw)
     except RegistryInvalid as exc:
