@@ -117,7 +117,7 @@ class Instance:
         self._snapshot: Snapshot | None = None
         self._refused: Signature | None = None
         self._reload = threading.Lock()
-        self._reloader = Reloader(self.snapshot)
+        self._reloader = Reloader(self._reload_after_writes)
         self._diffs: OrderedDict[str, ChangeDiff] = OrderedDict()
 
     @classmethod
@@ -158,8 +158,14 @@ class Instance:
         watch(self, Instance._kick_if_changed, interval)
 
     def wait_reloaded(self, timeout: float = 60.0) -> None:
-        """Until a background reload that is under way has finished."""
-        self._reloader.wait(timeout)
+        self._reloader.wait(timeout)  # until a background reload under way is over
+
+    def _reload_after_writes(self) -> None:
+        """Wait for a write under way (in any process) to finish, then reload: a writer
+        renames the new file in before it commits and installs it."""
+        with exclusive(self.lock_file):
+            pass
+        self.snapshot()
 
     def _kick_if_changed(self) -> None:
         current = self._snapshot

@@ -104,9 +104,17 @@ def _syntax_error(exc: yaml.YAMLError, file: str) -> RegistryInvalid:
 
 def load_text(text: str, file: str = "<registry>", *, quick: bool = True) -> RegistryDocument:
     """Validate registry text; every problem names the file and line."""
+    return load_parsed(text, file, quick=quick)[1]
+
+
+def load_parsed(
+    text: str, file: str = "<registry>", *, quick: bool = True
+) -> tuple[Any, RegistryDocument]:
+    """The parsed data and the validated document: for an edit, which needs both and
+    must not parse a national registry twice."""
     raw = parse_yaml(text, file, quick=quick)
     try:
-        return validate(raw)
+        return raw, validate(raw)
     except RegistryInvalid as exc:
         locate = _locator(text)
         placed = [p.placed(file, locate(p.loc)) for p in exc.problems]

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pathways.errors import Conflict, NotFound, PreconditionFailed, Problem, RegistryInvalid
 from pathways.history import describe
-from pathways.loader import load_text
+from pathways.loader import load_parsed
 from pathways.models import RegistryDocument
 from pathways.records import ChangeDiff, RecordIndex, canonical, diff, etag, jsonable, singular
 from pathways.validation import KIND_IDS
@@ -256,8 +256,8 @@ def finish(
     text: str, records: RecordIndex, new_text: str, edits: Sequence[Edit], summary: str = ""
 ) -> Plan:
     """Validate a new text with the loader, check it says what the edits meant, and diff it."""
-    document = load_text(new_text, FILE)
-    new_records = RecordIndex.from_text(new_text, FILE)
+    raw, document = load_parsed(new_text, FILE)  # parsed once, for both
+    new_records = RecordIndex(raw)
     problems = []
     for edit in edits:
         got = new_records.get(edit.section, edit.ident)
