@@ -19,6 +19,10 @@ async def get_registry(request: Request) -> Registry:
     if instance is not None:
         live: Registry = instance.current()
         return live
+    follower = request.app.state.follower
+    if follower is not None:
+        followed: Registry = follower.current()
+        return followed
     registry: Registry = request.app.state.registry
     return registry
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app import errors
@@ -18,6 +18,8 @@ from app.admin_session import router as session_router
 from app.api_v1 import router as api_router
 from app.auth import Sessions, secret_for
 from app.config import Settings
+from app.follow import FollowSettings, open_follower
+from app.follow import router as follow_router
 from app.i18n import LOCALE_DIR, load_languages
 from app.karta import router as karta_router
 from app.pages import router as pages_router
@@ -25,6 +27,7 @@ from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
 from pathways import snapshot
+from pathways.follower import Follower
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
 
@@ -35,6 +38,7 @@ def create_app(
     registry: Registry,
     *,
     instance: Instance | None = None,
+    follower: Follower | None = None,
     settings: Settings | None = None,
     locale_dir: Path = LOCALE_DIR,
 ) -> FastAPI:
@@ -51,8 +55,9 @@ def create_app(
     )
     # With an instance, the live registry is the instance's: holding the first one here
     # would keep it alive beside every later one.
-    app.state.registry = registry if instance is None else None
+    app.state.registry = registry if instance is None and follower is None else None
     app.state.instance = instance
+    app.state.follower = follower
     settings = settings or Settings()
     if instance is not None:
         app.state.sessions = Sessions(
@@ -66,6 +71,7 @@ def create_app(
     # The public API first: routes are matched in order, and find-help is the busiest.
     app.include_router(api_router)
     app.include_router(admin_api_router)
+    app.include_router(follow_router)
     app.include_router(session_router)
     app.include_router(admin_router)
     for lang in languages.values():
@@ -75,7 +81,10 @@ def create_app(
 
     @app.get("/healthz", tags=["ops"])
     async def healthz() -> Response:
-        """Liveness for load balancers and benchmarks: tiny and constant."""
+        """Liveness for load balancers and benchmarks: tiny and constant; on a replica,
+        also the commit served and any commit refused (still 200: it serves on)."""
+        if follower is not None:
+            return JSONResponse({"status": "ok", **follower.health()})
         return Response(HEALTH, media_type="application/json")
 
     strip_uvicorn_queries()
@@ -85,6 +94,12 @@ def create_app(
 
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    following = FollowSettings()
+    if following.follow:
+        follower = open_follower(following)
+        app = create_app(follower.current(), follower=follower, settings=settings)
+        app.state.notify_token = following.notify_token
+        return app
     if settings.instance is None:
         try:
             data = settings.data.read_bytes()
