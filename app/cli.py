@@ -220,8 +220,16 @@ def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | N
     logs = log_config()
     if workers > 1:
         del app  # each worker builds its own from the same settings
+        # A worker loading a national registry from its snapshot holds the GIL while it
+        # unpickles, and cannot answer the supervisor's ping: give it time on a busy host.
         uvicorn.run(
-            "app.main:app", host=host, port=port, workers=workers, access_log=False, log_config=logs
+            "app.main:app",
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=False,
+            log_config=logs,
+            timeout_worker_healthcheck=60,
         )
     else:
         uvicorn.run(app, host=host, port=port, access_log=False, log_config=logs)

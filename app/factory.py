@@ -26,7 +26,7 @@ from app.pages import router as pages_router
 from app.paths import STATIC
 from app.proffs import router as proffs_router
 from app.rendering import Renderer
-from pathways import snapshot
+from pathways import loader, snapshot
 from pathways.follower import Follower
 from pathways.instance import Instance
 from pathways.registry import Registry, settle
@@ -93,7 +93,12 @@ def create_app(
 
 
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings()
+    app = _app_from_settings(settings or Settings())
+    loader.serving()  # loaded: from now on, parse in ways that let requests run between
+    return app
+
+
+def _app_from_settings(settings: Settings) -> FastAPI:
     following = FollowSettings()
     if following.follow:
         follower = open_follower(following)

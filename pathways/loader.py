@@ -23,6 +23,18 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
+_quick_by_default = True
+
+
+def serving() -> None:
+    """From now on, parse without yaml-rs unless told otherwise: this process serves.
+
+    yaml-rs holds the GIL for its whole parse (a few tenths of a second for a national
+    registry), so an edit parsed with it would stall every request of the worker for
+    that long; libyaml's event loop lets them run in between. `check` keeps yaml-rs.
+    """
+    global _quick_by_default
+    _quick_by_default = False
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
@@ -43,17 +55,17 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
-def parse_yaml(text: str, file: str, *, quick: bool = True) -> Any:
+def parse_yaml(text: str, file: str, *, quick: bool | None = None) -> Any:
     """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
 
     A text that yaml-rs reads exactly as PyYAML would is read by yaml-rs
     (`pathways.yamlquick`); anything else, and every text yaml-rs refuses, is built from
     libyaml's events (`pathways.yamlfast`), which place each error on its line; whatever
     that loop leaves alone goes through PyYAML's full safe loader. `quick=False` skips
-    yaml-rs, which holds the GIL for its whole parse: a reload in a background thread
-    takes longer through libyaml's events, but lets the requests run between them.
+    yaml-rs (see `serving`); None leaves the choice to the process.
     """
-    fast = yamlquick.load(text) if quick else None
+    use_quick = _quick_by_default if quick is None else quick
+    fast = yamlquick.load(text) if use_quick else None
     if fast is not None:
         return fast
     try:
@@ -102,13 +114,15 @@ def _syntax_error(exc: yaml.YAMLError, file: str) -> RegistryInvalid:
     return RegistryInvalid([Problem(f"YAML error: {exc}", file=file, code="syntax")])
 
 
-def load_text(text: str, file: str = "<registry>", *, quick: bool = True) -> RegistryDocument:
+def load_text(
+    text: str, file: str = "<registry>", *, quick: bool | None = None
+) -> RegistryDocument:
     """Validate registry text; every problem names the file and line."""
     return load_parsed(text, file, quick=quick)[1]
 
 
 def load_parsed(
-    text: str, file: str = "<registry>", *, quick: bool = True
+    text: str, file: str = "<registry>", *, quick: bool | None = None
 ) -> tuple[Any, RegistryDocument]:
     """The parsed data and the validated document: for an edit, which needs both and
     must not parse a national registry twice."""
