@@ -141,11 +141,8 @@ class Instance:
         return self.snapshot().registry
 
     def current(self) -> Registry:
-        """The registry to answer a request from, without ever waiting for a reload.
-
-        A stat per call; when the file changed, a background thread loads the new
-        version and swaps it in, and until then the last one is served.
-        """
+        """The registry to answer a request from, never waiting for a reload: a stat, and
+        when the file changed, a background thread loads it; until then, the last one."""
         current = self._snapshot
         if current is None:
             return self.registry()
@@ -154,8 +151,7 @@ class Instance:
         return current.registry
 
     def watch(self, interval: float = 0.2) -> None:
-        """Look for a changed file every `interval` seconds and reload it in the background."""
-        watch(self, Instance._kick_if_changed, interval)
+        watch(self, Instance._kick_if_changed, interval)  # reload changes without a request
 
     def wait_reloaded(self, timeout: float = 60.0) -> None:
         self._reloader.wait(timeout)  # until a background reload under way is over
@@ -204,6 +200,8 @@ class Instance:
                 self._refused = signature
                 return current
             self._snapshot = loaded
+            if current is not None:
+                current.registry.release()
             return loaded
 
     def _load(self) -> Snapshot:
@@ -272,7 +270,9 @@ class Instance:
         snapshot = Snapshot(_signature(os.stat(self.registry_file)), planned.text, registry)
         snapshot._records = planned.records
         with self._reload:
-            self._snapshot = snapshot
+            previous, self._snapshot = self._snapshot, snapshot
+        if previous is not None:
+            previous.registry.release()
 
     # --- starting and recovering -----------------------------------------------------
 
