@@ -13,7 +13,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BABEL  := $(BIN)/pybabel
 POT    := locale/messages.pot
 
-.PHONY: run test lint bench check install clean browser messages language
+.PHONY: run test lint bench check install clean browser messages language screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ $(CHROMIUM):
 
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# The README's screenshots, in build/screenshots/ (a picture is not a test).
+screenshots: $(STAMP) $(CHROMIUM)
+	$(BIN)/python tools/screenshots.py
 
 # Translators: `make messages` collects every sentence into $(POT) and updates each
 # language's catalogue; `make language CODE=de` starts a new one (see README).

@@ -36,6 +36,9 @@ FLOW_TEXT = ("from", "to", "when", "note", "source")
 FLOW_CHOICE = ("mechanism",)
 FLOW_MANY = ("within", "needs", "consent")
 
+FORUM_TEXT = ("name", "purpose", "level", "website", "note", "source")
+FORUM_MANY = ("areas",)
+
 
 class FormValues:
     """Posted fields, read the way HTML forms send them (repeated names, "on")."""
@@ -88,12 +91,28 @@ def _needs(before: Any, chosen: list[str]) -> Any:
 
 
 def flow_record(base: Mapping[str, Any], form: FormValues) -> dict[str, Any]:
+    return _plain_record(base, form, (*FLOW_TEXT, *FLOW_CHOICE), FLOW_MANY)
+
+
+def forum_record(base: Mapping[str, Any], form: FormValues) -> dict[str, Any]:
+    record = _plain_record(base, form, FORUM_TEXT, FORUM_MANY)
+    members = [m.strip() for m in form.text("members").split(",") if m.strip()]
+    _set(record, "members", list(dict.fromkeys(members)))
+    record["verified"] = form.flag("verified")
+    _set(record, "reviewed", _date(form.text("reviewed")))
+    return record
+
+
+def _plain_record(
+    base: Mapping[str, Any], form: FormValues, texts: Sequence[str], many: Sequence[str]
+) -> dict[str, Any]:
+    """The base record with the form's text fields and its lists of choices written in."""
     record = dict(base)
     if "id" not in record:
         record["id"] = form.text("id")
-    for name in (*FLOW_TEXT, *FLOW_CHOICE):
+    for name in texts:
         _set(record, name, form.text(name))
-    for name in FLOW_MANY:
+    for name in many:
         _set(record, name, form.many(name))
     return record
 

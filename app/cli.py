@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.accesslog import log_config
+from app.cli_user import add_user_commands, run_user
 from app.paths import BUNDLED_REGISTRY
-from pathways.audit import Finding, audit, by_code, from_problems
 from pathways.errors import PathwaysError, RegistryInvalid
+from pathways.queries.audit import Finding, audit, by_code, from_problems
 from pathways.registry import Registry
 
 SHOWN_PER_CODE = 10
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument(
         "--read-only", action="store_true", help="serve --data as it is: no instance, no admin"
     )
-    serve.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve.add_argument("--workers", type=_at_least_one, default=1, help="worker processes")
     serve.add_argument(
         "--follow",
         metavar="URL",
@@ -57,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("path", type=Path)
     check.add_argument("--all", action="store_true", help="print every finding, not 10 per kind")
 
-    _add_user_commands(commands)
+    add_user_commands(commands)
 
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -72,61 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_serve(args.host, args.port, args.data, args.workers, instance)
 
 
-def _add_user_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    user = commands.add_parser("user", help="manage the accounts of an instance")
-    actions = user.add_subparsers(dest="user_command", required=True)
-    add = actions.add_parser("add", help="create an account (the password is asked twice)")
-    add.add_argument("name")
-    add.add_argument("--role", choices=["admin", "editor"], required=True)
-    add.add_argument(
-        "--area", nargs="+", action="extend", default=[], help="area ids the user may edit"
-    )
-    add.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
-    token = actions.add_parser("token", help="print a new API token (replaces the old one)")
-    token.add_argument("name")
-    for action in (add, token):
-        action.add_argument(
-            "--instance", type=Path, default=DEFAULT_INSTANCE, help="instance folder"
-        )
-
-
-def _read_password(from_stdin: bool) -> str | None:
-    if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Password again: ") != first:
-        print("vardkedjan: the passwords differ; no account was made.", file=sys.stderr)
-        return None
-    return first
-
-
-def run_user(args: argparse.Namespace) -> int:
-    """`user add` and `user token`, on the instance folder (created from the bundled file)."""
-    from pathways.instance import Instance
-
-    try:
-        instance = Instance.open(args.instance, BUNDLED_REGISTRY)
-        if args.user_command == "token":
-            print(instance.accounts.new_token(args.name))
-            return 0
-        password = _read_password(args.password_stdin)
-        if password is None:
-            return 1
-        user = instance.accounts.add_user(
-            args.name,
-            args.role,
-            args.area,
-            password,
-            known_areas=set(instance.registry().areas),
-        )
-    except PathwaysError as exc:
-        print(f"vardkedjan: {exc}", file=sys.stderr)
-        return 1
-    areas = ", ".join(user.areas) or "all areas"
-    print(f"Created {user.role.value} '{user.name}' ({areas}) in {args.instance}.")
-    return 0
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def console() -> None:
@@ -191,49 +142,50 @@ def _print_findings(findings: list[Finding], *, show_all: bool) -> None:
 
 def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | None) -> int:
     import uvicorn
-    from pydantic import ValidationError
 
-    from app.config import Settings
-    from app.factory import app_from_settings
+    from app import serving
 
     os.environ["VARDKEDJAN_DATA"] = str(data.resolve())
     if instance is None:
         os.environ.pop("VARDKEDJAN_INSTANCE", None)
     else:
         os.environ["VARDKEDJAN_INSTANCE"] = str(instance.resolve())
-    try:
-        app = app_from_settings(Settings())
-    except RegistryInvalid as exc:
-        print(f"vardkedjan: {data} was refused; nothing was loaded.", file=sys.stderr)
-        print(exc, file=sys.stderr)
-        return 1
-    except ValidationError as exc:
-        print(f"vardkedjan: the settings were refused: {exc}", file=sys.stderr)
-        return 1
-    except PathwaysError as exc:
-        print(f"vardkedjan: {exc}", file=sys.stderr)
-        return 1
     where = f"the instance {instance} (seeded from {data})" if instance else f"{data} (read-only)"
     if os.environ.get("VARDKEDJAN_FOLLOW"):
         where = f"a read-only replica of {os.environ['VARDKEDJAN_FOLLOW']}"
-    print(f"Serving {where} on http://{host}:{port}", file=sys.stderr)
     logs = log_config()
     if workers > 1:
-        del app  # each worker builds its own from the same settings
-        # A worker loading a national registry from its snapshot holds the GIL while it
-        # unpickles, and cannot answer the supervisor's ping: give it time on a busy host.
-        uvicorn.run(
-            "app.main:app",
-            host=host,
-            port=port,
-            workers=workers,
-            access_log=False,
-            log_config=logs,
-            timeout_worker_healthcheck=60,
-        )
-    else:
-        uvicorn.run(app, host=host, port=port, access_log=False, log_config=logs)
+        # The parent never loads the registry: a child checks it, the workers serve it.
+        if not serving.probe():
+            return 1
+        print(f"Serving {where} on http://{host}:{port} ({workers} workers)", file=sys.stderr)
+        serving.run_workers(host, port, workers, logs)
+        return 0
+    app = _build_app(data)
+    if app is None:
+        return 1
+    print(f"Serving {where} on http://{host}:{port}", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, access_log=False, log_config=logs)
     return 0
+
+
+def _build_app(data: Path) -> Any:
+    """The app from VARDKEDJAN_*, or None after printing why it cannot be served."""
+    from pydantic import ValidationError
+
+    from app.config import Settings
+    from app.factory import app_from_settings
+
+    try:
+        return app_from_settings(Settings())
+    except RegistryInvalid as exc:
+        print(f"vardkedjan: {data} was refused; nothing was loaded.", file=sys.stderr)
+        print(exc, file=sys.stderr)
+    except ValidationError as exc:
+        print(f"vardkedjan: the settings were refused: {exc}", file=sys.stderr)
+    except PathwaysError as exc:
+        print(f"vardkedjan: {exc}", file=sys.stderr)
+    return None
 
 
 if __name__ == "__main__":

@@ -8,27 +8,24 @@ JSON blob or a stack trace.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
+from app.accesslog import printable
 from app.auth import Unauthenticated
+from app.deps import SignInRequired
+from app.openapi_errors import allowed_methods
 from app.rendering import Page, Renderer
-from pathways.errors import (
-    Conflict,
-    Forbidden,
-    InvalidQuery,
-    LoginThrottled,
-    NotFound,
-    PathwaysError,
-    PreconditionFailed,
-    RegistryInvalid,
-)
-from pathways.msg import Msg
+from pathways.errors import InvalidQuery, PathwaysError
+from pathways.messages import Msg
 
 log = logging.getLogger("vardkedjan")
 
@@ -37,31 +34,32 @@ MACHINE_PATHS = ("/api/", "/openapi.json", "/healthz", "/static/")
 HEADINGS = {
     403: Msg("Det här får du inte göra"),
     404: Msg("Sidan finns inte"),
+    413: Msg("Det du skickade var för stort"),
     422: Msg("Något i frågan blev fel"),
+    429: Msg("För många försök just nu"),
     500: Msg("Något gick fel hos oss"),
+    503: Msg("Tjänsten kan inte spara just nu"),
 }
 MESSAGES = {
     403: Msg("Du har inte behörighet till det här. Fråga en administratör."),
     404: Msg("Sidan finns inte, eller så har mottagningen slutat. Sök igen från startsidan."),
+    413: Msg("Inget har sparats. Korta texten och försök igen."),
     422: Msg("Vi kunde inte förstå adressen. Börja om från startsidan."),
+    429: Msg("Inget har sparats. Vänta en stund och försök igen."),
     500: Msg("Försök igen om en stund. Är det bråttom, ring 1177. Är någon i fara, ring 112."),
+    503: Msg("Inget har ändrats. Försök igen om en stund."),
 }
 
 
 NO_STORE = {"Cache-Control": "no-store"}
 
 
-def problems_detail(exc: RegistryInvalid) -> list[dict[str, Any]]:
-    """An invalid edit, field by field, in FastAPI's error shape."""
+def query_detail(errors: Mapping[str, Msg]) -> list[dict[str, Any]]:
+    """Query parameters at fault, one entry each, in FastAPI's error shape (CONTRACT.md)."""
     return [
-        {
-            "loc": ["body", *problem.field.split(".")] if problem.field else ["body"],
-            "field": problem.field,
-            "subject": problem.subject,
-            "msg": problem.message,
-            "type": problem.code,
-        }
-        for problem in exc.problems
+        item
+        for name, message in errors.items()
+        for item in InvalidQuery(name, message.render()).detail()
     ]
 
 
@@ -70,81 +68,72 @@ def _for_machines(request: Request) -> bool:
     return path.startswith(MACHINE_PATHS) or request.query_params.get("format") == "json"
 
 
-def _answer(request: Request, status: int, detail: Any) -> Response:
-    if _for_machines(request) or not hasattr(request.app.state, "renderer"):
-        return JSONResponse({"detail": detail}, status_code=status)
+@dataclass(frozen=True)
+class Answer:
+    """What any error becomes: a status, the JSON `detail`, and what else to send."""
+
+    status: int
+    detail: Any
+    headers: Mapping[str, str] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    always_json: bool = False  # answers HTML cannot improve (405 says which methods work)
+
+
+def describe(exc: Exception) -> Answer:
+    """The one place that knows how each kind of error is answered."""
+    if isinstance(exc, PathwaysError):
+        return Answer(exc.status, exc.detail(), exc.headers(), exc.extra())
+    if isinstance(exc, RequestValidationError):
+        return Answer(422, jsonable_encoder(exc.errors()))
+    if isinstance(exc, HTTPException):
+        plain = exc.status_code < 400 or exc.status_code == 405
+        return Answer(exc.status_code, exc.detail, exc.headers or {}, always_json=plain)
+    if isinstance(exc, Unauthenticated):
+        return Answer(401, exc.message, {"WWW-Authenticate": 'Bearer realm="vardkedjan"'})
+    # Logged by type and path only (by the caller): the query may hold what a young
+    # person typed.
+    return Answer(500, "internal error")
+
+
+async def handle_exception(request: Request, exc: Exception) -> Response:
+    """Every error, answered as JSON for the API and `?format=json`, as a page for people."""
+    if isinstance(exc, SignInRequired):
+        return RedirectResponse(f"/admin/login?next={quote(exc.path)}", status_code=303)
+    answer = describe(exc)
+    if answer.status >= 500 and not isinstance(exc, PathwaysError):
+        # A domain error (503 Unavailable) was logged once, with its cause, where it
+        # happened; anything else by type and path only (escaped: no forged log lines).
+        log.error("unexpected %s on %s", type(exc).__name__, printable(request.url.path))
+    if answer.always_json or _for_machines(request) or not hasattr(request.app.state, "renderer"):
+        body = {"detail": answer.detail, **answer.extra}
+        headers = {**answer.headers, **NO_STORE}
+        if answer.status == 405:  # Starlette names only the first route's methods
+            headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
+        return JSONResponse(body, status_code=answer.status, headers=headers)
+    return _page(request, answer)
+
+
+def _page(request: Request, answer: Answer) -> Response:
     renderer: Renderer = request.app.state.renderer
+    status = answer.status
     shown = status if status in HEADINGS else (404 if status < 500 else 500)
     context = {"heading": HEADINGS[shown], "message": MESSAGES[shown]}
-    page = Page("error.html", context, {"detail": detail}, status=status, title=HEADINGS[shown])
+    data = {"detail": answer.detail}
+    page = Page("error.html", context, data, status=status, title=HEADINGS[shown])
     return renderer.respond(request, page)
 
 
+HANDLED = (
+    PathwaysError,
+    RequestValidationError,
+    HTTPException,
+    Unauthenticated,
+    SignInRequired,
+    Exception,
+)
+
+
 def install(app: FastAPI) -> None:
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        return _answer(request, 404, str(exc))
-
-    @app.exception_handler(InvalidQuery)
-    async def invalid(request: Request, exc: InvalidQuery) -> Response:
-        detail = [{"loc": ["query", exc.parameter], "msg": exc.message, "type": "value_error"}]
-        return _answer(request, 422, detail)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        return _answer(request, 422, jsonable_encoder(exc.errors()))
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        if exc.status_code >= 400 and exc.status_code not in (405,):
-            return _answer(request, exc.status_code, exc.detail)
-        return JSONResponse(
-            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
-        )
-
-    @app.exception_handler(Unauthenticated)
-    async def unauthenticated(request: Request, exc: Unauthenticated) -> Response:
-        return JSONResponse(
-            {"detail": exc.message},
-            status_code=401,
-            headers={"WWW-Authenticate": 'Bearer realm="vardkedjan"', **NO_STORE},
-        )
-
-    @app.exception_handler(PreconditionFailed)
-    async def stale(request: Request, exc: PreconditionFailed) -> Response:
-        headers = {"ETag": f'"{exc.current}"'} if exc.current else {}
-        return JSONResponse(
-            {"detail": str(exc), "current_etag": exc.current},
-            status_code=412,
-            headers={**headers, **NO_STORE},
-        )
-
-    @app.exception_handler(Conflict)
-    async def conflict(request: Request, exc: Conflict) -> Response:
-        detail = {"message": exc.message, "subjects": exc.subjects}
-        return JSONResponse({"detail": detail}, status_code=409, headers=NO_STORE)
-
-    @app.exception_handler(Forbidden)
-    async def forbidden(request: Request, exc: Forbidden) -> Response:
-        if not _for_machines(request):
-            return _answer(request, 403, exc.message)
-        detail = {"message": exc.message, "subjects": exc.subjects}
-        return JSONResponse({"detail": detail}, status_code=403, headers=NO_STORE)
-
-    @app.exception_handler(RegistryInvalid)
-    async def invalid_edit(request: Request, exc: RegistryInvalid) -> Response:
-        return JSONResponse({"detail": problems_detail(exc)}, status_code=422, headers=NO_STORE)
-
-    @app.exception_handler(LoginThrottled)
-    async def throttled(request: Request, exc: LoginThrottled) -> Response:
-        return JSONResponse({"detail": str(exc)}, status_code=429, headers=NO_STORE)
-
-    @app.exception_handler(PathwaysError)
-    async def refused(request: Request, exc: PathwaysError) -> Response:
-        return _answer(request, 400, str(exc))
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        # Logged by type and path only: the query may hold what a young person typed.
-        log.error("unexpected %s on %s", type(exc).__name__, request.url.path)
-        return _answer(request, 500, "internal error")
+    """One handler for every error (datasette's `handle_exception`)."""
+    for kind in HANDLED:
+        app.add_exception_handler(kind, handle_exception)

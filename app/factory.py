@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import errors
+from app import errors, openapi_errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
-from app.admin import router as admin_router
-from app.admin_api import install as install_admin_api
-from app.admin_api import router as admin_api_router
-from app.admin_session import install as install_admin
-from app.admin_session import router as session_router
-from app.api_v1 import router as api_router
 from app.auth import Sessions, secret_for
-from app.config import Settings
-from app.follow import FollowSettings, open_follower
-from app.follow import router as follow_router
+from app.config import FollowSettings, Settings
 from app.i18n import LOCALE_DIR, load_languages
-from app.karta import router as karta_router
-from app.pages import router as pages_router
 from app.paths import STATIC
-from app.proffs import router as proffs_router
 from app.rendering import Renderer
-from pathways import loader, snapshot
-from pathways.follower import Follower
-from pathways.instance import Instance
+from app.routers.admin_api import router as admin_api_router
+from app.routers.admin_pages import router as admin_router
+from app.routers.admin_session import router as session_router
+from app.routers.api_v1 import router as api_router
+from app.routers.follow import router as follow_router
+from app.routers.map import router as karta_router
+from app.routers.professional import router as proffs_router
+from app.routers.public import router as pages_router
+from app.routers.reports import admin_router as reports_admin_router
+from app.routers.reports import router as reports_router
+from app.routers.youth import router as youth_router
+from app.security import BodyLimit, Transport
+from pathways import loader
 from pathways.registry import Registry, settle
+from pathways.store import snapshot
+from pathways.store.follower import Follower
+from pathways.store.live import Instance
 
 HEALTH = b'{"status":"ok"}'
 
@@ -61,21 +65,24 @@ def create_app(
     settings = settings or Settings()
     if instance is not None:
         app.state.sessions = Sessions(
-            secret_for(settings, instance), secure=settings.cookies_secure
+            secret_for(settings, instance),
+            secure=settings.cookies_secure,
+            idle=settings.session_idle_minutes * 60,
+            longest=settings.session_max_hours * 3600,
         )
     languages = load_languages(locale_dir)
     app.state.renderer = Renderer(languages)
     errors.install(app)
-    install_admin_api(app)
-    install_admin(app)
+    openapi_errors.install(app)
     # The public API first: routes are matched in order, and find-help is the busiest.
     app.include_router(api_router)
     app.include_router(admin_api_router)
     app.include_router(follow_router)
     app.include_router(session_router)
     app.include_router(admin_router)
+    app.include_router(reports_admin_router)
     for lang in languages.values():
-        for pages in (pages_router, proffs_router, karta_router):
+        for pages in (pages_router, proffs_router, karta_router, youth_router, reports_router):
             app.include_router(pages, prefix=lang.prefix)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -88,14 +95,44 @@ def create_app(
         return Response(HEALTH, media_type="application/json")
 
     strip_uvicorn_queries()
+    app.add_middleware(BodyLimit, limit=settings.max_body_kb * 1024)
+    app.add_middleware(Transport, trust_proxy=settings.trust_proxy)
     app.add_middleware(AccessLog)
+    if settings.worker_header:
+        app.add_middleware(WorkerHeader)
     return app
+
+
+class WorkerHeader:
+    """Names the process that answered (test mode only; see Settings.worker_header)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.worker = str(os.getpid()).encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message["headers"], (b"x-vardkedjan-worker", self.worker)]
+            await send(message)
+
+        await self.app(scope, receive, named)
 
 
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     app = _app_from_settings(settings or Settings())
     loader.serving()  # loaded: from now on, parse in ways that let requests run between
     return app
+
+
+def open_follower(settings: FollowSettings) -> Follower:
+    assert settings.follow is not None
+    interval = settings.follow_interval if settings.follow_interval > 0 else None
+    return Follower.open(settings.follow, settings.follow_folder, interval)
 
 
 def _app_from_settings(settings: Settings) -> FastAPI:
@@ -116,6 +153,8 @@ def _app_from_settings(settings: Settings) -> FastAPI:
         return create_app(registry, settings=settings)
     # No settle() here: a live registry is replaced on every edit, and frozen old ones
     # would never be collected.
+    # `open` finishes any write a crash interrupted (the journal's recovery, under the
+    # lock) before the watcher starts: it must never load a half-made change.
     instance = Instance.open(settings.instance, settings.data)
     instance.watch()  # other workers' edits are loaded before the next request asks
     return create_app(instance.registry(), instance=instance, settings=settings)

@@ -22,7 +22,10 @@ from pydantic import BaseModel
 from app.admin_forms import chosen, display
 from app.i18n import SOURCE, Language
 from app.paths import TEMPLATES
-from pathways.msg import Msg, Text, render
+from pathways.messages import Msg, Text, render
+from pathways.queries.sentences import helps_text
+from pathways.queries.sources import source_label
+from pathways.question import ASKER_LABELS
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -43,15 +46,22 @@ PAGE_HEADERS = {
 }
 
 JsonData = BaseModel | Mapping[str, Any]
+Context = dict[str, Any]
 
 
 @dataclass
 class Page:
-    """What a page shows: its template, the values it needs, and its JSON twin."""
+    """What a page shows: its template, the values it needs, and its JSON twin.
+
+    A page function asks `pathways` once and gives both outputs from that answer. Either
+    may be given as a function of no arguments: it is then built only when it is sent,
+    so a JSON request never renders the page's choices or its SVG, and an HTML request
+    never serialises the JSON twin (STYLE.md #2).
+    """
 
     template: str
-    context: dict[str, Any]
-    data: JsonData
+    context: Context | Callable[[], Context]
+    data: JsonData | Callable[[], JsonData]
     status: int = 200
     private: bool = False  # echoes a child's situation: no cache may keep it
     title: Text = ""
@@ -84,8 +94,11 @@ class Renderer:
             level_label=_labeller(lang, LEVEL_LABELS),
             mechanism_label=_labeller(lang, MECHANISM_LABELS),
             principal_label=_labeller(lang, PRINCIPAL_LABELS),
+            asker_label=_labeller(lang, ASKER_LABELS),
+            helps_text=helps_text,
         )
         env.filters["with_param"] = with_param
+        env.filters["source_label"] = source_label
         env.filters["gettext"] = lang.gettext
         env.filters["zip"] = lambda first, second: list(zip(first, second, strict=False))
         env.filters["need_label_of"] = env.globals["need_label"]
@@ -104,10 +117,9 @@ class Renderer:
         headers = {**PAGE_HEADERS, **page.headers}
         headers["Cache-Control"] = "no-store" if page.private else "no-cache"
         if request.query_params.get("format") == "json":
+            data = page.data() if callable(page.data) else page.data
             body = (
-                page.data.model_dump_json(by_alias=True)
-                if isinstance(page.data, BaseModel)
-                else _dump(page.data)
+                data.model_dump_json(by_alias=True) if isinstance(data, BaseModel) else _dump(data)
             )
             return Response(
                 body, status_code=page.status, media_type="application/json", headers=headers
@@ -116,7 +128,11 @@ class Renderer:
         html = (
             self.envs[lang.code]
             .get_template(page.template)
-            .render(page.context, page=page, here=_here(request, lang, self.languages))
+            .render(
+                page.context() if callable(page.context) else page.context,
+                page=page,
+                here=_here(request, lang, self.languages),
+            )
         )
         return HTMLResponse(html, status_code=page.status, headers=headers)
 

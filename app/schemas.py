@@ -1,4 +1,6 @@
-"""The JSON shapes of API v1 (CONTRACT.md), built from the domain's answers.
+"""The JSON shapes of API v1 (CONTRACT.md) for the registry's records: providers, areas.
+
+The answers to questions (find-help, routes, SIP, audit) are in `app.answers`.
 
 Builders are plain functions from domain objects to these models, so the HTML pages
 can reuse the same data (one page function, two outputs).
@@ -10,15 +12,11 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from pathways.audit import Finding
-from pathways.emergency import Contact, Emergency
-from pathways.find_help import HelpAnswer, HelpResult, NextStep
 from pathways.models import KIND_LEVELS, Area, Flow, Provider
+from pathways.queries.sources import public_sources
 from pathways.registry import Registry
-from pathways.routes import Route, Step
-from pathways.sip import SipAnswer
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -34,7 +32,6 @@ from pathways.vocab import (
     Need,
     Principal,
     Severity,
-    Urgency,
 )
 
 
@@ -58,6 +55,10 @@ class AreaOut(AreaRef):
     type: AreaType
     parent: str | None
     aliases: list[str]
+    code: str | None = Field(
+        default=None, description="SCB kommunkod (four digits) or länskod (two digits)"
+    )
+    source: str | None = Field(default=None, description="Where the name and code come from")
 
 
 class FlowRef(BaseModel):
@@ -87,6 +88,13 @@ class ProviderDetail(ProviderSummary):
     address: str | None
     hours: str | None
     source: str
+    sources: list[str] = Field(
+        default=[], description="The public pages the facts come from (1177.se, umo.se, ...)"
+    )
+    fallback: bool = Field(
+        default=False,
+        description="A national entry shown only where the area has no entry of this kind",
+    )
     reviewed: date
     verified: bool
     flows_out: list[FlowRef]
@@ -108,97 +116,6 @@ class KindOut(BaseModel):
     label: str
     level: Level
     level_label: str
-
-
-class NextStepOut(FlowRef):
-    pass
-
-
-class HelpResultOut(BaseModel):
-    provider: ProviderSummary
-    reasons: list[str]
-    how_to_contact: str
-    self_referral: bool
-    matched_needs: list[Need]
-    next_steps: list[NextStepOut]
-
-
-class ContactOut(BaseModel):
-    name: str
-    phone: str
-    description: str
-    website: str | None
-
-
-class EmergencyOut(BaseModel):
-    message: str
-    contacts: list[ContactOut]
-    places: list[ProviderSummary] = Field(description="Acute units for the area and age")
-
-
-class HelpQueryOut(BaseModel):
-    age: int
-    area: AreaRef
-    needs: list[Need]
-    urgency: Urgency
-    confidential: bool
-    understood: bool = Field(description="False when q was given but no need was recognised")
-
-
-class FindHelpOut(BaseModel):
-    query: HelpQueryOut
-    emergency: EmergencyOut | None
-    results: list[HelpResultOut]
-    narrower_areas: list[AreaRef] = Field(
-        description="Parts of the area (stadsdelar); asking for one finds help nearer home"
-    )
-
-
-class StepOut(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
-
-    origin: ProviderSummary = Field(alias="from")
-    to: ProviderSummary
-    mechanism: Mechanism
-    mechanism_label: str
-    requires: list[str]
-    note: str
-    flow: str
-
-
-class RouteOut(BaseModel):
-    steps: list[StepOut]
-
-
-class RoutesOut(BaseModel):
-    routes: list[RouteOut]
-
-
-class ParticipantOut(BaseModel):
-    provider: ProviderSummary
-    why: str
-    group: str = Field(description="kommun | region | gemensam | ideell | stat")
-
-
-class SipOut(BaseModel):
-    area: AreaRef
-    age: int
-    needs: list[Need]
-    participants: list[ParticipantOut]
-    legal_basis: list[str]
-    consent: str
-    both_principals: bool
-
-
-class FindingOut(BaseModel):
-    code: str
-    severity: str
-    message: str
-    subjects: list[str]
-
-
-class AuditOut(BaseModel):
-    findings: list[FindingOut]
 
 
 # --- builders ----------------------------------------------------------------------------
@@ -244,7 +161,13 @@ def area_ref(area: Area) -> AreaRef:
 
 def area_out(area: Area) -> AreaOut:
     return AreaOut(
-        id=area.id, name=area.name, type=area.type, parent=area.parent, aliases=list(area.aliases)
+        id=area.id,
+        name=area.name,
+        type=area.type,
+        parent=area.parent,
+        aliases=list(area.aliases),
+        code=area.code,
+        source=area.source,
     )
 
 
@@ -280,6 +203,8 @@ def detail(registry: Registry, p: Provider) -> ProviderDetail:
         address=p.address,
         hours=p.hours,
         source=p.source,
+        sources=list(public_sources(p)),
+        fallback=p.fallback,
         reviewed=p.reviewed,
         verified=p.verified,
         flows_out=flows_out,
@@ -311,98 +236,3 @@ def kinds_out() -> list[KindOut]:
         )
         for k in Kind
     ]
-
-
-# The find-help answer is built without validation (model_construct): everything in it
-# comes from validated records and the domain's own types, and it is the hottest path.
-# tests/app/test_api.py validates real answers against these models.
-
-
-def _next_step(step: NextStep) -> NextStepOut:
-    return NextStepOut.model_construct(
-        provider=summary(step.provider),
-        mechanism=step.mechanism,
-        when=str(step.when),
-        flow=step.flow,
-    )
-
-
-def _help_result(result: HelpResult) -> HelpResultOut:
-    return HelpResultOut.model_construct(
-        provider=summary(result.provider),
-        reasons=[str(reason) for reason in result.reasons],
-        how_to_contact=str(result.how_to_contact),
-        self_referral=result.self_referral,
-        matched_needs=list(result.matched_needs),
-        next_steps=[_next_step(s) for s in result.next_steps],
-    )
-
-
-def _contact(c: Contact) -> ContactOut:
-    return ContactOut(name=c.name, phone=c.phone, description=c.description, website=c.website)
-
-
-def emergency_out(e: Emergency) -> EmergencyOut:
-    return EmergencyOut(
-        message=e.message,
-        contacts=[_contact(c) for c in e.contacts],
-        places=[summary(p) for p in e.places],
-    )
-
-
-def find_help_out(answer: HelpAnswer) -> FindHelpOut:
-    return FindHelpOut.model_construct(
-        query=HelpQueryOut.model_construct(
-            age=answer.age,
-            area=area_ref(answer.area),
-            needs=list(answer.needs),
-            urgency=answer.urgency,
-            confidential=answer.confidential,
-            understood=answer.understood,
-        ),
-        emergency=emergency_out(answer.emergency) if answer.emergency else None,
-        results=[_help_result(r) for r in answer.results],
-        narrower_areas=[area_ref(a) for a in answer.narrower],
-    )
-
-
-def _step(step: Step) -> StepOut:
-    return StepOut(
-        origin=summary(step.origin),
-        to=summary(step.target),
-        mechanism=step.flow.mechanism,
-        mechanism_label=MECHANISM_LABELS[step.flow.mechanism],
-        requires=list(step.requires),
-        note=str(step.note),
-        flow=step.flow.id,
-    )
-
-
-def routes_out(found: list[Route]) -> RoutesOut:
-    return RoutesOut(routes=[RouteOut(steps=[_step(s) for s in r.steps]) for r in found])
-
-
-def sip_out(answer: SipAnswer) -> SipOut:
-    return SipOut(
-        area=area_ref(answer.area),
-        age=answer.age,
-        needs=list(answer.needs),
-        participants=[
-            ParticipantOut(provider=summary(p.provider), why=str(p.why), group=p.group)
-            for p in answer.participants
-        ],
-        legal_basis=[str(basis) for basis in answer.legal_basis],
-        consent=str(answer.consent),
-        both_principals=answer.both_principals,
-    )
-
-
-def audit_out(findings: list[Finding]) -> AuditOut:
-    return AuditOut(
-        findings=[
-            FindingOut(
-                code=f.code, severity=f.severity, message=f.message, subjects=list(f.subjects)
-            )
-            for f in findings
-        ]
-    )

@@ -444,6 +444,19 @@ class _Builder:
             how_to_contact="Kom direkt, ingen remiss behövs.",
         )
         self.provider(
+            f"vuxenpsykiatri-{n:02d}",
+            f"Vuxenpsykiatrin, {rname}",
+            "vuxenpsykiatri",
+            "region",
+            [rid],
+            ["oro_angest", "nedstamdhet", "sjalvskada", "suicidtankar", "atstorning"],
+            ["remiss"],
+            "utan_vardnadshavare",
+            age_min=18,
+            description="Psykiatri för dig som är 18 år eller äldre.",
+            how_to_contact="Oftast med remiss från vårdcentralen.",
+        )
+        self.provider(
             f"habilitering-{n:02d}",
             f"Habiliteringen, {rname}",
             "habilitering",

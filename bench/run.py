@@ -329,6 +329,11 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         report.unmeasured("vardkedjan check", f"< {CHECK_TARGET_S:g} s", str(exc))
         broken = True
 
+    sys.path.insert(0, str(ROOT))
+    from bench.orgmap import orgmap_rows  # the organisation map: size and drawing time
+
+    for row in orgmap_rows(path):
+        report.add(*row)
     if args.skip_http:
         return report, broken
     if shutil.which("wrk") is None:
@@ -341,13 +346,15 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         report.unmeasured("server RSS", f"< {RSS_TARGET_MB:.0f} MB", why)
         return report, True
     broken = serve_and_load(args, cli, path, report) or broken
+    sys.path.insert(0, str(ROOT))  # run as a script: bench/ is on the path, not the root
+    from bench.workers import measure_workers  # the workers' ratio, in the same run
+
+    broken = measure_workers(sys.modules[__name__], cli, path, report, args) or broken
     return report, scale_rows(args, cli, path, report) or broken
 
 
 def scale_rows(args: argparse.Namespace, cli: Path, path: Path, report: Report) -> bool:
     """Start-up, worker memory, edits, stalls and replicas: bench/scale.py (issue 14)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from bench import scale
 
     try:
@@ -500,10 +507,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--duration must be 1-120 s and --runs 1-20")
 
     report, broken = bench(args)
+    sys.path.insert(0, str(ROOT))
+    from bench.crisis import run as crisis_bench  # the crisis reader (bench/crisis.py)
+
+    crisis_bench(markdown=args.markdown)
     print()
     print("\n".join(table(report)))
     for note in report.notes:
         print(f"- {note}")
+    sys.path.insert(0, str(BENCH.parent))
+    from bench.words import reader_cost  # issue 11: the cost of reading free text
+
+    print("\n".join(reader_cost()))
     if args.markdown:
         write_readme(markdown(report, args))
     if broken:

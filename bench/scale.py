@@ -144,7 +144,7 @@ def _first_provider(data: Path) -> tuple[str, str]:
 
 def _user(cli: Path, instance: Path, data: Path, env: dict[str, str]) -> str:
     """Seed the instance from `data` (`user add` would seed it from the bundled file)."""
-    seed = "import sys; from pathways.instance import Instance; Instance.open(*sys.argv[1:])"
+    seed = "import sys; from pathways.store.live import Instance; Instance.open(*sys.argv[1:])"
     subprocess.run(
         [sys.executable, "-c", seed, str(instance), str(data)],
         env=env,

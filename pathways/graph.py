@@ -8,22 +8,30 @@ two flows between the same providers (a referral and a report, say) stay distinc
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from pathways.limits import EdgeCounter, bounded_edges
 from pathways.models import Flow, Provider
 from pathways.vocab import Kind, Need, Severity
 
-if TYPE_CHECKING:
-    from pathways.registry import Registry
 
+def build_graph(
+    providers: Mapping[str, Provider],
+    flows: Iterable[Flow],
+    chains: Mapping[str, tuple[str, ...]],
+    below: Mapping[str, frozenset[str]],
+) -> nx.MultiDiGraph:
+    """The graph of a registry, from the indices the registry has already built.
 
-def build_graph(registry: Registry) -> nx.MultiDiGraph:
+    It takes the providers by id, the area chains (an area and its ancestors) and the
+    areas below each area rather than the Registry itself, so the graph needs nothing
+    of a registry that is still being built, and `graph` does not import `registry`.
+    """
     graph = nx.MultiDiGraph()
-    active = [p for p in registry.document.providers if not p.retired]
+    active = [p for p in providers.values() if not p.retired]
     graph.add_nodes_from(p.id for p in active)
     by_kind: dict[Kind, list[Provider]] = defaultdict(list)
     by_kind_area: dict[tuple[Kind, str], list[Provider]] = defaultdict(list)
@@ -38,14 +46,16 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
     @cache
     def related(area_id: str) -> frozenset[str]:
         """Areas that share ground with this one: itself, its ancestors, its descendants."""
-        return frozenset((*registry.chain(area_id), *registry.descendants(area_id)))
+        return frozenset((*chains[area_id], *below[area_id]))
 
     @cache
     def scoped(kind: Kind, within: str | None) -> list[Provider]:
         """Providers of a kind working in `within` (all of them when no scope is given)."""
         if within is None:
             return by_kind.get(kind, [])
-        found = {p.id: p for p in national.get(kind, ())}
+        # A rule for one area is about its own units: a national stand-in (`fallback`)
+        # is for the places without any, and its flows are national ones.
+        found = {p.id: p for p in national.get(kind, ()) if not p.fallback}
         for area in related(within):
             found.update((p.id, p) for p in by_kind_area.get((kind, area), ()))
         return list(found.values())
@@ -53,11 +63,12 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
     def ends(end: str, within: str | None) -> list[Provider]:
         if end in Kind.__members__:
             return scoped(Kind(end), within)
-        provider = registry.providers[end]
+        provider = providers[end]
         inside = within is None or provider.national or bool(related(within) & set(provider.areas))
         return [provider] if inside and not provider.retired else []
 
-    for flow in registry.document.flows:
+    edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
+    for flow in flows:
         excluded = frozenset(flow.exclude)
         origins = [p for p in ends(flow.origin, flow.within) if p.id not in excluded]
         targets = [p for p in ends(flow.target, flow.within) if p.id not in excluded]
@@ -67,8 +78,10 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
         else:
             pairs = _overlapping(origins, targets, related)
         add = graph.add_edge  # one call per edge: add_edges_from costs twice as much here
-        for o, t in pairs:
-            if o.id != t.id:
+        for o, t in bounded_edges(pairs, flow.id, edges):
+            # A rule for one region never joins two national entries: nothing would tie
+            # the edge to that region (Stockholm's route would show in Kiruna).
+            if o.id != t.id and not (flow.within and o.national and t.national):
                 add(o.id, t.id, flow.id, flow=flow)
     return graph
 

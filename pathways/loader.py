@@ -11,10 +11,12 @@ from typing import Any
 
 import yaml
 
-from pathways import yamlfast, yamlquick
+from pathways import limits
 from pathways.errors import Loc, Problem, RegistryInvalid
 from pathways.models import RegistryDocument
 from pathways.validation import validate
+from pathways.yamlio import fast as yamlfast
+from pathways.yamlio import quick as yamlquick
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -59,19 +61,22 @@ def parse_yaml(text: str, file: str, *, quick: bool | None = None) -> Any:
     """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
 
     A text that yaml-rs reads exactly as PyYAML would is read by yaml-rs
-    (`pathways.yamlquick`); anything else, and every text yaml-rs refuses, is built from
-    libyaml's events (`pathways.yamlfast`), which place each error on its line; whatever
-    that loop leaves alone goes through PyYAML's full safe loader. `quick=False` skips
-    yaml-rs (see `serving`); None leaves the choice to the process.
+    (`pathways.yamlio.quick`); anything else, and every text yaml-rs refuses, is built
+    from libyaml's events (`pathways.yamlio.fast`), which place each error on its line;
+    whatever that loop leaves alone goes through PyYAML's full safe loader. `quick=False`
+    skips yaml-rs (see `serving`); None leaves the choice to the process. The size limit
+    comes first, whichever parser reads (`pathways.limits`).
     """
+    limits.check_size(len(text), file)  # bounded input (pathways.limits)
     use_quick = _quick_by_default if quick is None else quick
-    fast = yamlquick.load(text) if use_quick else None
+    fast = _quick(text) if use_quick else None
     if fast is not None:
         return fast
     try:
-        data, duplicates = yamlfast.load(text)
+        data, duplicates = yamlfast.load(text, limits.AliasBudget(file))
     except yamlfast.Unsupported:
         data, duplicates = _full_load(text, file)
+        limits.check_expansion(data, file)
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, file) from None
     if duplicates:
@@ -87,6 +92,19 @@ def parse_yaml(text: str, file: str, *, quick: bool | None = None) -> Any:
             ]
         )
     return data
+
+
+# yaml-rs refuses a text whose aliases replay more than this many nodes; the exact
+# loader then reads it and counts them against the alias limit.
+QUICK_ALIAS_REPLAYS = 1_000_000
+
+
+def _quick(text: str) -> Any:
+    """yaml-rs's data, or None for the exact loader: also when aliases are used and the
+    configured alias limit is tighter than yaml-rs's own, so that the limit decides."""
+    if "*" in text and limits.Limits.current().alias_nodes < QUICK_ALIAS_REPLAYS:
+        return None
+    return yamlquick.load(text)
 
 
 def _full_load(text: str, file: str) -> tuple[Any, list[tuple[str, int]]]:
@@ -137,6 +155,7 @@ def load_parsed(
 
 def load_file(path: str | Path) -> RegistryDocument:
     path = Path(path)
+    limits.check_file(path)  # a regular file of bounded size, before reading a byte
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

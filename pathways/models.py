@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from pathways.msg import N_
+from pathways.messages import N_
 from pathways.vocab import (
     DEFAULT_SEVERITIES,
     SELF_ACCESS,
@@ -58,6 +58,7 @@ KIND_LEVELS: dict[Kind, Level] = {
     Kind.bum: Level.specialist,
     Kind.stodlinje: Level.stod,
     Kind.akut: Level.akut,
+    Kind.vuxenpsykiatri: Level.specialist,
 }
 
 
@@ -71,6 +72,9 @@ class Area(_Strict):
     type: AreaType
     parent: Slug | None = None
     aliases: tuple[Text, ...] = ()
+    # SCB's code: kommunkod (four digits) for a kommun, länskod (two) for a region.
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}([0-9]{2})?$")] | None = None
+    source: Text | None = None  # where the area's name and code come from
 
 
 class Provider(_Strict):
@@ -81,6 +85,9 @@ class Provider(_Strict):
     principal: Principal
     areas: tuple[Slug, ...] = ()
     national: bool = False
+    # A national stand-in ("Elevhälsan på din skola") shown only where the registry has
+    # no entry of its own of the same kind for the area.
+    fallback: bool = False
     age_min: Age | None = None
     age_max: Age | None = None
     needs: dict[Need, Annotated[tuple[Severity, ...], Field(min_length=1)]] = Field(min_length=1)

@@ -16,7 +16,7 @@ from pathways.errors import NotFound
 from pathways.graph import build_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
-from pathways.validation import name_key
+from pathways.validation import exact_key, name_key
 from pathways.vocab import Kind
 
 
@@ -64,7 +64,10 @@ class Registry:
     succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(init=False)
     _by_area: dict[str, list[Provider]] = field(init=False)
     _national: list[Provider] = field(init=False)
+    _fallback: list[Provider] = field(init=False)
+    _local_kinds: dict[str, frozenset[Kind]] = field(init=False)
     _names: dict[str, str] = field(init=False)
+    _exact: dict[str, str] = field(init=False)
     _chains: dict[str, tuple[str, ...]] = field(init=False)
     _below: dict[str, frozenset[str]] = field(init=False)
     _depths: dict[str, dict[str, int]] = field(init=False)
@@ -85,19 +88,25 @@ class Registry:
         self._below = {a: frozenset(self.descendants(a)) for a in self.areas}
         self._depths = {a: {c: i for i, c in enumerate(ch)} for a, ch in self._chains.items()}
         self._names = {}
+        self._exact = {}
         for area in doc.areas:
             for label in (area.id, area.name, *area.aliases):
                 self._names.setdefault(name_key(label), area.id)
+                self._exact.setdefault(exact_key(label), area.id)
         self._by_area = defaultdict(list)
         self._national = []
+        self._fallback = []
         for provider in doc.providers:
             if provider.retired:
                 continue
-            if provider.national:
+            if provider.fallback:
+                self._fallback.append(provider)
+            elif provider.national:
                 self._national.append(provider)
             for area_id in provider.areas:
                 self._by_area[area_id].append(provider)
-        self.graph = build_graph(self)
+        self._local_kinds = {}
+        self.graph = build_graph(self.providers, doc.flows, self._chains, self._below)
         # networkx's own adjacency dicts (target -> flow id -> edge data), read directly on
         # hot paths: going through the graph's views costs more than the lookup itself.
         self.succ = dict(self.graph.adjacency())
@@ -141,11 +150,25 @@ class Registry:
             yield from self.descendants(child)
 
     def resolve_area(self, text: str) -> Area:
-        """Find an area by id or by name in any case, with or without å, ä and ö."""
-        found = self.areas.get(text) or self.areas.get(self._names.get(name_key(text), ""))
+        """Find an area by id or by name in any case, with or without å, ä and ö.
+
+        A name as written wins over one that matches only without its dots and rings.
+        """
+        found = self.areas.get(text) or self._by_name(text)
+        key = exact_key(text)
+        for suffix in (" kommun", " stad"):  # "Uppsala kommun", "Malmö stad", "Lerums kommun"
+            if found is None and key.endswith(suffix):
+                base = key.removesuffix(suffix)
+                found = self._by_name(base) or (
+                    self._by_name(base[:-1]) if base.endswith("s") else None
+                )
         if found is None:
             raise NotFound("area", text)
         return found
+
+    def _by_name(self, text: str) -> Area | None:
+        found = self._exact.get(exact_key(text)) or self._names.get(name_key(text))
+        return self.areas[found] if found else None
 
     # --- providers -------------------------------------------------------------------
 
@@ -156,12 +179,27 @@ class Registry:
         return found
 
     def serving(self, area_id: str) -> list[Provider]:
-        """Active providers that serve an area: its own, its kommun's, region's, national."""
+        """Active providers that serve an area: its own, its kommun's, region's, national.
+
+        A national stand-in (`fallback`) comes only for kinds the area has no entry of.
+        """
         out: list[Provider] = []
         for area in self.chain(area_id):
             out.extend(self._by_area.get(area, ()))
         out.extend(self._national)
+        if self._fallback:
+            own = self.local_kinds(area_id)
+            out.extend(p for p in self._fallback if p.kind not in own)
         return out
+
+    def local_kinds(self, area_id: str) -> frozenset[Kind]:
+        """The kinds of provider that the registry has for an area or above it (not national)."""
+        found = self._local_kinds.get(area_id)
+        if found is None:
+            chain = self.chain(area_id)
+            found = frozenset(p.kind for a in chain for p in self._by_area.get(a, ()))
+            self._local_kinds[area_id] = found
+        return found
 
     def distance(self, provider: Provider, area_id: str) -> int:
         """How far up the area chain a provider's area is: 0 = the area itself."""
@@ -172,6 +210,8 @@ class Registry:
         return min((depth.get(a, far) for a in provider.areas), default=far)
 
     def serves(self, provider: Provider, area_id: str) -> bool:
+        if provider.fallback:
+            return provider.kind not in self.local_kinds(area_id)
         depth = self._depths[area_id]
         return provider.national or any(a in depth for a in provider.areas)
 
@@ -182,9 +222,12 @@ class Registry:
         about where they live gets `serving` instead, which never offers another district.
         """
         out = self.serving(area_id)
+        below_kinds: set[Kind] = set()
         for below in self._below[area_id]:
-            out.extend(self._by_area.get(below, ()))
-        return list({p.id: p for p in out}.values())
+            units = self._by_area.get(below, ())
+            out.extend(units)
+            below_kinds.update(p.kind for p in units)
+        return list({p.id: p for p in out if not (p.fallback and p.kind in below_kinds)}.values())
 
     def in_area(self, provider: Provider, area_id: str) -> bool:
         """Whether a provider serves the area or works in a part of it."""

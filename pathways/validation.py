@@ -38,6 +38,11 @@ def name_key(text: str) -> str:
     return " ".join(plain.replace("-", " ").split())
 
 
+def exact_key(text: str) -> str:
+    """Names as written but for case and spacing: Håbo and Habo are two kommuner."""
+    return " ".join(unicodedata.normalize("NFC", text.casefold()).replace("-", " ").split())
+
+
 def validate(raw: object) -> RegistryDocument:
     """Return the registry document, or raise `RegistryInvalid` listing every problem."""
     if not isinstance(raw, Mapping):
@@ -191,12 +196,42 @@ def _check_areas(items: list[Any], problems: list[Problem]) -> dict[str, str]:
         for label in labels:
             if not isinstance(label, str) or ident is None:
                 continue
-            other = names.setdefault(name_key(label), ident)
+            other = names.setdefault(exact_key(label), ident)
             if other != ident:
                 problems.append(
                     Problem(f"name '{label}' is already used by area '{other}'", ("areas", index))
                 )
+    _check_codes(records, problems)
     return types
+
+
+CODE_LENGTH = {AreaType.region.value: 2, AreaType.kommun.value: 4}
+
+
+def _check_codes(
+    records: list[tuple[int, Mapping[str, Any], str | None]], problems: list[Problem]
+) -> None:
+    """SCB codes: a länskod (two digits) on a region, a kommunkod (four) on a kommun that
+    begins with its region's länskod, and no code used twice."""
+    by_id = {ident: record for _, record, ident in records if ident is not None}
+    seen: dict[str, str] = {}
+    for index, record, ident in records:
+        code, kind = record.get("code"), record.get("type")
+        if not isinstance(code, str) or ident is None:
+            continue
+        at: Loc = ("areas", index, "code")
+        if kind not in CODE_LENGTH:
+            problems.append(Problem(f"a {kind} has no SCB code", at))
+        elif len(code) != CODE_LENGTH[kind]:
+            problems.append(Problem(f"a {kind} code has {CODE_LENGTH[kind]} digits", at))
+        parent = by_id.get(record.get("parent") or "")
+        parent_code = parent.get("code") if isinstance(parent, Mapping) else None
+        in_lan = isinstance(parent_code, str) and code.startswith(parent_code)
+        if kind == AreaType.kommun.value and isinstance(parent_code, str) and not in_lan:
+            problems.append(Problem(f"a kommunkod in län {parent_code} begins with it", at))
+        other = seen.setdefault(code, ident)
+        if other != ident:
+            problems.append(Problem(f"code '{code}' is already used by area '{other}'", at))
 
 
 def _check_providers(
@@ -214,6 +249,8 @@ def _check_providers(
             problems.append(Problem("a national provider lists no areas", (*at, "areas")))
         if not national and not record.get("areas"):
             problems.append(Problem("list the areas served, or set national: true", (*at, "areas")))
+        if record.get("fallback") is True and not national:
+            problems.append(Problem("a fallback entry is national", (*at, "fallback")))
         _check_area_list(record, at, area_types, problems)
         _check_ages(record, at, problems)
     return {ident: record.get("retired") is True for _, record, ident in records if ident}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pathways.msg import N_
+from pathways.messages import N_
 
 
 class AreaType(StrEnum):
@@ -35,6 +35,7 @@ class Kind(StrEnum):
     bum = "bum"
     stodlinje = "stodlinje"
     akut = "akut"
+    vuxenpsykiatri = "vuxenpsykiatri"
 
 
 class Level(StrEnum):
@@ -130,6 +131,8 @@ class Cost(StrEnum):
     gratis = "gratis"
     avgift = "avgift"
     okand = "okand"
+    oftast_gratis = "oftast_gratis"  # free in most places (umo.se on UM visits)
+    hjalp_gratis = "hjalp_gratis"  # the help is free; whether the call costs is not known
 
 
 SELF_ACCESS = frozenset({Access.egen_kontakt, Access.drop_in, Access.egenremiss})
@@ -191,6 +194,7 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.bum: N_("Barn- och ungdomsmedicin (BUM)"),
     Kind.stodlinje: N_("Stödlinje"),
     Kind.akut: N_("Akut hjälp"),
+    Kind.vuxenpsykiatri: N_("Vuxenpsykiatrin (18 år och äldre)"),
 }
 
 LEVEL_LABELS: dict[Level, str] = {
@@ -218,7 +222,7 @@ MECHANISM_LABELS: dict[Mechanism, str] = {
     Mechanism.sip: N_("SIP – samordnad individuell plan"),
     Mechanism.konsultation: N_("Konsultation mellan yrkespersoner"),
     Mechanism.overlamning: N_("Planerad överlämning"),
-    Mechanism.akut: N_("Akut – ring eller åk dit nu"),
+    Mechanism.akut: N_("Akut – kontakta dem direkt, och ring 112 om någon är i fara"),
 }
 
 # How much a step asks of the people involved: routes are ordered by the sum.

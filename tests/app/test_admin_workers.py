@@ -11,6 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.factory import create_app
+from pathways.registry import Registry
 from tests.conftest import ROOT
 
 PROVIDER = "vardcentral-lerum"
@@ -39,6 +44,21 @@ def _request(
     with urllib.request.urlopen(request, timeout=10) as response:
         headers = {k.lower(): v for k, v in response.headers.items()}
         return response.status, headers, json.loads(response.read())
+
+
+MAX_REQUESTS = 400  # new connections until each worker has answered; a worker id per answer
+
+
+def _workers_seen(url: str) -> dict[str, int]:
+    """Which worker answered how many requests, until both have answered (or we give up)."""
+    seen: dict[str, int] = {}
+    for _ in range(MAX_REQUESTS):
+        _, headers, _ = _request(url)
+        worker = headers["x-vardkedjan-worker"]
+        seen[worker] = seen.get(worker, 0) + 1
+        if len(seen) == 2 and min(seen.values()) >= 3:
+            break
+    return seen
 
 
 def test_an_edit_through_one_worker_is_served_by_the_other_within_a_second(tmp_path: Path) -> None:
@@ -74,7 +94,7 @@ def test_an_edit_through_one_worker_is_served_by_the_other_within_a_second(tmp_p
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ},
+        env={**os.environ, "VARDKEDJAN_WORKER_HEADER": "1"},
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -86,9 +106,9 @@ def test_an_edit_through_one_worker_is_served_by_the_other_within_a_second(tmp_p
             except OSError:
                 assert server.poll() is None and time.monotonic() < deadline, "server did not start"
                 time.sleep(0.2)
-        # Let both workers load the registry and answer once before the edit.
-        for _ in range(20):
-            _request(f"{base}/api/v1/providers/{PROVIDER}")
+        # Both workers load the registry and answer before the edit: the test shows it.
+        before = _workers_seen(f"{base}/api/v1/providers/{PROVIDER}")
+        assert len(before) == 2, f"one worker served all {sum(before.values())} requests"
         auth = {"Authorization": f"Bearer {token}"}
         _, headers, record = _request(f"{base}/api/v1/admin/providers/{PROVIDER}", headers=auth)
         assert isinstance(record, dict)
@@ -100,12 +120,22 @@ def test_an_edit_through_one_worker_is_served_by_the_other_within_a_second(tmp_p
         )
         assert status == 200
         time.sleep(1.0)
-        seen = set()
-        for _ in range(40):  # new connections: the two workers share them
-            _, _, served = _request(f"{base}/api/v1/providers/{PROVIDER}")
+        answers: dict[str, set[str]] = {}
+        for _ in range(MAX_REQUESTS):  # new connections: the two workers share them
+            _, served_headers, served = _request(f"{base}/api/v1/providers/{PROVIDER}")
             assert isinstance(served, dict)
-            seen.add(served["hours"])
-        assert seen == {"Nya tider från test"}
+            answers.setdefault(served_headers["x-vardkedjan-worker"], set()).add(served["hours"])
+            if len(answers) == 2 and sum(map(len, answers.values())) >= 2:
+                break
+        assert len(answers) == 2, "one worker served every request after the edit"
+        assert all(hours == {"Nya tider från test"} for hours in answers.values()), answers
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_the_worker_header_is_sent_only_in_test_mode(client: TestClient, mini: Registry) -> None:
+    assert "x-vardkedjan-worker" not in client.get("/healthz").headers
+    app = create_app(mini, settings=Settings(worker_header=True))
+    with TestClient(app) as named:
+        assert named.get("/healthz").headers["x-vardkedjan-worker"] == str(os.getpid())

@@ -1,4 +1,4 @@
-"""`vardkedjan user add` and `user token`: accounts made from the command line."""
+"""`vardkedjan user ...`: accounts made and managed from the command line."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from pathways.accounts import Accounts
+from app.paths import BUNDLED_REGISTRY
+from pathways.errors import AuthenticationFailed
+from pathways.store.accounts import Accounts
+from pathways.store.live import Instance
 
 PASSWORD = "ett långt lösenord"
 
@@ -74,3 +77,42 @@ def test_token_prints_a_new_token_and_stores_its_hash(
 
     assert main(["user", "token", "okand", "--instance", str(instance)]) == 1
     assert "user 'okand' not found" in capsys.readouterr().err
+
+
+def test_list_disable_enable_passwd_remove_are_recorded_in_the_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instance = tmp_path / "instance"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    assert add(instance, "erik", "--role", "editor", "--area", "alingsas", "--password-stdin") == 0
+    where = ["--instance", str(instance)]
+    assert main(["user", "disable", "erik", *where]) == 0
+    capsys.readouterr()
+    assert main(["user", "list", *where]) == 0
+    assert capsys.readouterr().out.split("\n")[0].split("\t") == [
+        "erik",
+        "editor",
+        "alingsas",
+        "disabled",
+    ]
+    accounts = Accounts(instance / "accounts.json", instance / ".accounts.lock")
+    with pytest.raises(AuthenticationFailed):
+        accounts.authenticate("erik", PASSWORD)
+    assert main(["user", "enable", "erik", *where]) == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("ett-nytt-lösenord\n"))
+    assert main(["user", "passwd", "erik", "--password-stdin", *where]) == 0
+    assert accounts.authenticate("erik", "ett-nytt-lösenord").name == "erik"
+    assert main(["user", "remove", "erik", *where]) == 0
+    assert accounts.get("erik") is None
+    assert main(["user", "remove", "erik", *where]) == 1
+    opened = Instance.open(instance, BUNDLED_REGISTRY)
+    subjects = [e.subject for e in opened.history(limit=10)]
+    assert subjects[:5] == [
+        "Ta bort kontot 'erik'",
+        "Nytt lösenord för 'erik'",
+        "Aktivera kontot 'erik' igen",
+        "Stäng av kontot 'erik'",
+        "Nytt konto 'erik'",
+    ]
+    log = (instance / "registry" / "accounts.log").read_text(encoding="utf-8")
+    assert PASSWORD not in log and "argon2" not in log

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.factory import create_app
 from app.i18n import LOCALE_DIR, load_languages
-from pathways.msg import Items, Msg
+from pathways.messages import Items, Msg
 from pathways.registry import Registry
 from tests.app.html import get_page, one, tel_links, text
 from tests.conftest import ROOT

@@ -14,14 +14,21 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    ViewportSize,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("VARDKEDJAN_CHROMIUM", "/usr/bin/chromium"))
-SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,8 +39,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 375, "height": 812}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 def _free_port() -> int:
@@ -59,10 +66,10 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@contextmanager
+def serving(folder: Path) -> Iterator[Server]:
+    """`vardkedjan serve` over a new instance in `folder`, until the block ends."""
     port = _free_port()
-    folder = tmp_path_factory.mktemp("server")
     log = folder / "server.log"
     instance = folder / "instance"
     env = {**os.environ, "VARDKEDJAN_DATA": str(ROOT / "data" / "providers.yaml")}
@@ -92,11 +99,28 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                pytest.fail(f"the server did not start:\n{log.read_text()}")
+                raise RuntimeError(f"the server did not start:\n{log.read_text()}") from None
             time.sleep(0.1)
-    yield Server(process, base, log, instance)
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield Server(process, base, log, instance)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for the tests that only read: they never change its registry."""
+    with serving(tmp_path_factory.mktemp("server")) as running:
+        yield running
+
+
+@pytest.fixture
+def editing_server(tmp_path: Path) -> Iterator[Server]:
+    """A server with an instance of its own, for a test that edits the registry: no
+    other test sees its edits, and it does not depend on the order tests run in."""
+    with serving(tmp_path) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
@@ -133,9 +157,3 @@ def no_js_page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False, locale="sv-SE")
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS

@@ -28,7 +28,16 @@ PAGES = {
     "report": "/proffs/orosanmalan?area=partille",
     "sip": "/proffs/sip?area=alingsas&age=13&need=npf&need=skolfranvaro",
     "map": "/karta?area=skarpnack&need=nedstamdhet",
+    "map-path": "/karta?area=stockholm&need=nedstamdhet&age=15",
+    "map-units": "/karta?area=stockholm&kind=vardcentral",
+    "map-error": "/karta?area=stockholm&kind=hogwarts",
     "en-map": "/en/karta?area=alingsas",
+    "en-map-path": "/en/karta?area=alingsas&need=npf&age=9",
+    "en-routes": "/en/proffs/remissvagar?from=socialtjanst&to=bup&area=goteborg&age=14",
+    "en-report": "/en/proffs/orosanmalan?area=bromma",
+    "en-sip": "/en/proffs/sip?area=goteborg-hisingen&age=19&need=nedstamdhet",
+    "ask-an-adult": "/be-en-vuxen-om-hjalp",
+    "en-ask-an-adult": "/en/be-en-vuxen-om-hjalp",
 }
 AXE = Axe()
 

@@ -21,7 +21,8 @@ def _no_violations(page: Page) -> None:
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found] == []
 
 
-def test_sign_in_edit_see_it_served_and_undo(page: Page, server: Server) -> None:
+def test_sign_in_edit_see_it_served_and_undo(page: Page, editing_server: Server) -> None:
+    server = editing_server
     subprocess.run(
         [
             sys.executable,

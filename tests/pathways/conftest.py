@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from pathways.accounts import Role, User
-from pathways.instance import Instance
+from pathways.store.accounts import Role, User
+from pathways.store.live import Instance
 from tests.conftest import BUNDLED, MINI
 
 # Cheap argon2 parameters: the tests check what is stored, not how hard it is to crack.

@@ -291,3 +291,56 @@ def test_every_forum_has_members_in_every_area_it_covers(bundled: Registry) -> N
     for forum in bundled.forums.values():
         for area in forum.areas:
             assert bundled.forum_members(forum, area), (forum.id, area)
+
+
+# The forums the municipal reports behind this product name, per area (copied here from
+# the reports, so the test needs nothing outside the project): a word of each forum's name.
+FORUMS_IN_THE_REPORTS = {
+    "stockholm": [
+        "BUS-samverkan i Stockholms län",
+        "Lokala BUS-grupper",
+        "BUSSAM",
+        "BUS-individ",
+        "samrådsgrupp Barns och ungas hälsa",
+        "STIS",
+    ],
+    "alingsas": [
+        "SAMLA",
+        "NOSAM Alingsås",
+        "BUS i Alingsås",
+        "BUS-arbetsgruppen",
+        "Hur går det för våra elever",
+    ],
+    "lerum": ["SAMLA"],
+    "goteborg": [
+        "Temagrupp Barn och unga",
+        "NOSAM Centrum",
+        "NOSAM Hisingen",
+        "NOSAM Nordost",
+        "NOSAM Sydväst",
+        "ISAM",
+        "Politiskt samråd",
+        "Ledningsgrupp för samverkan",
+        "referensgrupp för delaktighet",
+        "Vårdsamverkan i Västra Götaland",
+    ],
+    "harryda": ["NOSAM Härryda", "ISAM"],
+    "molndal": ["NOSAM Mölndal", "ISAM"],
+    "partille": ["NOSAM Partille", "ISAM"],
+    "ockero": ["NOSAM Öckerö", "ISAM"],
+}
+
+
+@pytest.mark.parametrize("area", sorted(FORUMS_IN_THE_REPORTS))
+def test_every_forum_the_reports_name_is_in_the_registry(bundled: Registry, area: str) -> None:
+    names = [f.name for f in bundled.forums_in(area)]
+    for wanted in FORUMS_IN_THE_REPORTS[area]:
+        assert any(wanted.lower() in n.lower() for n in names), (wanted, names)
+
+
+def test_forums_cite_reports_by_their_public_title(bundled: Registry) -> None:
+    for forum in bundled.forums.values():
+        assert not re.search(r"seed|\d{3}_[0-9a-f]{8}", forum.source), forum.id
+        assert re.search(r"\d{4}|DOMAIN\.md|https://", forum.source), forum.id
+    for provider in bundled.providers.values():
+        assert "seed" not in provider.source, provider.id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from pathways.audit import audit
+from pathways.queries.audit import audit
 from pathways.registry import Registry
 from tests.conftest import BUNDLED
 

@@ -1,0 +1,400 @@
+"""Read danger in a young person's free text: the one place that decides what is a crisis.
+
+The text is private: this module never logs, prints or stores it, and neither may callers.
+
+How it reads, in order, so that text is read as it is typed:
+1. Normalise: NFKC, lower case, apostrophes dropped ("don't" → "dont"), å/ä → a and ö → o
+   (so "ä" typed for "å" is the same word), letters stretched for emphasis squeezed
+   ("dööööö" → "do"), digits inside words read as letters ("su1c1de").
+2. Words: texting spellings put right ("mej", "vil", "wanna"), fillers dropped ("typ",
+   "asså", "liksom"), a misspelt danger word read as the word it stands for (``rapidfuzz``;
+   only words of five letters or more, and only towards the danger vocabulary), words run
+   together cut apart ("villdö", "tamittliv") and words split apart joined ("själv mord").
+3. Phrases (`crisis_phrases`): each category's wordings are matched word by word, with
+   only soft words ("inte", "bara") between them unless the phrase says "..".
+4. Sense: a blocker that overlaps a match cancels it ("dör av skratt", "killing it"); a mere
+   mention of suicide in a school text or a book counts for nothing; violence in the past
+   ("när jag var liten") is not violence now.
+
+Where a wording is ambiguous the phrases err towards help ("jag vill inte dö" is a wish to
+die): needless help numbers cost little. Every step is linear in the length of the text:
+phrases are matched by dynamic programming over word positions, never by backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from pathways.reading import crisis_phrases as phrases
+from pathways.reading import crisis_words as data
+from pathways.reading.folding import fold
+
+__all__ = ["CATEGORIES", "DANGER", "MAX_CHARS", "CrisisSignal", "is_danger", "read_crisis"]
+
+MAX_CHARS: Final = 1_000
+"""Only this much of a text is read (the API takes 200 characters); a bound on the work."""
+MAX_WORD: Final = 40
+"""A longer "word" is cut here: no real word is longer, and it bounds the work per word."""
+
+CATEGORIES: Final = tuple(phrases.CATEGORIES)
+DANGER: Final = frozenset(c for c in CATEGORIES if c != "self_harm")
+"""Categories that bring the full alarm; self-harm alone brings the calm safety note."""
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    """One kind of danger found in a text, and the (normalised) words that showed it."""
+
+    category: str
+    words: tuple[str, ...]
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
+_APOSTROPHES = str.maketrans("", "", "'’´`")
+_TOKEN = re.compile(r"[^\W_]+|[.!?;\n]")
+END: Final = "_"
+"""The end of a sentence or of the text (``$`` in a phrase): "jag vill inte längre."."""
+_STRETCHED_VOWEL = re.compile(r"([aeiouy])\1{2,}")
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_NUMBER_THEN_WORD = re.compile(r"(\d+)([^\W\d_]+)")
+
+
+# --- the phrase tables, compiled once ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Slot:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    many: bool  # a number of six or more ("tog 30 alvedon")
+
+    def matches(self, word: str) -> bool:
+        if word in self.exact or (self.prefixes and word.startswith(self.prefixes)):
+            return True
+        return self.many and word.isdigit() and len(word) <= 5 and int(word) >= 6
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    category: str
+    slots: tuple[_Slot, ...]
+    wide: tuple[bool, ...]  # per gap between slot k and k+1: ".." or soft words only
+    weak: bool  # a mention, discounted in a text about a school task or a book
+    strict: bool  # soft words may not stand between its words (blockers, time words)
+
+
+def _compile(category: str, text: str, *, strict: bool = False) -> _Phrase:
+    weak = text.startswith("?")
+    slots: list[_Slot] = []
+    wide: list[bool] = []
+    gap_wide = False
+    for word in text.lstrip("?").split():
+        if word == "..":
+            gap_wide = True
+            continue
+        if slots:
+            wide.append(gap_wide)
+        gap_wide = False
+        options = [END if o == "$" else fold(o) for o in word.split("/") if o]
+        exact = frozenset(o for o in options if not o.endswith("*") and o != "#many")
+        prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
+        slots.append(_Slot(exact, prefixes, "#many" in options))
+    return _Phrase(category, tuple(slots), tuple(wide), weak, strict)
+
+
+_PHRASES: Final = tuple(
+    _compile(category, text) for category, texts in phrases.CATEGORIES.items() for text in texts
+)
+_BLOCKERS: Final = tuple(_compile("", text) for text in data.BLOCKERS)
+_PAST: Final = tuple(_compile("", text, strict=True) for text in data.PAST)
+_SOFT: Final = frozenset(fold(w) for w in data.SOFT)
+_FILLERS: Final = frozenset(fold(w) for w in data.FILLERS)
+_TOPIC: Final = frozenset(fold(w) for w in data.TOPIC)
+_TOPIC_ENDINGS: Final = tuple(fold(w) for w in data.TOPIC_ENDINGS)
+_NOT_WITH: Final = {c: frozenset(fold(w) for w in ws) for c, ws in data.NOT_WITH.items()}
+_ALIASES: Final = {fold(k): fold(v) for k, v in data.ALIASES.items()}
+_NOT_TYPOS: Final = frozenset(fold(w) for w in data.NOT_TYPOS)
+_INTENSIFIERS: Final = tuple(fold(w) for w in data.INTENSIFIERS)
+_CORE_SHORT: Final = tuple(fold(w) for w in data.CORE_SHORT)
+
+_EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
+_PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
+_KNOWN: Final = (
+    _EXACT
+    | _SOFT
+    | _FILLERS
+    | _TOPIC
+    | frozenset(w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact)
+)
+# Words that may be cut out of a longer one: the danger vocabulary and the small words
+# that run into it ("villdö", "tamittliv").
+_SMALL: Final = _SOFT | frozenset(["du", "han", "hon", "dig", "sig", "av", "de", "dom", "min"])
+_PARTS: Final = _EXACT | _SMALL | frozenset(["liv", "mitt"])
+# How words typed together begin ("villdö", "tamittliv", "killmyself").
+_LEADS: Final = frozenset(
+    ["jag", "vill", "ta", "tar", "inte", "orkar", "ska", "kan", "want", "i", "kill", "hata"]
+)
+
+
+def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], tuple[str, ...]]:
+    index: dict[tuple[str, int], list[str]] = {}
+    for word in sorted(words):
+        if len(word) >= 4 and word.isalpha():
+            index.setdefault((word[0], len(word)), []).append(word)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+_TYPO_TARGETS: Final = _by_first_letter_and_length(_EXACT)
+_LONG_PREFIXES: Final = tuple(sorted(p for p in _PREFIXES if len(p) >= 7))
+
+
+_PREFIX_TUPLE: Final = tuple(sorted(_PREFIXES))
+
+
+def _known(word: str) -> bool:
+    return word in _KNOWN or word.startswith(_PREFIX_TUPLE)
+
+
+def _typo(word: str) -> str | None:
+    """The danger word a misspelt word stands for, if one is close enough."""
+    if len(word) < 5 or word in _NOT_TYPOS or not word.isalpha():
+        return None
+    for prefix in _LONG_PREFIXES:  # "sjalvmorstankar" → "sjalvmord*"
+        if prefix[0] == word[0]:
+            for cut in (len(prefix) - 1, len(prefix), len(prefix) + 1):
+                if fuzz.ratio(word[:cut], prefix) >= 85.0:
+                    return prefix
+    spread = 1 if len(word) < 9 else 2
+    candidates = [
+        target
+        for length in range(len(word) - spread, len(word) + spread + 1)
+        for target in _TYPO_TARGETS.get((word[0], length), ())
+    ]
+    if len(word) <= 8:  # one letter wrong, missing, added or swapped ("myslef")
+        close = [c for c in candidates if OSA.distance(word, c, score_cutoff=1) <= 1]
+        return min(close, key=lambda c: (abs(len(c) - len(word)), c)) if close else None
+    best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=85.0)
+    return None if best is None else best[0]
+
+
+def _short_typo(word: str) -> str | None:
+    """A short word one letter from a core danger word ("lva", "wnat"); the phrase around
+    it must still match, so "lena" or "mg" alone bring nothing."""
+    if word in _NOT_TYPOS or not word.isalpha() or not 2 <= len(word) <= 4:
+        return None
+    close = [c for c in _CORE_SHORT if c[0] == word[0] and OSA.distance(word, c) <= 1]
+    return close[0] if len(close) == 1 else None
+
+
+_DOUBLED = re.compile(r"([^\W\d_])\1")
+
+
+def _split(word: str) -> tuple[str, ...] | None:
+    """A word run together from danger words and small words, cut apart; else None."""
+    if not 5 <= len(word) <= 30:
+        return None
+    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
+    best[0] = ()
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - 16), end - 1):
+            before = best[start]
+            if before is not None and word[start:end] in _PARTS:
+                candidate = (*before, word[start:end])
+                found = best[end]
+                if found is None or len(candidate) < len(found):
+                    best[end] = candidate
+    parts = best[len(word)]
+    if parts is None or len(parts) < 2 or parts[-1] in _SMALL or parts[0] not in _LEADS:
+        return None  # "hoppade" is not "hoppa" + "de", nor "misstag" "miss" + "tag"
+    return parts
+
+
+@lru_cache(maxsize=16_384)
+def _read_word(raw: str) -> tuple[str, ...]:
+    """One typed word as the words it stands for: none (a filler), itself, or others."""
+    if raw in ".!?;\n":
+        return (END,)
+    word = raw[:MAX_WORD]
+    number = _NUMBER_THEN_WORD.fullmatch(word)
+    if number:  # "30st", "20x"
+        return (number.group(1), *_read_word(number.group(2)))
+    if not word.isalpha() and not word.isdigit():
+        word = word.translate(_LEET)
+    word = _ALIASES.get(word, word)
+    if word in _FILLERS:
+        return ()
+    for intensifier in _INTENSIFIERS:
+        if word.startswith(intensifier) and word[len(intensifier) :] in _EXACT:
+            return (word[len(intensifier) :],)
+    if word.isdigit() or _known(word):
+        return (word,)
+    squeezed = _DOUBLED.sub(r"\1", word)  # "leeva", "diee"
+    if squeezed != word and (_known(squeezed) or squeezed in _CORE_SHORT):
+        return (squeezed,)
+    meant = _typo(word) or _short_typo(word)
+    if meant is not None:
+        return (meant,)
+    return _split(word) or (word,)
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES)
+    text = fold(text)
+    text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    words = [part for raw in _TOKEN.findall(text) for part in _read_word(raw)]
+    return [*_joined(words), END]
+
+
+def _joined(words: list[str]) -> list[str]:
+    """Words split apart ("själv mord", "över dos", "hej då") joined again."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        merged = _merged(tuple(words[i : i + 3])) if i + 2 < len(words) else None
+        size = 3
+        if merged is None and i + 1 < len(words):
+            merged, size = _merged(tuple(words[i : i + 2])), 2
+        if merged is None:
+            out.append(words[i])
+            i += 1
+        else:
+            out.append(merged)
+            i += size
+    return out
+
+
+@lru_cache(maxsize=16_384)
+def _merged(parts: tuple[str, ...]) -> str | None:
+    """The danger word these words make together, if they make one that needs them all:
+    "själv"+"mord", not "självmordstankar"+"men"."""
+    merged = "".join(parts)
+    if len(merged) < 5 or all(_known(part) for part in parts):
+        return None
+    if merged in _EXACT:
+        return merged
+    head = max(len(merged) - len(parts[-1]), 5)
+    return merged if any(len(p) > head and merged.startswith(p) for p in _PREFIXES) else None
+
+
+# --- matching ----------------------------------------------------------------------------
+
+
+def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
+    """Every way the phrase's words occur in the text (one per end position), leftmost first.
+
+    Dynamic programming over positions: for each slot, every position that can end it,
+    with a back-pointer. Linear in the number of words times a constant gap.
+    """
+    first = phrase.slots[0]
+    reach: dict[int, tuple[int, ...]] = {
+        i: (i,) for i, word in enumerate(words) if first.matches(word)
+    }
+    for k, slot in enumerate(phrase.slots[1:]):
+        wide = phrase.wide[k]
+        nxt: dict[int, tuple[int, ...]] = {}
+        for end, path in reach.items():
+            limit = phrases.WIDE_GAP if wide else (0 if phrase.strict else phrases.SOFT_GAP)
+            for j in range(end + 1, min(len(words), end + 2 + limit)):
+                if j not in nxt and slot.matches(words[j]):
+                    nxt[j] = (*path, j)
+                if not wide and words[j] not in _SOFT:
+                    break
+        if not nxt:
+            return []
+        reach = nxt
+    return sorted(reach.values())
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Phrases by the words their first word may be: a text only tries the phrases whose
+    first word it holds (most texts touch a handful)."""
+
+    phrases: tuple[_Phrase, ...]
+    by_word: dict[str, tuple[int, ...]]
+    by_prefix: dict[str, tuple[int, ...]]
+    memo: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, phrases: tuple[_Phrase, ...]) -> _Index:
+        by_word: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
+        for order, phrase in enumerate(phrases):
+            for word in phrase.slots[0].exact:
+                by_word.setdefault(word, []).append(order)
+            for prefix in phrase.slots[0].prefixes:
+                by_prefix.setdefault(prefix, []).append(order)
+        return cls(
+            phrases,
+            {w: tuple(o) for w, o in by_word.items()},
+            {p: tuple(o) for p, o in by_prefix.items()},
+            {},
+        )
+
+    def candidates(self, present: set[str]) -> list[_Phrase]:
+        orders: set[int] = set()
+        for word in present:
+            orders.update(self.starting_with(word))
+        return [self.phrases[order] for order in sorted(orders)]
+
+    def starting_with(self, word: str) -> tuple[int, ...]:
+        found = self.memo.get(word)
+        if found is None:
+            orders = list(self.by_word.get(word, ()))
+            for end in range(2, len(word) + 1):
+                orders.extend(self.by_prefix.get(word[:end], ()))
+            if len(self.memo) > 16_384:  # a bound, whatever people type
+                self.memo.clear()
+            found = self.memo[word] = tuple(orders)
+        return found
+
+
+_DANGER_INDEX: Final = _Index.of(_PHRASES)
+_BLOCKER_INDEX: Final = _Index.of(_BLOCKERS)
+_PAST_INDEX: Final = _Index.of(_PAST)
+
+
+def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
+    """The kinds of danger a free text shows, in the order of ``CATEGORIES``; () if none."""
+    words = _words(text)
+    if len(words) < 2:  # only the end
+        return ()
+    found: dict[str, tuple[int, ...]] = {}
+    present = set(words)
+    candidates = _DANGER_INDEX.candidates(present)
+    matches = [(p, found_at) for p in candidates if (found_at := _match(p, words))]
+    if not matches:
+        return ()
+    blockers = _BLOCKER_INDEX.candidates(present)
+    blocked = {i for b in blockers for at in _match(b, words) for i in at}
+    topic = not _TOPIC.isdisjoint(present) or any(w.endswith(_TOPIC_ENDINGS) for w in present)
+    past = any(_match(p, words) for p in _PAST_INDEX.candidates(present))
+    for phrase, found_at in matches:
+        free = [at for at in found_at if blocked.isdisjoint(at)]
+        if not free or (phrase.weak and topic):
+            continue
+        positions = free[0]
+        if phrase.category == "violence_now" and past:
+            continue
+        if not _NOT_WITH.get(phrase.category, frozenset()).isdisjoint(present):
+            continue
+        if phrase.category not in found or positions < found[phrase.category]:
+            found[phrase.category] = positions
+    return tuple(
+        CrisisSignal(c, tuple(words[i] for i in found[c] if words[i] != END))
+        for c in CATEGORIES
+        if c in found
+    )
+
+
+def is_danger(signals: Iterable[CrisisSignal]) -> bool:
+    """True when any signal calls for the full alarm (not self-harm alone)."""
+    return any(s.category in DANGER for s in signals)

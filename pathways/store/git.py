@@ -1,0 +1,194 @@
+"""The registry's history as an ordinary git repository, through the `git` command line.
+
+Ordinary git, so that a region can copy or sync its registry to other servers with the
+tools it already has. Every call passes its own identity and settings (`-c ...`, `GIT_*`)
+and ignores the user's and the system's git configuration, so that it works the same on a
+server with no `~/.gitconfig`, in CI, and never asks for a signing key or a password.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+SYSTEM_NAME = "Vårdkedjan"
+SYSTEM_EMAIL = "system@vardkedjan.invalid"
+USER_DOMAIN = "users.vardkedjan.invalid"
+_REV = re.compile(r"^[0-9a-fA-F]{4,64}$")
+_TIMEOUT = 120
+
+
+class GitError(RuntimeError):
+    """git failed: a broken repository or a full disk, not something a user did wrong."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    time: str  # ISO 8601 with the offset, as git records it
+    message: str
+
+
+def author_ident(name: str) -> str:
+    """`name <name@users.vardkedjan.invalid>`; account names are slugs, so this is safe."""
+    if not name or any(c in name for c in "<>\n\r\0"):
+        raise ValueError(f"not a name git can record: {name!r}")
+    return f"{name} <{name}@{USER_DOMAIN}>"
+
+
+def is_revision(text: str) -> bool:
+    """Whether `text` looks like a commit id (and so can never be read as an option)."""
+    return bool(_REV.match(text))
+
+
+class Git:
+    """One repository, with a work tree at `root`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+        env.update(
+            GIT_CONFIG_NOSYSTEM="1",
+            GIT_CONFIG_GLOBAL=os.devnull,
+            GIT_TERMINAL_PROMPT="0",
+            GIT_AUTHOR_NAME=SYSTEM_NAME,
+            GIT_AUTHOR_EMAIL=SYSTEM_EMAIL,
+            GIT_COMMITTER_NAME=SYSTEM_NAME,
+            GIT_COMMITTER_EMAIL=SYSTEM_EMAIL,
+            LC_ALL="C",
+        )
+        self.env = env
+        self.config = [
+            f"user.name={SYSTEM_NAME}",
+            f"user.email={SYSTEM_EMAIL}",
+            "commit.gpgsign=false",
+            "init.defaultBranch=main",
+            "core.autocrlf=false",
+            "core.fsync=committed",
+            "i18n.commitEncoding=utf-8",
+            "log.showSignature=false",
+            f"safe.directory={root}",
+        ]
+
+    def run(self, *args: str, input: bytes | None = None) -> bytes:
+        command = ["git", "-C", str(self.root)]
+        for setting in self.config:
+            command += ["-c", setting]
+        try:
+            done = subprocess.run(
+                [*command, *args],
+                input=input,
+                capture_output=True,
+                env=self.env,
+                timeout=_TIMEOUT,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise GitError(f"git {args[0]} could not run: {exc}") from exc
+        if done.returncode != 0:
+            detail = done.stderr.decode("utf-8", "replace").strip()
+            raise GitError(f"git {args[0]} failed ({done.returncode}): {detail}")
+        return done.stdout
+
+    def init(self) -> None:
+        self.run("init", "-q")
+
+    def head(self) -> str | None:
+        """The current commit, or None in a repository with no commit yet."""
+        try:
+            return self.run("rev-parse", "--verify", "-q", "HEAD^{commit}").decode().strip()
+        except GitError:
+            return None
+
+    def resolve(self, revision: str) -> str | None:
+        """The full id of a commit given by (a prefix of) its id, or None."""
+        if not is_revision(revision):
+            return None
+        try:
+            out = self.run("rev-parse", "--verify", "-q", f"{revision}^{{commit}}")
+        except GitError:
+            return None
+        return out.decode().strip()
+
+    def show(self, revision: str, path: str) -> str | None:
+        """A file as it was in a commit, or None if it did not exist there."""
+        try:
+            return self.run("show", f"{revision}:{path}").decode("utf-8")
+        except GitError:
+            return None
+
+    def dirty(self, path: str) -> bool:
+        """Whether the file differs from the last commit (in the work tree or the index)."""
+        return bool(self.run("status", "--porcelain", "--untracked-files=all", "--", path).strip())
+
+    def commit(self, path: str, *, author: str, message: str) -> str:
+        """Record the file as it is now; return the new commit's id."""
+        self.run("add", "--", path)
+        self.run(
+            "commit",
+            "-q",
+            "--no-verify",
+            "--cleanup=whitespace",
+            f"--author={author}",
+            "-F",
+            "-",
+            "--",
+            path,
+            input=message.encode("utf-8"),
+        )
+        head = self.head()
+        if head is None:  # pragma: no cover - git said it committed
+            raise GitError("git commit left no HEAD")
+        return head
+
+    def log(
+        self,
+        path: str | tuple[str, ...] | None,
+        *,
+        max_count: int | None = None,
+        revision: str | None = None,
+    ) -> list[Commit]:
+        """Commits (that changed `path`, if given), newest first, from HEAD or `revision`."""
+        args = ["log", "-z", "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B"]
+        if max_count is not None:
+            args.append(f"--max-count={max_count}")
+        if revision is not None:
+            if not is_revision(revision):
+                return []
+            args.append(revision)
+        paths = (path,) if isinstance(path, str) else (path or ())
+        args += ["--", *paths]
+        out = self.run(*args).decode("utf-8", "replace")
+        commits = []
+        for chunk in out.split("\0"):
+            if not chunk.strip():
+                continue
+            sha, parents, author, email, time, message = chunk.strip("\n").split("\x1f", 5)
+            commits.append(
+                Commit(sha, tuple(parents.split()), author, email, time, message.rstrip())
+            )
+        return commits
+
+    def remove_stale_locks(self) -> list[Path]:
+        """Delete lock files a git process left when it was killed.
+
+        Only safe while holding the instance lock: every git write goes through it, so no
+        live git process of ours can own these.
+        """
+        git_dir = self.root / ".git"
+        if not git_dir.is_dir():
+            return []
+        stale = list(git_dir.glob("*.lock"))  # index, HEAD, config, packed-refs, ...
+        stale += list((git_dir / "refs").rglob("*.lock")) if (git_dir / "refs").exists() else []
+        removed = []
+        for lock in stale:
+            if lock.exists():
+                lock.unlink()
+                removed.append(lock)
+        return removed

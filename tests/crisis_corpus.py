@@ -1,0 +1,49 @@
+"""The labelled crisis wordings of tests/data, read once for the tests and the benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS = DATA / "crisis_corpus.yaml"
+HELD_OUT = DATA / "crisis_heldout.yaml"
+MORE = DATA / "crisis_more.yaml"
+
+
+@dataclass(frozen=True)
+class Wording:
+    text: str
+    expected: frozenset[str]  # the categories that must be found; empty: none may be
+    english: bool  # English or mixed: also tried on /en/hitta
+    source: str  # the file it comes from
+
+    @property
+    def calm(self) -> bool:
+        """Self-harm alone: the calm note, never the alarm."""
+        return self.expected == {"self_harm"}
+
+    def accepts(self, found: set[str]) -> bool:
+        if not self.expected:
+            return not found
+        if self.calm:
+            return found == {"self_harm"}
+        return self.expected <= found
+
+
+def load(path: Path) -> list[Wording]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out: list[Wording] = []
+    for key, items in document.items():
+        expected = frozenset() if key == "none" else frozenset(str(key).split())
+        for item in items:
+            english = isinstance(item, dict)
+            text = str(item["en"]) if english else str(item)
+            out.append(Wording(text, expected, english, path.name))
+    return out
+
+
+def all_wordings() -> list[Wording]:
+    return load(CORPUS) + load(HELD_OUT) + load(MORE)
