@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from pathways.messages import Msg, Text
 from pathways.models import Area, Provider
 from pathways.queries.emergency import Emergency, emergency_block
-from pathways.queries.find_help import HelpAnswer, find_help
+from pathways.queries.find_help import HelpAnswer, HelpResult, find_help
 from pathways.queries.guidance import REQUIREMENTS
+from pathways.queries.next_steps import NextStep
 from pathways.queries.routes import CONSENT_REQUIRES
 from pathways.queries.sentences import helps_text, how_to_contact
 from pathways.registry import Registry
 from pathways.vocab import Mechanism, Need
 
 FIRST_PLACES = 2  # as the public results page: "the one or two right places to start"
+HOPS = 3
+"""Ways on from the first places, one per receiving place: the path prints on one A4 page."""
 
 # Who decides to pass the young person on, and how, in one sentence per mechanism.
 PASS_ON: dict[Mechanism, Msg] = {
@@ -86,6 +89,10 @@ def need_path(registry: Registry, *, area: str, need: Need, age: int) -> NeedPat
             tuple(PathPlace(r.provider, _what(r.provider, need), r.how_to_contact) for r in first),
         )
     ]
+    hops: dict[str, tuple[HelpResult, NextStep]] = {}
+    for result in first:
+        for step in result.next_steps:
+            hops.setdefault(step.provider.id, (result, step))
     passing = tuple(
         PathPlace(
             step.provider,
@@ -96,20 +103,15 @@ def need_path(registry: Registry, *, area: str, need: Need, age: int) -> NeedPat
             who=PASS_ON[step.mechanism],
             consent=_consent(registry, step.flow, step.mechanism),
         )
-        for result in first
-        for step in result.next_steps
+        for result, step in list(hops.values())[:HOPS]
     )
     if passing:
         steps.append(PathStep(2, "pass_on", Msg("Om det inte räcker"), passing))
-        onward = list({p.provider.id: p.provider for p in passing}.values())
-        steps.append(
-            PathStep(
-                3,
-                "next",
-                Msg("Nästa nivå"),
-                tuple(PathPlace(p, _what(p, need), _arrival(p)) for p in onward),
-            )
-        )
+        started = {r.provider.id for r in first}
+        onward = [p.provider for p in passing if p.provider.id not in started]
+        if onward:  # the places a step leads to, unless they were a place to start
+            arrive = tuple(PathPlace(p, _what(p, need), _arrival(p)) for p in onward)
+            steps.append(PathStep(3, "next", Msg("Nästa nivå"), arrive))
     acute = [p for p in registry.serving(answer.area.id) if p.fits_age(age)]
     return NeedPath(answer.area, need, age, tuple(steps), emergency_block(age, acute), answer)
 

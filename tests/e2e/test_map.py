@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Browser
 
 from tests.e2e.conftest import PHONE, Server
@@ -16,13 +17,22 @@ def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
-def test_the_stockholm_path_for_one_need_prints_on_one_a4_page(
-    browser: Browser, server: Server
+PRINTED = [
+    PATH,
+    "/karta?area=goteborg&need=trauma&age=8",
+    "/karta?area=skarpnack&need=oro_angest&age=16",
+    "/karta?area=stockholm&need=alkohol_droger&age=17",
+]
+
+
+@pytest.mark.parametrize("path", PRINTED)
+def test_a_path_for_one_need_prints_on_one_a4_page(
+    browser: Browser, server: Server, path: str
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(server.url(PATH))
+        page.goto(server.url(path))
         assert page.locator("ol.path-steps > li").count() >= 2
         pdf = page.pdf(format="A4", print_background=False)
         assert pdf.startswith(b"%PDF")
