@@ -46,6 +46,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--read-only", action="store_true", help="serve --data as it is: no instance, no admin"
     )
     serve.add_argument("--workers", type=_at_least_one, default=1, help="worker processes")
+    serve.add_argument(
+        "--follow",
+        metavar="URL",
+        help="run a read-only replica of the primary whose registry repository is at URL "
+        "(anything `git fetch` takes); its mirror lives in --instance",
+    )
+    serve.add_argument(
+        "--poll", type=float, default=5.0, help="with --follow: seconds between fetches (0: never)"
+    )
 
     check = commands.add_parser("check", help="validate a registry and print the audit")
     check.add_argument("path", type=Path)
@@ -61,7 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(args.path, show_all=args.all)
     if args.command == "user":
         return run_user(args)
-    instance = None if args.read_only else args.instance
+    if args.follow:
+        os.environ["VARDKEDJAN_FOLLOW"] = args.follow
+        os.environ["VARDKEDJAN_FOLLOW_INTERVAL"] = str(args.poll)
+        os.environ["VARDKEDJAN_FOLLOW_FOLDER"] = str(args.instance.resolve())
+    instance = None if args.read_only or args.follow else args.instance
     return run_serve(args.host, args.port, args.data, args.workers, instance)
 
 
@@ -143,6 +156,8 @@ def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | N
     else:
         os.environ["VARDKEDJAN_INSTANCE"] = str(instance.resolve())
     where = f"the instance {instance} (seeded from {data})" if instance else f"{data} (read-only)"
+    if os.environ.get("VARDKEDJAN_FOLLOW"):
+        where = f"a read-only replica of {os.environ['VARDKEDJAN_FOLLOW']}"
     logs = log_config()
     if workers > 1:
         # The parent never loads the registry: a child checks it, the workers serve it.

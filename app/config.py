@@ -55,3 +55,16 @@ class Settings(BaseSettings):
         if self.secure_cookies is not None:
             return self.secure_cookies
         return self.environment == "production"
+
+
+class FollowSettings(BaseSettings):
+    """A replica (`serve --follow`): VARDKEDJAN_FOLLOW is the primary's git URL, empty for a
+    primary or a read-only copy; VARDKEDJAN_NOTIFY_TOKEN authenticates the primary's
+    post-commit hook (`POST /api/v1/admin/notify`)."""
+
+    model_config = SettingsConfigDict(env_prefix="VARDKEDJAN_", extra="ignore")
+
+    follow: str | None = None
+    follow_interval: float = 5.0  # seconds between fetches; 0 waits for notify only
+    follow_folder: Path = Path("instance")
+    notify_token: str | None = None

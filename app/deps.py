@@ -25,12 +25,17 @@ from pathways.store.live import Instance, Versioned
 
 
 async def get_registry(request: Request) -> Registry:
-    """The registry to answer from: an instance's live one (a stat per request, reloaded
-    when another process saved an edit) or the fixed one the app was made with."""
+    """The registry to answer from: an instance's live one (a stat per request; a change
+    saved by another process is loaded in the background and served once built, so no
+    request waits for it) or the fixed one the app was made with."""
     instance = request.app.state.instance
     if instance is not None:
-        live: Registry = instance.registry()
+        live: Registry = instance.current()
         return live
+    follower = request.app.state.follower
+    if follower is not None:
+        followed: Registry = follower.current()
+        return followed
     registry: Registry = request.app.state.registry
     return registry
 

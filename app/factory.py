@@ -6,14 +6,14 @@ import os
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import errors, openapi_errors
 from app.accesslog import AccessLog, strip_uvicorn_queries
 from app.auth import Sessions, secret_for
-from app.config import Settings
+from app.config import FollowSettings, Settings
 from app.i18n import LOCALE_DIR, load_languages
 from app.paths import STATIC
 from app.rendering import Renderer
@@ -23,6 +23,7 @@ from app.routers.admin_pages import router as admin_router
 from app.routers.admin_session import router as session_router
 from app.routers.admin_users import router as users_router
 from app.routers.api_v1 import router as api_router
+from app.routers.follow import router as follow_router
 from app.routers.map import router as karta_router
 from app.routers.professional import router as proffs_router
 from app.routers.public import router as pages_router
@@ -30,7 +31,10 @@ from app.routers.reports import admin_router as reports_admin_router
 from app.routers.reports import router as reports_router
 from app.routers.youth import router as youth_router
 from app.security import BodyLimit, Transport
+from pathways import loader
 from pathways.registry import Registry, settle
+from pathways.store import snapshot
+from pathways.store.follower import Follower
 from pathways.store.live import Instance
 
 HEALTH = b'{"status":"ok"}'
@@ -40,6 +44,7 @@ def create_app(
     registry: Registry,
     *,
     instance: Instance | None = None,
+    follower: Follower | None = None,
     settings: Settings | None = None,
     locale_dir: Path = LOCALE_DIR,
 ) -> FastAPI:
@@ -54,8 +59,11 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.registry = registry
+    # With an instance, the live registry is the instance's: holding the first one here
+    # would keep it alive beside every later one.
+    app.state.registry = registry if instance is None and follower is None else None
     app.state.instance = instance
+    app.state.follower = follower
     settings = settings or Settings()
     if instance is not None:
         app.state.sessions = Sessions(
@@ -73,6 +81,7 @@ def create_app(
     app.include_router(hsds.router)
     app.include_router(fhir.router)
     app.include_router(admin_api_router)
+    app.include_router(follow_router)
     app.include_router(session_router)
     app.include_router(users_router)
     app.include_router(admin_router)
@@ -83,8 +92,11 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/healthz", tags=["ops"])
-    def healthz() -> Response:
-        """Liveness for load balancers and benchmarks: tiny and constant."""
+    async def healthz() -> Response:
+        """Liveness for load balancers and benchmarks: tiny and constant; on a replica,
+        also the commit served and any commit refused (still 200: it serves on)."""
+        if follower is not None:
+            return JSONResponse({"status": "ok", **follower.health()})
         return Response(HEALTH, media_type="application/json")
 
     strip_uvicorn_queries()
@@ -117,12 +129,37 @@ class WorkerHeader:
 
 
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings()
+    app = _app_from_settings(settings or Settings())
+    loader.serving()  # loaded: from now on, parse in ways that let requests run between
+    return app
+
+
+def open_follower(settings: FollowSettings) -> Follower:
+    assert settings.follow is not None
+    interval = settings.follow_interval if settings.follow_interval > 0 else None
+    return Follower.open(settings.follow, settings.follow_folder, interval)
+
+
+def _app_from_settings(settings: Settings) -> FastAPI:
+    following = FollowSettings()
+    if following.follow:
+        follower = open_follower(following)
+        app = create_app(follower.current(), follower=follower, settings=settings)
+        app.state.notify_token = following.notify_token
+        return app
     if settings.instance is None:
-        registry = Registry.from_file(settings.data)
+        try:
+            data = settings.data.read_bytes()
+        except OSError:
+            registry = Registry.from_file(settings.data)  # says why, as `check` does
+        else:
+            registry = snapshot.load(data, str(settings.data), snapshot.default_folder())
         settle()
         return create_app(registry, settings=settings)
     # No settle() here: a live registry is replaced on every edit, and frozen old ones
     # would never be collected.
+    # `open` finishes any write a crash interrupted (the journal's recovery, under the
+    # lock) before the watcher starts: it must never load a half-made change.
     instance = Instance.open(settings.instance, settings.data)
+    instance.watch()  # other workers' edits are loaded before the next request asks
     return create_app(instance.registry(), instance=instance, settings=settings)

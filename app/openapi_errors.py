@@ -10,7 +10,9 @@ generated schema, operation by operation, from what each kind of operation can m
   read-only server); 404 for a record or change by id; writes also 409 (exists, or
   changed since, for a revert), 413 (body too large), 422 (the registry refuses the
   record), 429 (too many changes by the account) and 503 (the change could not be saved,
-  nothing changed); writes with If-Match 412 (stale) and 428 (missing).
+  nothing changed); writes with If-Match 412 (stale) and 428 (missing);
+- an operation with answers of its own says them in `OWN`: a replica's notify answers
+  404 on a server that follows no primary, 403 when no notify token is set, 401.
 
 Every error body is `{"detail": ...}` (CONTRACT.md); 412 adds `current_etag`.
 """
@@ -49,6 +51,15 @@ DESCRIPTIONS = {
     429: "Too many changes by this account; see Retry-After",
     503: "The change could not be saved (disk, read-only instance, git); nothing changed",
 }
+# Operations whose error answers are their own, not those of their kind, with what each
+# status means there: notify has no body and no record (`app.routers.follow`).
+OWN: dict[tuple[str, str], dict[int, str]] = {
+    ("/api/v1/admin/notify", "post"): {
+        401: "No valid notify token (Authorization: Bearer, VARDKEDJAN_NOTIFY_TOKEN)",
+        403: "Notify is not configured on this replica (no VARDKEDJAN_NOTIFY_TOKEN)",
+        404: "This server is not a replica: it follows no primary",
+    },
+}
 RESOLVED = {"area", "from", "to", "kind"}
 WRITES = {"post", "put", "delete", "patch"}
 
@@ -59,6 +70,9 @@ def statuses(path: str, method: str, operation: dict[str, Any]) -> set[int]:
     names = {p.get("name") for p in params}
     by_id = "{" in path
     found: set[int] = {422} if params or "requestBody" in operation else set()
+    own = OWN.get((path, method))
+    if own is not None:
+        return found | set(own)
     if "requestBody" in operation:
         found.add(400)  # a body that is not JSON at all
     if not path.startswith("/api/v1/admin"):
@@ -87,7 +101,8 @@ def document(schema: dict[str, Any]) -> None:
                 if str(status) in responses:
                     continue
                 content = {"application/json": {"schema": reference}}
-                responses[str(status)] = {"description": DESCRIPTIONS[status], "content": content}
+                described = OWN.get((path, method), DESCRIPTIONS).get(status, DESCRIPTIONS[status])
+                responses[str(status)] = {"description": described, "content": content}
 
 
 def install(app: FastAPI) -> None:

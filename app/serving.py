@@ -49,7 +49,15 @@ def run_workers(host: str, port: int, workers: int, log_config: dict[str, Any]) 
     from uvicorn import Config
     from uvicorn.supervisors import Multiprocess
 
+    # A worker loading a national registry from its snapshot holds the GIL while it
+    # unpickles, and cannot answer the supervisor's ping: give it time on a busy host.
     config = Config(
-        MAIN, host=host, port=port, workers=workers, access_log=False, log_config=log_config
+        MAIN,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_config=log_config,
+        timeout_worker_healthcheck=60,
     )
     Multiprocess(config, sockets=[listener(host, port)]).run()

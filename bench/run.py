@@ -43,9 +43,10 @@ README = BENCH / "README.md"
 BEGIN, END = "<!-- results -->", "<!-- /results -->"
 HOST = "127.0.0.1"
 
-CHECK_TARGET_S = 2.0
-THROUGHPUT_RATIO = 0.5
-RSS_TARGET_MB = 500.0
+CHECK_TARGET_S = 1.0
+THROUGHPUT_RATIO = 0.8  # find-help ÷ /healthz (issue 14)
+PAGE_RATIO = 0.5  # /hitta HTML ÷ /healthz (issue 14)
+RSS_TARGET_MB = 300.0
 CHECK_TIMEOUT_S = 300.0
 STARTUP_TIMEOUT_S = 300.0
 SERVER_LOG = OUT / "serve.log"
@@ -310,7 +311,7 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
     cli = vardkedjan()
     if cli is None:
         report.notes.append("no `vardkedjan` console script: run `pip install -e .` first")
-        report.unmeasured("vardkedjan check (median)", f"< {CHECK_TARGET_S:.0f} s", "no CLI")
+        report.unmeasured("vardkedjan check (median)", f"< {CHECK_TARGET_S:g} s", "no CLI")
         return report, True
 
     print(f"timing `vardkedjan check {_rel(str(path))}` ({size_mb:.1f} MB), {args.runs} runs")
@@ -320,12 +321,12 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         report.add(
             f"vardkedjan check, median of {len(times)}",
             f"{median:.2f} s (min {min(times):.2f}, max {max(times):.2f})",
-            f"< {CHECK_TARGET_S:.0f} s",
+            f"< {CHECK_TARGET_S:g} s",
             median < CHECK_TARGET_S,
         )
         report.notes.append(f"registry: {_rel(str(path))}, {size_mb:.1f} MB; check: {headline}")
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
-        report.unmeasured("vardkedjan check", f"< {CHECK_TARGET_S:.0f} s", str(exc))
+        report.unmeasured("vardkedjan check", f"< {CHECK_TARGET_S:g} s", str(exc))
         broken = True
 
     sys.path.insert(0, str(ROOT))  # run as a script: make `bench` importable
@@ -351,7 +352,22 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
     sys.path.insert(0, str(ROOT))  # run as a script: bench/ is on the path, not the root
     from bench.workers import measure_workers  # the workers' ratio, in the same run
 
-    return report, measure_workers(sys.modules[__name__], cli, path, report, args) or broken
+    broken = measure_workers(sys.modules[__name__], cli, path, report, args) or broken
+    return report, scale_rows(args, cli, path, report) or broken
+
+
+def scale_rows(args: argparse.Namespace, cli: Path, path: Path, report: Report) -> bool:
+    """Start-up, worker memory, edits, stalls and replicas: bench/scale.py (issue 14)."""
+    from bench import scale
+
+    try:
+        figures = scale.measure(cli, path, args.edits, OUT / "scale.log")
+    except (RuntimeError, OSError, subprocess.SubprocessError, ValueError) as exc:
+        report.unmeasured("editing and replicas (bench/scale.py)", "", str(exc))
+        return True
+    for name, value, target, ok in figures.rows:
+        report.add(name, value, target, ok)
+    return False
 
 
 def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Report) -> bool:
@@ -360,6 +376,7 @@ def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Repo
         "/healthz",
         f"/api/v1/find-help?age=15&area={area}&need=nedstamdhet",
         f"/api/v1/find-help?age=15&area={area}&q=kan%20inte%20sova",
+        f"/hitta?age=15&area={area}&need=nedstamdhet",
     ]
     port = free_port()
     base = f"http://{HOST}:{port}"
@@ -384,7 +401,7 @@ def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Repo
         report.add("server start-up (until /healthz answers)", f"{startup:.1f} s")
         for url in paths[1:]:
             status, body = get(base + url)
-            if status != 200 or b'"results"' not in body:
+            if status != 200 or (url.startswith("/api") and b'"results"' not in body):
                 raise RuntimeError(f"GET {url} answered {status}: {body[:200]!r}")
         results = [
             run_wrk(base, url, args.threads, args.connections, args.duration) for url in paths
@@ -411,11 +428,12 @@ def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Repo
             report.add(label, value)
         else:
             ratio = rps / health.requests_per_s
+            wanted = PAGE_RATIO if result.path.startswith("/hitta") else THROUGHPUT_RATIO
             report.add(
                 label,
                 f"{value}, {ratio:.0%} of /healthz",
-                f"≥ {THROUGHPUT_RATIO:.0%} of /healthz",
-                ratio >= THROUGHPUT_RATIO,
+                f"≥ {wanted:.0%} of /healthz",
+                ratio >= wanted,
             )
     report.add("server VmRSS after loading", f"{loaded.get('VmRSS', 0):.0f} MB")
     report.add("server VmRSS after the load", f"{after.get('VmRSS', 0):.0f} MB")
@@ -483,6 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--edits", type=int, default=20, help="admin PUTs in bench/scale.py")
     args = parser.parse_args(argv)
     if args.data is None:
         name = "national" if args.kommuner == 290 else f"kommuner-{args.kommuner}"

@@ -16,6 +16,7 @@ from pathways.errors import Loc, Problem, RegistryInvalid
 from pathways.models import RegistryDocument
 from pathways.validation import validate
 from pathways.yamlio import fast as yamlfast
+from pathways.yamlio import quick as yamlquick
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -24,6 +25,18 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
+_quick_by_default = True
+
+
+def serving() -> None:
+    """From now on, parse without yaml-rs unless told otherwise: this process serves.
+
+    yaml-rs holds the GIL for its whole parse (a few tenths of a second for a national
+    registry), so an edit parsed with it would stall every request of the worker for
+    that long; libyaml's event loop lets them run in between. `check` keeps yaml-rs.
+    """
+    global _quick_by_default
+    _quick_by_default = False
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
@@ -44,13 +57,21 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type, misc]
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
-def parse_yaml(text: str, file: str) -> Any:
+def parse_yaml(text: str, file: str, *, quick: bool | None = None) -> Any:
     """Parse YAML text; raise `RegistryInvalid` for syntax errors and duplicate keys.
 
-    The common case is built straight from libyaml's events (`pathways.yamlio.fast`);
-    whatever that loop leaves alone goes through PyYAML's full safe loader.
+    A text that yaml-rs reads exactly as PyYAML would is read by yaml-rs
+    (`pathways.yamlio.quick`); anything else, and every text yaml-rs refuses, is built
+    from libyaml's events (`pathways.yamlio.fast`), which place each error on its line;
+    whatever that loop leaves alone goes through PyYAML's full safe loader. `quick=False`
+    skips yaml-rs (see `serving`); None leaves the choice to the process. The size limit
+    comes first, whichever parser reads (`pathways.limits`).
     """
     limits.check_size(len(text), file)  # bounded input (pathways.limits)
+    use_quick = _quick_by_default if quick is None else quick
+    fast = _quick(text) if use_quick else None
+    if fast is not None:
+        return fast
     try:
         data, duplicates = yamlfast.load(text, limits.AliasBudget(file))
     except yamlfast.Unsupported:
@@ -71,6 +92,19 @@ def parse_yaml(text: str, file: str) -> Any:
             ]
         )
     return data
+
+
+# yaml-rs refuses a text whose aliases replay more than this many nodes; the exact
+# loader then reads it and counts them against the alias limit.
+QUICK_ALIAS_REPLAYS = 1_000_000
+
+
+def _quick(text: str) -> Any:
+    """yaml-rs's data, or None for the exact loader: also when aliases are used and the
+    configured alias limit is tighter than yaml-rs's own, so that the limit decides."""
+    if "*" in text and limits.Limits.current().alias_nodes < QUICK_ALIAS_REPLAYS:
+        return None
+    return yamlquick.load(text)
 
 
 def _full_load(text: str, file: str) -> tuple[Any, list[tuple[str, int]]]:
@@ -98,11 +132,21 @@ def _syntax_error(exc: yaml.YAMLError, file: str) -> RegistryInvalid:
     return RegistryInvalid([Problem(f"YAML error: {exc}", file=file, code="syntax")])
 
 
-def load_text(text: str, file: str = "<registry>") -> RegistryDocument:
+def load_text(
+    text: str, file: str = "<registry>", *, quick: bool | None = None
+) -> RegistryDocument:
     """Validate registry text; every problem names the file and line."""
-    raw = parse_yaml(text, file)
+    return load_parsed(text, file, quick=quick)[1]
+
+
+def load_parsed(
+    text: str, file: str = "<registry>", *, quick: bool | None = None
+) -> tuple[Any, RegistryDocument]:
+    """The parsed data and the validated document: for an edit, which needs both and
+    must not parse a national registry twice."""
+    raw = parse_yaml(text, file, quick=quick)
     try:
-        return validate(raw)
+        return raw, validate(raw)
     except RegistryInvalid as exc:
         locate = _locator(text)
         placed = [p.placed(file, locate(p.loc)) for p in exc.problems]

@@ -46,6 +46,10 @@ def settle() -> None:
     gc.freeze()
 
 
+# What a networkx graph holds besides the views it caches on itself.
+_GRAPH_STATE = frozenset({"graph", "_node", "_adj", "_pred", "_succ", "__networkx_cache__"})
+
+
 @dataclass(eq=False)  # compared and hashed by identity: a loaded registry never changes
 class Registry:
     """Everything the queries need, computed once when a registry is loaded."""
@@ -106,6 +110,20 @@ class Registry:
         # networkx's own adjacency dicts (target -> flow id -> edge data), read directly on
         # hot paths: going through the graph's views costs more than the lookup itself.
         self.succ = dict(self.graph.adjacency())
+
+    def release(self) -> None:
+        """Break the reference cycles of a registry that was replaced.
+
+        networkx caches its views (`graph.edges`, `graph.adj`, ...) on the graph, and
+        each view refers back to the graph: the whole graph, with its 166k edge dicts at
+        national scale, is then freed only by a full collection, long after an edit
+        replaced it. Dropping the cached views lets reference counting free it at once.
+        A request still using the old registry only builds them again.
+        """
+        views = [k for k in vars(self.graph) if k not in _GRAPH_STATE]
+        for name in views:
+            vars(self.graph).pop(name, None)
+        self.memo.clear()
 
     @classmethod
     def from_file(cls, path: str | Path) -> Registry:

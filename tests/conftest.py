@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,9 @@ from pathways.registry import Registry
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
 BUNDLED = ROOT / "data" / "providers.yaml"
+
+# Read-only serving keeps a registry snapshot in a cache folder: never the user's own.
+os.environ.setdefault("VARDKEDJAN_CACHE", tempfile.mkdtemp(prefix="vardkedjan-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache
 
 from pathways.errors import Problem
 from pathways.graph import flow_applies
@@ -50,11 +50,20 @@ class Finding:
 
 
 def audit(registry: Registry, today: date | None = None) -> list[Finding]:
-    """All findings for a registry as of `today`; computed once per registry and day."""
-    return list(_audit(registry, today or date.today()))
+    """All findings for a registry as of `today`; computed once per registry and day.
+
+    Kept in the registry's own memo, so it goes when the registry goes: a cache keyed by
+    registry outside it would keep replaced national registries alive after edits.
+    """
+    day = today or date.today()
+    memo: dict[date, tuple[Finding, ...]] = registry.memo.setdefault("audit", {})
+    found = memo.get(day)
+    if found is None:
+        memo.clear()
+        found = memo[day] = _audit(registry, day)
+    return list(found)
 
 
-@lru_cache(maxsize=4)
 def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
     findings: list[Finding] = []
     for check in (_stale, _unverified):

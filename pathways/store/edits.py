@@ -1,7 +1,7 @@
 """The changes an administrator can make, and how each becomes a new registry text.
 
 `plan` is pure: from the current text and one operation it computes the new text,
-checks it with the loader's own validation (`pathways.loader.load_text`, the function
+checks it with the loader's own validation (`pathways.loader.load_parsed`, the function
 `vardkedjan check` and the YAML loader use, STYLE.md #1), and says what changed, record
 by record. `pathways.store.live` writes what `plan` returns; a preview shows it unsaved.
 
@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any, ClassVar, Literal
 
 from pathways.errors import Conflict, NotFound, PreconditionFailed, Problem, RegistryInvalid
-from pathways.loader import load_text
+from pathways.loader import load_parsed
 from pathways.models import RegistryDocument
 from pathways.store.history import describe
 from pathways.store.versions import ChangeDiff, RecordIndex, diff, etag, singular
@@ -290,8 +290,8 @@ def finish(
     text: str, records: RecordIndex, new_text: str, edits: Sequence[Edit], summary: str = ""
 ) -> Plan:
     """Validate a new text with the loader, check it says what the edits meant, and diff it."""
-    document = load_text(new_text, FILE)
-    new_records = RecordIndex.from_text(new_text, FILE)
+    raw, document = load_parsed(new_text, FILE)  # parsed once, for both
+    new_records = RecordIndex(raw)
     problems = []
     for edit in edits:
         got = new_records.get(edit.section, edit.ident)
@@ -327,8 +327,8 @@ def finish(
 
 def plan_text(text: str, records: RecordIndex, new_text: str) -> Plan:
     """A whole new registry text made by hand, validated by the loader and diffed."""
-    document = load_text(new_text, FILE)
-    new_records = RecordIndex.from_text(new_text, FILE)
+    raw, document = load_parsed(new_text, FILE)  # parsed once, for both
+    new_records = RecordIndex(raw)
     changes = diff(records, new_records)
     main = changes.records[0] if changes else None
     section, ident = (main.section, main.id) if main else ("providers", "")

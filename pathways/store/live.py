@@ -5,16 +5,17 @@
         providers.yaml      the live registry, seeded from the bundled file on first start
       accounts.json         users, argon2 and token hashes: never in the repository
       rejected/             hand-edited registry files that did not validate, kept aside
+      cache/                the built registry, pickled for a fast start (store.snapshot)
       .lock                 held by whoever writes the registry (flock, all processes)
       .accounts.lock        held by whoever writes accounts.json
 
 Every write holds `.lock` from reading the current file to committing the new one, so
 one change is based on the version it was checked against (ETags), and several uvicorn
-workers never interleave. Every write is authorised first (`pathways.store.access`), then goes
-through the journal (`pathways.store.journal`): commit or nothing, and a crash at any point
-leaves the old version or the new one with its author and message. Readers call
-`registry()` on every request: a `stat`, and a reload only when
-the file was replaced, so every worker serves a change on its next request.
+workers never interleave. Every write is authorised first (`pathways.store.access`), then
+goes through the journal (`pathways.store.journal`): commit or nothing, and a crash at
+any point leaves the old version or the new one with its author and message. Readers
+call `current()` on every request: a `stat`, and when the file was replaced a reload in
+the background (`pathways.store.reloading`), swapped in once built.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from argon2 import PasswordHasher
 from pathways.errors import NotFound, RegistryInvalid, Unavailable
 from pathways.loader import load_text
 from pathways.registry import Registry, collector_paused
-from pathways.store import recovery
+from pathways.store import recovery, snapshot
 from pathways.store.access import authorize, authorize_targets, change_targets, operation_targets
 from pathways.store.accounts import Accounts, User
 from pathways.store.atomic import atomic_write, crash_point, exclusive
@@ -42,6 +43,7 @@ from pathways.store.edits import FILE, Operation, Plan, plan, plan_text
 from pathways.store.git import SYSTEM_EMAIL, SYSTEM_NAME, Git, GitError, author_ident
 from pathways.store.history import Change, HistoryEntry, compose, parse, with_diff
 from pathways.store.journal import Entry, Journal, cause_of, digest
+from pathways.store.reloading import Reloader, Signature, Snapshot, signature_of, watch
 from pathways.store.reports import Reports
 from pathways.store.revert import plan_revert
 from pathways.store.useradmin import LOG
@@ -53,31 +55,6 @@ DEFAULT_PATH = Path("instance")
 _CACHED_CHANGES = 256
 
 log = logging.getLogger("vardkedjan.instance")
-
-Signature = tuple[int, int, int]
-
-
-def _signature(info: os.stat_result) -> Signature:
-    # A write always renames a new file in, so the inode alone would tell; mtime and size
-    # also catch a file rewritten in place by hand.
-    return info.st_mtime_ns, info.st_size, info.st_ino
-
-
-class Snapshot:
-    """One version of the registry file: its text, its registry, and its raw records."""
-
-    def __init__(self, signature: Signature, text: str, registry: Registry) -> None:
-        self.signature = signature
-        self.text = text
-        self.registry = registry
-        self._records: RecordIndex | None = None
-
-    @property
-    def records(self) -> RecordIndex:
-        """Parsed on first use: only editing and ETags need them, not the public pages."""
-        if self._records is None:
-            self._records = RecordIndex.from_text(self.text, FILE)
-        return self._records
 
 
 @dataclass(frozen=True)
@@ -122,6 +99,7 @@ class Instance:
         self._snapshot: Snapshot | None = None
         self._refused: Signature | None = None
         self._reload = threading.Lock()
+        self._reloader = Reloader(self._reload_after_writes)
         self._diffs: OrderedDict[str, ChangeDiff] = OrderedDict()
 
     @classmethod
@@ -145,12 +123,48 @@ class Instance:
     # --- reading ---------------------------------------------------------------------
 
     def registry(self) -> Registry:
-        """The current registry; cheap to call on every request."""
+        """The registry of the file as it is now; reloads (and waits) when it changed."""
         return self.snapshot().registry
+
+    def current(self) -> Registry:
+        """The registry to answer a request from, never waiting for a reload: a stat, and
+        when the file changed, a background thread loads it; until then, the last one."""
+        current = self._snapshot
+        if current is None:
+            return self.registry()
+        self._kick_if_changed()
+        return current.registry
+
+    def watch(self, interval: float = 0.2) -> None:
+        watch(self, Instance._kick_if_changed, interval)  # reload changes without a request
+
+    def wait_reloaded(self, timeout: float = 60.0) -> None:
+        self._reloader.wait(timeout)  # until a background reload under way is over
+
+    def _reload_after_writes(self) -> None:
+        """The background reload. Wait for a write under way (a writer in any process
+        holds the lock from the rename to the commit), then load; `snapshot` keeps the
+        last version while the journal's pending-write marker says a change is not
+        committed (a crashed writer's, until recovered), and the watcher tries again."""
+        with exclusive(self.lock_file):
+            pass
+        self.snapshot()
+
+    def _kick_if_changed(self) -> None:
+        current = self._snapshot
+        if current is not None and self._changed(current):
+            self._reloader.kick()
+
+    def _changed(self, current: Snapshot) -> bool:
+        try:
+            signature = signature_of(os.stat(self.registry_file))
+        except FileNotFoundError:
+            return False
+        return signature not in (current.signature, self._refused)
 
     def snapshot(self) -> Snapshot:
         try:
-            signature = _signature(os.stat(self.registry_file))
+            signature = signature_of(os.stat(self.registry_file))
         except FileNotFoundError:
             if self._snapshot is None:
                 raise
@@ -175,14 +189,21 @@ class Instance:
                 self._refused = signature
                 return current
             self._snapshot = loaded
+            if current is not None:
+                current.registry.release()
             return loaded
 
     def _load(self) -> Snapshot:
         with self.registry_file.open("rb") as source:
-            signature = _signature(os.fstat(source.fileno()))
-            text = source.read().decode("utf-8")
+            signature = signature_of(os.fstat(source.fileno()))
+            raw = source.read()
+        text = raw.decode("utf-8")
+        if self._snapshot is None:  # start-up: a snapshot of the same bytes skips the build
+            registry = snapshot.load(raw, str(self.registry_file), self.path / "cache")
+            return Snapshot(signature, text, registry)
+        # A reload runs beside the requests: libyaml's loop, which lets them in between.
         with collector_paused():
-            registry = Registry(load_text(text, str(self.registry_file)))
+            registry = Registry(load_text(text, str(self.registry_file), quick=False))
         return Snapshot(signature, text, registry)
 
     def record(self, section: str, ident: str) -> Versioned:
@@ -283,10 +304,12 @@ class Instance:
 
     def _install(self, planned: Plan, registry: Registry) -> None:
         """Serve the new version at once, from what was already validated."""
-        snapshot = Snapshot(_signature(os.stat(self.registry_file)), planned.text, registry)
+        snapshot = Snapshot(signature_of(os.stat(self.registry_file)), planned.text, registry)
         snapshot._records = planned.records
         with self._reload:
-            self._snapshot = snapshot
+            previous, self._snapshot = self._snapshot, snapshot
+        if previous is not None:
+            previous.registry.release()
 
     # --- starting and recovering -----------------------------------------------------
 

@@ -28,6 +28,17 @@ def test_admin_writes_document_every_error_with_the_error_body(client: TestClien
     assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
 
 
+def test_notify_documents_its_own_errors(client: TestClient) -> None:
+    notify = responses(client.get("/openapi.json").json(), "/api/v1/admin/notify", "post")
+    assert {"202", "401", "403", "404"} <= set(notify)
+    assert not {"409", "412", "413", "428", "429", "503"} & set(notify)  # no record, no body
+    assert notify["404"]["content"]["application/json"]["schema"]["$ref"] == ERROR_REF
+    assert "replica" in notify["404"]["description"]
+    # Not a replica: refused by the one error path, with the error body.
+    answer = client.post("/api/v1/admin/notify")
+    assert answer.status_code == 404 and "detail" in answer.json()
+
+
 def test_public_reads_document_not_found_and_refused(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     for path in ("/api/v1/find-help", "/api/v1/providers/{provider_id}", "/api/v1/routes"):

@@ -89,3 +89,24 @@ def test_stale_git_locks_are_removed_at_start(
     record = {**version.record, "phone": "08-555 02 02"}
     op = UpdateProvider("vc-norra", record, version.etag)
     assert reopened.apply(op, User("karin", Role.admin)).commit is not None
+
+
+def test_a_background_reload_never_serves_a_pending_write(
+    mini_instance: Instance, mini_seed: Path, hasher: PasswordHasher
+) -> None:
+    assert mini_instance.current().providers["vc-norra"].phone is None
+    # Killed after the rename, before the commit: the new file is in place, the journal's
+    # pending-write marker says it is not committed.
+    assert killed_at("renamed", mini_instance, mini_seed) == 3
+    mini_instance.current()  # the file changed: asks for a background reload
+    mini_instance.wait_reloaded()
+    assert mini_instance.current().providers["vc-norra"].phone is None
+
+    # The next start recovers (under the lock) before it watches; then the change is
+    # committed, and the running instance's background reload serves it.
+    reopened = Instance.open(mini_instance.path, mini_seed, hasher=hasher)
+    reopened.watch(interval=0.01)
+    assert not reopened.journal.pending()
+    mini_instance.current()
+    mini_instance.wait_reloaded()
+    assert mini_instance.current().providers["vc-norra"].phone == "08-555 01 01"

@@ -317,3 +317,31 @@ def test_an_edit_through_one_instance_is_seen_by_another(
     assert other.registry() is not served
     assert other.registry().providers["vc-norra"].phone == "08-123 45 67"
     assert other.provider("vc-norra").etag == mini_instance.provider("vc-norra").etag
+
+
+def test_a_request_never_waits_for_a_reload(
+    mini_instance: Instance, mini_seed: Path, admin: User, hasher: PasswordHasher
+) -> None:
+    other = Instance.open(mini_instance.path, mini_seed, hasher=hasher)
+    served = other.current()
+    assert other.current() is served  # unchanged file: nothing to do
+
+    mini_instance.apply(phone_change(mini_instance, "08-123 45 67"), admin)
+    first = other.current()  # asks for the reload; answers from what it has meanwhile
+    assert first.providers["vc-norra"].phone in (None, "08-123 45 67")
+    other.wait_reloaded()
+    assert other.current().providers["vc-norra"].phone == "08-123 45 67"
+
+
+def test_a_watched_instance_reloads_without_being_asked(
+    mini_instance: Instance, mini_seed: Path, admin: User, hasher: PasswordHasher
+) -> None:
+    other = Instance.open(mini_instance.path, mini_seed, hasher=hasher)
+    other.watch(interval=0.01)
+    mini_instance.apply(phone_change(mini_instance, "08-123 45 67"), admin)
+    for _ in range(500):  # polled, not timed: the watcher runs within a few intervals
+        other.wait_reloaded()
+        if other._snapshot is not None and not other._changed(other._snapshot):
+            break
+        threading.Event().wait(0.01)
+    assert other.current().providers["vc-norra"].phone == "08-123 45 67"

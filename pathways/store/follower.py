@@ -1,0 +1,129 @@
+"""A read-only replica's registry: the newest valid commit of a primary's git repository.
+
+`vardkedjan serve --follow URL` serves what the primary instance committed, from any URL
+`git fetch` takes (a path, ssh, https). The replica keeps a bare repository of its own
+(`<folder>/follow.git`) and, when told (`POST /api/v1/admin/notify`, from the
+primary's post-commit hook) or every `interval` seconds, fetches the primary's HEAD. A
+new commit is loaded in a background thread and swapped in when it validates; a commit
+that does not validate is refused, the last good registry is served on, and
+`/healthz` says which commit was refused and why.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pathways.errors import PathwaysError, RegistryInvalid
+from pathways.loader import load_text
+from pathways.registry import Registry, collector_paused
+from pathways.store.edits import FILE
+from pathways.store.reloading import Reloader, watch
+
+log = logging.getLogger("vardkedjan.follower")
+GIT_TIMEOUT_S = 120.0
+
+
+class FollowError(PathwaysError):
+    """The primary's repository cannot be read."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    commit: str
+    reason: str
+
+
+class Follower:
+    """The registry of the newest valid commit of `url`; use `Follower.open`."""
+
+    def __init__(self, url: str, folder: Path) -> None:
+        self.url = url
+        self.mirror = folder / "follow.git"
+        self.commit: str | None = None
+        self.refused: Refusal | None = None
+        self.error: str | None = None  # the last fetch that failed, if the newest did
+        self._registry: Registry | None = None
+        self._lock = threading.Lock()
+        self._reloader = Reloader(self.sync)
+
+    @classmethod
+    def open(cls, url: str, folder: str | Path, interval: float | None = None) -> Follower:
+        """Fetch and load the primary's HEAD now: a replica with nothing to serve stops."""
+        follower = cls(url, Path(folder))
+        follower.mirror.mkdir(parents=True, exist_ok=True)
+        if not (follower.mirror / "HEAD").exists():
+            follower._git("init", "-q", "--bare")
+        follower.sync(quick=True)
+        if follower._registry is None:
+            reason = follower.refused.reason if follower.refused else follower.error
+            raise FollowError(f"nothing to serve from {url}: {reason}")
+        if interval:
+            watch(follower, Follower.notify, interval)
+        return follower
+
+    def current(self) -> Registry:
+        assert self._registry is not None  # `open` loaded one
+        return self._registry
+
+    def notify(self) -> None:
+        """Look for a new commit now, in the background (a request never waits)."""
+        self._reloader.kick()
+
+    def wait(self, timeout: float = 60.0) -> None:
+        self._reloader.wait(timeout)
+
+    def sync(self, *, quick: bool = False) -> None:
+        """Fetch the primary's HEAD; load it if it is new and validates."""
+        with self._lock:
+            try:
+                self._git("fetch", "-q", "--no-tags", self.url, "HEAD")
+                sha = self._git("rev-parse", "FETCH_HEAD").strip()
+            except FollowError as exc:
+                self.error = str(exc)
+                log.error("could not fetch %s: %s", self.url, exc)
+                return
+            self.error = None
+            if sha in (self.commit, self.refused and self.refused.commit):
+                return
+            try:
+                text = self._git("show", f"{sha}:{FILE}")
+                with collector_paused():
+                    registry = Registry(load_text(text, f"{FILE}@{sha[:12]}", quick=quick))
+            except (RegistryInvalid, FollowError) as exc:
+                self.refused = Refusal(sha, str(exc))
+                log.error("refused commit %s of %s; still serving %s", sha, self.url, self.commit)
+                return
+            self._registry, self.commit, self.refused = registry, sha, None
+            log.info("now serving commit %s of %s", sha, self.url)
+
+    def health(self) -> dict[str, Any]:
+        """What `/healthz` says about the replica: its commit, and what it refused."""
+        out: dict[str, Any] = {"following": self.url, "commit": self.commit}
+        if self.refused is not None:
+            out["refused"] = {"commit": self.refused.commit, "reason": self.refused.reason}
+        if self.error is not None:
+            out["fetch_error"] = self.error
+        return out
+
+    def _git(self, *args: str) -> str:
+        env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+        try:
+            done = subprocess.run(
+                ["git", "--git-dir", str(self.mirror), *args],
+                capture_output=True,
+                timeout=GIT_TIMEOUT_S,
+                env=env,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise FollowError(f"git {args[0]}: {exc}") from None
+        if done.returncode != 0:
+            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise FollowError(f"git {args[0]}: {detail[-1] if detail else done.returncode}")
+        return done.stdout.decode("utf-8")

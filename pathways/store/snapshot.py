@@ -1,0 +1,91 @@
+"""A registry kept on disk for serving start-up, keyed by the file's hash and the code's.
+
+Building a national registry (YAML, validation, indices, 166k graph edges) takes seconds;
+unpickling the built one takes a fraction of that. Only serving uses this: `vardkedjan
+check` always reads the YAML. The key covers the registry's bytes, the source of the
+`pathways` package and the versions of Python and pydantic, so a new file or new code
+never meets an old snapshot. The folder must be the service's own (the instance folder,
+or the user's cache): a pickle is code, and is only ever read from where we wrote it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from functools import cache
+from pathlib import Path
+
+import pydantic
+
+from pathways import limits
+from pathways.loader import load_text
+from pathways.registry import Registry, collector_paused
+
+log = logging.getLogger("vardkedjan.snapshot")
+PREFIX = "registry-"
+SUFFIX = ".pickle"
+
+
+@cache
+def code_fingerprint() -> bytes:
+    """What the pickled objects' classes are made of: our source and the versions."""
+    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
+    package = Path(__file__).resolve().parents[1]  # all of `pathways/`, not only the store
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+def key_for(data: bytes) -> str:
+    return hashlib.sha256(code_fingerprint() + data).hexdigest()[:40]
+
+
+def default_folder() -> Path:
+    """VARDKEDJAN_CACHE, or the user's cache folder: where read-only serving keeps it."""
+    chosen = os.environ.get("VARDKEDJAN_CACHE")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vardkedjan"
+
+
+def load(data: bytes, file: str, folder: Path) -> Registry:
+    """The registry of these bytes: from the snapshot when there is one, else built.
+
+    The size limit holds either way (`pathways.limits`): a snapshot does not let through
+    a file that the limits configured now would refuse.
+    """
+    limits.check_size(len(data), file)
+    target = folder / f"{PREFIX}{key_for(data)}{SUFFIX}"
+    try:
+        with collector_paused(), target.open("rb") as source:
+            found = pickle.load(source)
+        if isinstance(found, Registry):
+            return found
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # a truncated or foreign file: build afresh, never fail
+        log.warning("ignored the registry snapshot %s: %s", target, exc)
+    with collector_paused():
+        registry = Registry(load_text(data.decode("utf-8"), file))
+    _save(registry, target)
+    return registry
+
+
+def _save(registry: Registry, target: Path) -> None:
+    """Write the snapshot beside older ones, then remove those (one file per folder)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        with collector_paused(), temporary.open("wb") as out:
+            pickle.dump(registry, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+        for old in target.parent.glob(f"{PREFIX}*{SUFFIX}"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only disk only costs the next start its speed
+        log.warning("could not write the registry snapshot %s: %s", target, exc)
