@@ -54,6 +54,24 @@ def replay(registry: Registry, kind: str, key: Hashable, build: Callable[[], Res
     return response
 
 
+def replay_for(
+    registry: Registry, kind: str, answer: object, build: Callable[[], Response]
+) -> Response:
+    """The stored response built from this very `answer` object (find_help keeps its
+    answers per registry, keyed by the question as understood, never by typed words)."""
+    memo: dict[int, tuple[object, Stored]] = registry.memo.setdefault(f"replay:{kind}", {})
+    found = memo.get(id(answer))
+    if found is not None and found[0] is answer:
+        return Replayed(found[1])
+    response = build()
+    if response.status_code == 200 and response.background is None and response.body:
+        if len(memo) >= KEPT:
+            memo.clear()
+        stored = (response.status_code, bytes(response.body), tuple(response.raw_headers))
+        memo[id(answer)] = (answer, stored)
+    return response
+
+
 NEEDS = frozenset(n.value for n in Need)
 URGENCIES = frozenset(u.value for u in Urgency)
 FLAGS = TRUE | {"", "0"}

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from app import answers, schemas
 from app.deps import ProviderDep, RegistryDep
-from app.replay import question_key, replay
+from app.replay import question_key, replay, replay_for
 from pathways.queries.audit import audit
 from pathways.queries.export import dot, graphml, node_link, subgraph
 from pathways.queries.find_help import find_help
@@ -77,11 +77,16 @@ async def get_find_help(
 
     def build() -> Response:
         answer = find_help(registry, question, limit=query.limit)
-        return json_response(answers.find_help_out(answer), private=True)
+        return replay_for(
+            registry,
+            "find-help-answer",
+            answer,
+            lambda: json_response(answers.find_help_out(answer), private=True),
+        )
 
     key = question_key(question)
     if key is None:
-        return build()  # what was typed is never kept (app.replay)
+        return build()  # kept only as what it was understood to say (app.replay)
     return replay(registry, "find-help", (*key, query.limit), build)
 
 
