@@ -93,8 +93,9 @@ def create_app(
 
     @app.get("/healthz", tags=["ops"])
     async def healthz() -> Response:
-        """Liveness for load balancers and benchmarks: tiny and constant; on a replica,
-        also the commit served and any commit refused (still 200: it serves on)."""
+        """Liveness for load balancers and benchmarks: tiny, and `async` so that it
+        measures the server, not the threadpool hop; on a replica, also the commit served
+        and any commit refused (still 200: it serves on)."""
         if follower is not None:
             return JSONResponse({"status": "ok", **follower.health()})
         return Response(HEALTH, media_type="application/json")

@@ -84,6 +84,9 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Templates are part of the release: no stat of every template file on
+            # every page (Jinja's default), a restart picks up a new one.
+            auto_reload=False,
         )
         env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
         env.globals.update(

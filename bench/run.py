@@ -350,6 +350,9 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
         return report, True
     broken = serve_and_load(args, cli, path, report) or broken
     sys.path.insert(0, str(ROOT))  # run as a script: bench/ is on the path, not the root
+    from bench.throughput import throughput_rows  # one worker against async /healthz
+
+    broken = throughput_rows(sys.modules[__name__], path, report, args.duration) or broken
     from bench.workers import measure_workers  # the workers' ratio, in the same run
 
     broken = measure_workers(sys.modules[__name__], cli, path, report, args) or broken

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from app import answers, schemas
 from app.deps import ProviderDep, RegistryDep
+from app.replay import question_key, replay, replay_for
 from pathways.queries.audit import audit
 from pathways.queries.export import dot, graphml, node_link, subgraph
 from pathways.queries.find_help import find_help
@@ -73,8 +74,20 @@ async def get_find_help(
         confidential=query.confidential,
         asker=query.asker,
     )
-    answer = find_help(registry, question, limit=query.limit)
-    return json_response(answers.find_help_out(answer), private=True)
+
+    def build() -> Response:
+        answer = find_help(registry, question, limit=query.limit)
+        return replay_for(
+            registry,
+            "find-help-answer",
+            answer,
+            lambda: json_response(answers.find_help_out(answer), private=True),
+        )
+
+    key = question_key(question)
+    if key is None:
+        return build()  # kept only as what it was understood to say (app.replay)
+    return replay(registry, "find-help", (*key, query.limit), build)
 
 
 @router.get("/providers", response_model=schemas.ProvidersOut)

@@ -22,6 +22,7 @@ from app.deps import ProviderDep, RegistryDep, RendererDep
 from app.errors import query_detail
 from app.forms import Checked, HelpForm, area_groups, check
 from app.rendering import Page, Renderer
+from app.replay import chosen_query, replay
 from pathways.errors import NotFound
 from pathways.messages import Msg, Text
 from pathways.models import Area, Flow, Provider
@@ -82,7 +83,15 @@ async def results(request: Request, registry: RegistryDep, renderer: RendererDep
     form = HelpForm.from_params(params, params.getlist("need"), params.getlist("danger"))
     if form.q.strip():
         return _without_text(request, form)
-    return _answer(request, registry, renderer, form)
+    query = request.url.query
+    if not chosen_query(registry, query):
+        return _answer(request, registry, renderer, form)  # nothing typed is kept
+    return replay(
+        registry,
+        "hitta",
+        (request.url.path, query),
+        lambda: _answer(request, registry, renderer, form),
+    )
 
 
 @router.post("/hitta")

@@ -10,7 +10,7 @@ from pathways.errors import InvalidQuery
 from pathways.messages import Msg, Text
 from pathways.models import Area, Provider
 from pathways.queries.coverage import has_local_details, narrower_areas
-from pathways.queries.emergency import URGENT, Emergency, assess, emergency_block
+from pathways.queries.emergency import URGENT, Assessment, Emergency, assess, emergency_block
 from pathways.queries.first_place import (
     NOT_FIRST,
     SMALL_CHILD_MAX_AGE,
@@ -145,6 +145,35 @@ def find_help(
     # The chosen needs and the crisis reader decide; the need reader's words do not (it
     # reads "skar mig på kniven" as self-harm too).
     assessment = assess(urgency, needs, reading.signals if reading else (), question.danger)
+    choices = (urgency, confidential, asker, bool(wanted) or not text)
+    key = (place.id, age, tuple(wanted), assessment, choices, limit)
+    memo: dict[tuple[object, ...], HelpAnswer] = registry.memo.setdefault("answers", {})
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= ANSWERS_KEPT:
+            memo.clear()
+        found = memo[key] = _answer(registry, place, age, wanted, assessment, choices, limit)
+    return found
+
+
+ANSWERS_KEPT = 2_048
+"""Answers kept per registry. An answer is a function of the registry and the question as
+understood: the place, the age, the needs chosen and read, the danger found, and the
+choices. Free text reaches the key only as the needs and danger categories read in it,
+so no typed word is kept; the memo lives and dies with the registry."""
+
+
+def _answer(
+    registry: Registry,
+    place: Area,
+    age: int,
+    wanted: list[Need],
+    assessment: Assessment | None,
+    choices: tuple[Urgency, bool, Asker, bool],
+    limit: int,
+) -> HelpAnswer:
+    """The ranked answer to a question as understood (see `find_help`)."""
+    urgency, confidential, asker, understood = choices
     crisis = assessment is not None and assessment.tone == URGENT
     mode = "emergency" if crisis else urgency.value
 
@@ -202,7 +231,7 @@ def find_help(
         needs=tuple(wanted),
         urgency=urgency,
         confidential=confidential,
-        understood=bool(wanted) or not text,
+        understood=understood,
         asker=asker,
         emergency=emergency,
         results=results,
