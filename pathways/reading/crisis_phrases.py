@@ -52,6 +52,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bättre/lättare/gladare/enklare utan mig | better off without me | better off dead
         | ingen/inte/nobody/noone .. sakna/saknar/märka/märker/bry/bryr/care/miss .. dog/död/
         borta/försvann/dead/gone/died/dö/dör | nobody/noone would/will miss me
+        | ifall/om/när jag inte finns/lever imorgon/längre/kvar/mer
         | vill försvinna | vill försvinna för/forever alltid | vill inte vara med/här längre/mer
         | inte finnas/leva längre/mer | vill inte finnas/existera | ta/tar livet av mig/sig/dig
         | tog/tagit livet av mig | ?tog/tagit livet av sig
@@ -144,6 +145,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | köpt/köpte/skaffat/samlat/bought/got .. {PILLS} .. ta/take/svälja/swallow ..
         alla/all/allihop/hela/everything/once/gång
         | brev till .. när jag är borta
+        | brev/brevet/lapp/lappen/meddelande/letter/note .. ifall/om/när/if jag/i inte/aldrig
+        finns/lever/vaknar
         | suicide note | goodbye letter/note/message | skrivit/skrev .. sista/avskeds brev
         | sagt/säger/sa/säga hejdå/farväl/adjö .. sista/alltid/forever
         | hejdå/farväl för/forever sista/alltid | sista gången/natten/dagen ni/du hör/ser
