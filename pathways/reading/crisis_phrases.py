@@ -151,6 +151,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | sagt/säger/sa/säga hejdå/farväl/adjö .. sista/alltid/forever
         | hejdå/farväl för/forever sista/alltid | sista gången/natten/dagen ni/du hör/ser
         | sista natten/kvällen/dagen/natt/kväll/dag .. livet/lever/liv
+        | bestämt/bestämde mig .. sista natten/kvällen/dagen/gången $
         | gett/ger/ge/gav bort alla/mina .. saker/grejer/prylar/kläder
         | ska/tänker/kommer ta/svälja alla/hela/massa .. {PILLS}
         | tänker/ska ta en överdos | vet hur jag ska dö | ta/tar en överdos
