@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,34 +14,10 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.factory import create_app
 from pathways.registry import Registry
+from tests.app.processes import admin_token, free_port, request
 from tests.conftest import ROOT
 
 PROVIDER = "vardcentral-lerum"
-
-
-def _cli(*args: str, stdin: str = "") -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        cwd=ROOT,
-    )
-    return done.stdout
-
-
-def _request(
-    url: str, method: str = "GET", body: object = None, headers: dict[str, str] | None = None
-) -> tuple[int, dict[str, str], object]:
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=10) as response:
-        headers = {k.lower(): v for k, v in response.headers.items()}
-        return response.status, headers, json.loads(response.read())
 
 
 MAX_REQUESTS = 400  # new connections until each worker has answered; a worker id per answer
@@ -53,7 +27,7 @@ def _workers_seen(url: str) -> dict[str, int]:
     """Which worker answered how many requests, until both have answered (or we give up)."""
     seen: dict[str, int] = {}
     for _ in range(MAX_REQUESTS):
-        _, headers, _ = _request(url)
+        _, headers, _ = request(url)
         worker = headers["x-vardkedjan-worker"]
         seen[worker] = seen.get(worker, 0) + 1
         if len(seen) == 2 and min(seen.values()) >= 3:
@@ -63,21 +37,8 @@ def _workers_seen(url: str) -> dict[str, int]:
 
 def test_an_edit_through_one_worker_is_served_by_the_other_within_a_second(tmp_path: Path) -> None:
     instance = tmp_path / "instance"
-    _cli(
-        "user",
-        "add",
-        "anna",
-        "--role",
-        "admin",
-        "--password-stdin",
-        "--instance",
-        str(instance),
-        stdin="anna-lösen-1\n",
-    )
-    token = _cli("user", "token", "anna", "--instance", str(instance)).strip()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    token = admin_token(instance)
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -110,9 +71,9 @@ def test_an_edit_through_one_worker_is_served_by_the_other_within_a_second(tmp_p
         before = _workers_seen(f"{base}/api/v1/providers/{PROVIDER}")
         assert len(before) == 2, f"one worker served all {sum(before.values())} requests"
         auth = {"Authorization": f"Bearer {token}"}
-        _, headers, record = _request(f"{base}/api/v1/admin/providers/{PROVIDER}", headers=auth)
+        _, headers, record = request(f"{base}/api/v1/admin/providers/{PROVIDER}", headers=auth)
         assert isinstance(record, dict)
-        status, _, _ = _request(
+        status, _, _ = request(
             f"{base}/api/v1/admin/providers/{PROVIDER}",
             "PUT",
             {**record, "hours": "Nya tider från test"},
@@ -122,7 +83,7 @@ def test_an_edit_through_one_worker_is_served_by_the_other_within_a_second(tmp_p
         time.sleep(1.0)
         answers: dict[str, set[str]] = {}
         for _ in range(MAX_REQUESTS):  # new connections: the two workers share them
-            _, served_headers, served = _request(f"{base}/api/v1/providers/{PROVIDER}")
+            _, served_headers, served = request(f"{base}/api/v1/providers/{PROVIDER}")
             assert isinstance(served, dict)
             answers.setdefault(served_headers["x-vardkedjan-worker"], set()).add(served["hours"])
             if len(answers) == 2 and sum(map(len, answers.values())) >= 2:

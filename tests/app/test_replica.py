@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,22 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.app.test_admin_workers import PROVIDER, _cli, _request
+from tests.app.processes import admin_token, free_port, request
+from tests.app.test_admin_workers import PROVIDER
 from tests.conftest import ROOT
 
 NOTIFY_TOKEN = "replica-notify-token-for-the-test-only"
 
 
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextmanager
 def _server(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    port = _port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve", "--port", str(port), *args],
         cwd=ROOT,
@@ -54,7 +47,7 @@ def _server(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
 
 
 def _served_hours(base: str) -> object:
-    _, _, body = _request(f"{base}/api/v1/providers/{PROVIDER}")
+    _, _, body = request(f"{base}/api/v1/providers/{PROVIDER}")
     assert isinstance(body, dict)
     return body["hours"]
 
@@ -72,18 +65,7 @@ def _notify(base: str, token: str) -> int:
 
 def test_an_edit_on_the_primary_is_served_by_the_replica(tmp_path: Path) -> None:
     instance = tmp_path / "primary"
-    _cli(
-        "user",
-        "add",
-        "anna",
-        "--role",
-        "admin",
-        "--password-stdin",
-        "--instance",
-        str(instance),
-        stdin="anna-lösen-1\n",
-    )
-    token = _cli("user", "token", "anna", "--instance", str(instance)).strip()
+    token = admin_token(instance)
     replica_env = {"VARDKEDJAN_NOTIFY_TOKEN": NOTIFY_TOKEN}
     follow = ["--follow", str(instance / "registry"), "--poll", "0"]
     with (
@@ -93,9 +75,9 @@ def test_an_edit_on_the_primary_is_served_by_the_replica(tmp_path: Path) -> None
         before = _served_hours(replica)
         auth = {"Authorization": f"Bearer {token}"}
         url = f"{primary}/api/v1/admin/providers/{PROVIDER}"
-        _, headers, record = _request(url, headers=auth)
+        _, headers, record = request(url, headers=auth)
         assert isinstance(record, dict)
-        status, _, _ = _request(
+        status, _, _ = request(
             url,
             "PUT",
             {**record, "hours": "Nya tider, via git"},
