@@ -21,7 +21,8 @@ from pathways.errors import NotFound
 from pathways.models import Provider
 from pathways.registry import Registry
 from pathways.store.accounts import User
-from pathways.store.live import Instance, Versioned
+from pathways.store.live import Instance
+from pathways.store.versions import Versioned
 
 
 async def get_registry(request: Request) -> Registry:

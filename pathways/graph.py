@@ -3,112 +3,366 @@
 A flow between kinds is a rule; here it becomes one edge per pair of providers of those
 kinds that serve a common area inside the flow's `within`. Edges are keyed by flow id, so
 two flows between the same providers (a referral and a report, say) stay distinct.
+
+Whether an edge exists depends only on its flow and its two providers (`Expander`), so an
+edit that changes a few providers or flows changes only the edges that touch them:
+`update_graph` re-expands those and shares everything else with the graph it came from.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
-from functools import cache
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 
-from pathways.limits import EdgeCounter, bounded_edges
+from pathways.limits import EdgeCounter, Limits, bounded_edges
 from pathways.models import Flow, Provider
 from pathways.vocab import Kind, Need, Severity
 
+Pair = tuple[Provider, Provider]
 
-def build_graph(
-    providers: Mapping[str, Provider],
-    flows: Iterable[Flow],
-    chains: Mapping[str, tuple[str, ...]],
-    below: Mapping[str, frozenset[str]],
-) -> nx.MultiDiGraph:
-    """The graph of a registry, from the indices the registry has already built.
+
+class Expander:
+    """Which providers a flow joins, from a registry's providers and area indices.
 
     It takes the providers by id, the area chains (an area and its ancestors) and the
-    areas below each area rather than the Registry itself, so the graph needs nothing
-    of a registry that is still being built, and `graph` does not import `registry`.
+    areas below each area rather than the Registry itself, so the graph needs nothing of
+    a registry that is still being built, and `graph` does not import `registry`.
     """
-    graph = nx.MultiDiGraph()
-    active = [p for p in providers.values() if not p.retired]
-    graph.add_nodes_from(p.id for p in active)
-    by_kind: dict[Kind, list[Provider]] = defaultdict(list)
-    by_kind_area: dict[tuple[Kind, str], list[Provider]] = defaultdict(list)
-    national: dict[Kind, list[Provider]] = defaultdict(list)
-    for provider in active:
-        by_kind[provider.kind].append(provider)
+
+    def __init__(
+        self,
+        providers: Mapping[str, Provider],
+        chains: Mapping[str, tuple[str, ...]],
+        below: Mapping[str, frozenset[str]],
+    ) -> None:
+        self.providers = providers
+        self._chains = chains
+        self._below = below
+        self._related: dict[str, frozenset[str]] = {}
+        self._scoped: dict[tuple[Kind, str | None], list[Provider]] = {}
+        self._copied: set[tuple[int, Any]] = set()
+        self._by_kind: dict[Kind, list[Provider]] = defaultdict(list)
+        self._by_kind_area: dict[tuple[Kind, str], list[Provider]] = defaultdict(list)
+        self._national: dict[Kind, list[Provider]] = defaultdict(list)
+        for provider in providers.values():
+            if not provider.retired:
+                self._add(provider)
+
+    def _add(self, provider: Provider) -> None:
+        self._by_kind[provider.kind].append(provider)
         if provider.national:
-            national[provider.kind].append(provider)
+            self._national[provider.kind].append(provider)
         for area in provider.areas:
-            by_kind_area[provider.kind, area].append(provider)
+            self._by_kind_area[provider.kind, area].append(provider)
 
-    @cache
-    def related(area_id: str) -> frozenset[str]:
+    def updated(
+        self, providers: Mapping[str, Provider], old: Sequence[Provider], new: Sequence[Provider]
+    ) -> Expander:
+        """The expander of a registry in which providers `old` became `new` (the areas are
+        the same): the indices are copied, and only the lists they touch are rebuilt."""
+        out = Expander.__new__(Expander)
+        out.providers = providers
+        out._chains, out._below, out._related = self._chains, self._below, self._related
+        out._scoped = {}
+        out._copied = set()
+        out._by_kind = defaultdict(list, self._by_kind)
+        out._by_kind_area = defaultdict(list, self._by_kind_area)
+        out._national = defaultdict(list, self._national)
+        gone = {p.id for p in old} | {p.id for p in new}
+        for provider in old:
+            out._drop(provider, gone)
+        for provider in new:
+            if not provider.retired:
+                out._drop(provider, gone)
+                out._add(provider)
+        return out
+
+    def _drop(self, provider: Provider, gone: set[str]) -> None:
+        """Copy the lists `provider` is in without the providers `gone` (once per list)."""
+        keys: list[tuple[dict[Any, list[Provider]], Any]] = [(self._by_kind, provider.kind)]
+        keys += [(self._by_kind_area, (provider.kind, a)) for a in provider.areas]
+        if provider.national:
+            keys.append((self._national, provider.kind))
+        for index, key in keys:
+            marker = (id(index), key)
+            if marker not in self._copied:
+                self._copied.add(marker)
+                index[key] = [p for p in index.get(key, ()) if p.id not in gone]
+
+    def settle(self) -> None:
+        """Drop what was cached for building: an update rebuilds the little it needs."""
+        self._scoped.clear()
+        self._copied.clear()
+
+    def related(self, area_id: str) -> frozenset[str]:
         """Areas that share ground with this one: itself, its ancestors, its descendants."""
-        return frozenset((*chains[area_id], *below[area_id]))
+        found = self._related.get(area_id)
+        if found is None:
+            found = self._related[area_id] = frozenset(
+                (*self._chains[area_id], *self._below[area_id])
+            )
+        return found
 
-    @cache
-    def scoped(kind: Kind, within: str | None) -> list[Provider]:
+    def _scope(self, kind: Kind, within: str | None) -> list[Provider]:
         """Providers of a kind working in `within` (all of them when no scope is given)."""
+        found = self._scoped.get((kind, within))
+        if found is not None:
+            return found
         if within is None:
-            return by_kind.get(kind, [])
-        # A rule for one area is about its own units: a national stand-in (`fallback`)
-        # is for the places without any, and its flows are national ones.
-        found = {p.id: p for p in national.get(kind, ()) if not p.fallback}
-        for area in related(within):
-            found.update((p.id, p) for p in by_kind_area.get((kind, area), ()))
-        return list(found.values())
+            found = self._by_kind.get(kind, [])
+        else:
+            # A rule for one area is about its own units: a national stand-in (`fallback`)
+            # is for the places without any, and its flows are national ones.
+            scoped = {p.id: p for p in self._national.get(kind, ()) if not p.fallback}
+            for area in self.related(within):
+                scoped.update((p.id, p) for p in self._by_kind_area.get((kind, area), ()))
+            found = list(scoped.values())
+        self._scoped[kind, within] = found
+        return found
 
-    def ends(end: str, within: str | None) -> list[Provider]:
+    def ends(self, end: str, within: str | None) -> list[Provider]:
+        """The active providers one end of a flow (a kind or a provider id) stands for."""
         if end in Kind.__members__:
-            return scoped(Kind(end), within)
-        provider = providers[end]
-        inside = within is None or provider.national or bool(related(within) & set(provider.areas))
-        return [provider] if inside and not provider.retired else []
+            return self._scope(Kind(end), within)
+        provider = self.providers.get(end)
+        if provider is None or provider.retired or not self._inside(provider, within):
+            return []
+        return [provider]
 
-    edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
-    for flow in flows:
+    def _inside(self, provider: Provider, within: str | None) -> bool:
+        if within is None or provider.national:
+            return True
+        return bool(self.related(within).intersection(provider.areas))
+
+    def is_end(self, provider: Provider, end: str, within: str | None) -> bool:
+        """Whether `provider` is one of `ends(end, within)`, without listing them."""
+        if provider.retired:
+            return False
+        if end not in Kind.__members__:
+            return end == provider.id and self._inside(provider, within)
+        if provider.kind.value != end:
+            return False
+        if within is None:
+            return True
+        if provider.national:
+            return not provider.fallback
+        return bool(self.related(within).intersection(provider.areas))
+
+    def pairs(self, flow: Flow) -> Iterator[Pair]:
+        """Every edge of one flow, as (origin, target) providers."""
         excluded = frozenset(flow.exclude)
-        origins = [p for p in ends(flow.origin, flow.within) if p.id not in excluded]
-        targets = [p for p in ends(flow.target, flow.within) if p.id not in excluded]
+        origins = [p for p in self.ends(flow.origin, flow.within) if p.id not in excluded]
+        targets = [p for p in self.ends(flow.target, flow.within) if p.id not in excluded]
+        return self._joined(flow, origins, targets)
+
+    def pairs_with(self, flow: Flow, provider: Provider) -> Iterator[Pair]:
+        """The edges of one flow that start or end at `provider`."""
+        if provider.id in flow.exclude:
+            return
+        excluded = frozenset(flow.exclude)
+        if self.is_end(provider, flow.origin, flow.within):
+            targets = [p for p in self.ends(flow.target, flow.within) if p.id not in excluded]
+            yield from self._joined(flow, [provider], targets)
+        if self.is_end(provider, flow.target, flow.within):
+            origins = [p for p in self.ends(flow.origin, flow.within) if p.id not in excluded]
+            yield from self._joined(flow, origins, [provider])
+
+    def _joined(
+        self, flow: Flow, origins: list[Provider], targets: list[Provider]
+    ) -> Iterator[Pair]:
         explicit = flow.origin not in Kind.__members__ and flow.target not in Kind.__members__
         if explicit:
-            pairs: Iterable[tuple[Provider, Provider]] = [(o, t) for o in origins for t in targets]
+            pairs: Iterable[Pair] = ((o, t) for o in origins for t in targets)
         else:
-            pairs = _overlapping(origins, targets, related)
-        add = graph.add_edge  # one call per edge: add_edges_from costs twice as much here
-        for o, t in bounded_edges(pairs, flow.id, edges):
+            pairs = self._overlapping(origins, targets)
+        for o, t in pairs:
             # A rule for one region never joins two national entries: nothing would tie
             # the edge to that region (Stockholm's route would show in Kiruna).
             if o.id != t.id and not (flow.within and o.national and t.national):
-                add(o.id, t.id, flow.id, flow=flow)
-    return graph
+                yield o, t
+
+    def _overlapping(self, origins: list[Provider], targets: list[Provider]) -> Iterator[Pair]:
+        """Pairs of providers that serve a common area, found through an area index."""
+        by_area: dict[str, list[Provider]] = defaultdict(list)
+        national: list[Provider] = []
+        for target in targets:
+            if target.national:
+                national.append(target)
+            for area in target.areas:
+                by_area[area].append(target)
+        for origin in origins:
+            if origin.national:
+                yield from ((origin, t) for t in targets)
+                continue
+            seen: set[str] = set()
+            for area in origin.areas:
+                for other in self.related(area):
+                    for target in by_area.get(other, ()):
+                        if target.id not in seen:
+                            seen.add(target.id)
+                            yield origin, target
+            yield from ((origin, t) for t in national if t.id not in seen)
 
 
-def _overlapping(
-    origins: list[Provider], targets: list[Provider], related: Callable[[str], frozenset[str]]
-) -> Iterable[tuple[Provider, Provider]]:
-    """Pairs of providers that serve a common area, found through an area index."""
-    by_area: dict[str, list[Provider]] = defaultdict(list)
-    national: list[Provider] = []
-    for target in targets:
-        if target.national:
-            national.append(target)
-        for area in target.areas:
-            by_area[area].append(target)
-    for origin in origins:
-        if origin.national:
-            yield from ((origin, t) for t in targets)
-            continue
-        seen: set[str] = set()
-        for area in origin.areas:
-            for other in related(area):
-                for target in by_area.get(other, ()):
-                    if target.id not in seen:
-                        seen.add(target.id)
-                        yield origin, target
-        yield from ((origin, t) for t in national if t.id not in seen)
+def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[nx.MultiDiGraph, int]:
+    """The graph of a registry (every active provider, every edge of every flow) and
+    the number of its edges."""
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(p.id for p in expander.providers.values() if not p.retired)
+    edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
+    add = graph.add_edge  # one call per edge: add_edges_from costs twice as much here
+    for flow in flows:
+        for o, t in bounded_edges(expander.pairs(flow), flow.id, edges):
+            add(o.id, t.id, flow.id, flow=flow)
+    return graph, edges.total
+
+
+def update_graph(
+    graph: nx.MultiDiGraph,
+    total: int,
+    expanders: tuple[Expander, Expander],
+    flows: Sequence[Flow],
+    providers: tuple[Sequence[Provider], Sequence[Provider]],
+    changed_flows: tuple[Sequence[Flow], Sequence[Flow]],
+) -> tuple[nx.MultiDiGraph, int]:
+    """A new graph for a registry in which a few providers and flows changed.
+
+    `providers` and `changed_flows` are (as they were, as they are now); `flows` are all
+    the flows now. The edges of the changed flows, and the edges touching the changed
+    providers, are taken out and expanded again; the rest of `graph` is shared, never
+    copied (`Rewiring`), so the old graph stays intact for requests still using it.
+    Returns the graph and its number of edges (`total` was the old graph's); past the
+    edge limit, `GraphTooLarge`.
+    """
+    before, after = expanders
+    wiring = Rewiring(graph)
+    for old in changed_flows[0]:
+        for o, t in before.pairs(old):
+            wiring.remove(o.id, t.id, old.id)
+    for provider in providers[0]:
+        wiring.isolate(provider.id)
+    for provider in providers[1]:
+        if not provider.retired:
+            wiring.node(provider.id)
+    for new in changed_flows[1]:
+        for o, t in after.pairs(new):
+            wiring.add(o.id, t.id, new)
+    current = [p for p in providers[1] if not p.retired]
+    if current:
+        for flow in flows:
+            for provider in current:
+                for o, t in after.pairs_with(flow, provider):
+                    wiring.add(o.id, t.id, flow)
+    total += wiring.delta
+    if total > Limits.current().referral_edges:
+        raise GraphTooLarge
+    return wiring.graph, total
+
+
+class GraphTooLarge(Exception):
+    """An update took the graph past the edge limit: the caller builds it whole, which
+    refuses it with the flow to narrow named (`pathways.limits.EdgeCounter`)."""
+
+
+class Rewiring:
+    """A copy of a MultiDiGraph that shares every adjacency it has not been asked to change.
+
+    networkx keeps a multigraph as dicts: node -> neighbour -> key -> edge data, once for
+    successors and once for predecessors, the two sharing each key dict. The outer dicts
+    are copied (one entry per provider), and a node's inner dict, or a key dict, only when
+    an edge of it changes; the old graph is never written to.
+    """
+
+    def __init__(self, old: nx.MultiDiGraph) -> None:
+        self.old = old
+        graph = nx.MultiDiGraph()
+        graph.graph.update(old.graph)
+        graph._node = dict(old._node)
+        graph._succ = dict(old._succ)  # networkx's setter keeps `_adj` the same dict
+        graph._pred = dict(old._pred)
+        self.graph = graph
+        self._own_succ: set[str] = set()
+        self._own_pred: set[str] = set()
+        self._own_keys: set[tuple[str, str]] = set()
+        self.delta = 0  # edges added less edges removed
+
+    def _succ(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
+        succ: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._succ
+        if node not in self._own_succ:
+            succ[node] = dict(succ.get(node, {}))
+            self._own_succ.add(node)
+        return succ[node]
+
+    def _pred(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
+        pred: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._pred
+        if node not in self._own_pred:
+            pred[node] = dict(pred.get(node, {}))
+            self._own_pred.add(node)
+        return pred[node]
+
+    def _keys(self, u: str, v: str) -> dict[str, dict[str, Flow]] | None:
+        """The key dict of edges u -> v, owned by the new graph (None if there are none)."""
+        if (u, v) in self._own_keys:
+            return self.graph._succ[u].get(v)  # type: ignore[no-any-return]
+        current = self.graph._succ.get(u, {}).get(v)
+        if current is None:
+            return None
+        keys = dict(current)
+        self._succ(u)[v] = keys
+        self._pred(v)[u] = keys
+        self._own_keys.add((u, v))
+        return keys
+
+    def node(self, node: str) -> None:
+        if node not in self.graph._node:
+            self.graph._node[node] = {}
+            self._succ(node)
+            self._pred(node)
+
+    def add(self, u: str, v: str, flow: Flow) -> None:
+        self.node(u)
+        self.node(v)
+        keys = self._keys(u, v)
+        if keys is None:
+            keys = {}
+            self._succ(u)[v] = keys
+            self._pred(v)[u] = keys
+            self._own_keys.add((u, v))
+        if flow.id not in keys:
+            self.delta += 1
+        keys[flow.id] = {"flow": flow}
+
+    def remove(self, u: str, v: str, key: str) -> None:
+        keys = self._keys(u, v)
+        if keys is None or key not in keys:
+            return
+        del keys[key]
+        self.delta -= 1
+        if not keys:
+            del self._succ(u)[v]
+            del self._pred(v)[u]
+            self._own_keys.discard((u, v))
+
+    def isolate(self, node: str) -> None:
+        """Take a node and all its edges out (it comes back through `node`)."""
+        if node not in self.graph._node:
+            return
+        for v, keys in list(self.graph._succ[node].items()):
+            self.delta -= len(keys)
+            del self._pred(v)[node]
+            self._own_keys.discard((node, v))
+        for u, keys in list(self.graph._pred[node].items()):
+            self.delta -= len(keys)
+            del self._succ(u)[node]
+            self._own_keys.discard((u, node))
+        del self.graph._node[node]
+        del self.graph._succ[node]
+        del self.graph._pred[node]
+        self._own_succ.discard(node)
+        self._own_pred.discard(node)
 
 
 def flow_applies(

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from pathways.errors import NotFound
-from pathways.graph import build_graph
+from pathways.graph import Expander, build_graph, update_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
 from pathways.validation import exact_key, name_key
 from pathways.vocab import Kind
+
+T = TypeVar("T", Provider, Flow)
 
 
 @contextmanager
@@ -46,6 +48,48 @@ def settle() -> None:
     gc.freeze()
 
 
+@dataclass(frozen=True)
+class Change:
+    """What an edit changed that the graph depends on: each as (as it was, as it is now).
+
+    Providers and flows that were added are only in the second, removed ones only in the
+    first; forums and the other records are not part of the graph.
+    """
+
+    providers: tuple[Sequence[Provider], Sequence[Provider]] = ((), ())
+    flows: tuple[Sequence[Flow], Sequence[Flow]] = ((), ())
+
+    def rewired(self) -> tuple[list[Provider], list[Provider]]:
+        """The changed providers whose edges may differ: added, removed, or changed in a
+        field the graph reads (a new phone number rewires nothing)."""
+        old, new = self.providers
+        was = {p.id: _graph_view(p) for p in old}
+        now = {p.id: _graph_view(p) for p in new}
+        same = {i for i, view in now.items() if was.get(i) == view}
+        return [p for p in old if p.id not in same], [p for p in new if p.id not in same]
+
+
+def _graph_view(provider: Provider) -> tuple[Any, ...]:
+    return (provider.kind, provider.areas, provider.national, provider.fallback, provider.retired)
+
+
+def _changed_flows(change: Change) -> tuple[list[Flow], list[Flow]]:
+    """The flows whose edges may differ: added, removed or changed in any field."""
+    old, new = change.flows
+    same = {f.id for f in new} & {f.id for f in old if f in new}
+    return [f for f in old if f.id not in same], [f for f in new if f.id not in same]
+
+
+def _patched(records: dict[str, T], change: tuple[Sequence[T], Sequence[T]]) -> dict[str, T]:
+    """A copy of records by id with the old ones of `change` out and the new ones in."""
+    out = dict(records)
+    for record in change[0]:
+        out.pop(record.id, None)
+    for record in change[1]:
+        out[record.id] = record
+    return out
+
+
 # What a networkx graph holds besides the views it caches on itself.
 _GRAPH_STATE = frozenset({"graph", "_node", "_adj", "_pred", "_succ", "__networkx_cache__"})
 
@@ -71,15 +115,46 @@ class Registry:
     _chains: dict[str, tuple[str, ...]] = field(init=False)
     _below: dict[str, frozenset[str]] = field(init=False)
     _depths: dict[str, dict[str, int]] = field(init=False)
+    edges: int = field(init=False)
+    _expander: Expander = field(init=False)
     # Answers derived from this registry alone, filled on first use by the queries.
     memo: dict[str, Any] = field(init=False, default_factory=dict)
+    previous: InitVar[Registry | None] = None
+    change: InitVar[Change | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, previous: Registry | None, change: Change | None) -> None:
+        doc = self.document
+        if previous is not None and change is not None and previous.document.areas == doc.areas:
+            self._share_areas(previous)
+            self.providers = _patched(previous.providers, change.providers)
+            self.flows = _patched(previous.flows, change.flows)
+            self.forums = {f.id: f for f in doc.forums}
+            self._patch_providers(previous, change)
+            self._expander = previous._expander.updated(self.providers, *change.rewired())
+            self.graph, self.edges = update_graph(
+                previous.graph,
+                previous.edges,
+                (previous._expander, self._expander),
+                doc.flows,
+                change.rewired(),
+                _changed_flows(change),
+            )
+        else:
+            self._index_areas()
+            self.providers = {p.id: p for p in doc.providers}
+            self.flows = {f.id: f for f in doc.flows}
+            self.forums = {f.id: f for f in doc.forums}
+            self._index_providers()
+            self._expander = Expander(self.providers, self._chains, self._below)
+            self.graph, self.edges = build_graph(self._expander, doc.flows)
+        self._expander.settle()
+        # networkx's own adjacency dicts (target -> flow id -> edge data), read directly on
+        # hot paths: going through the graph's views costs more than the lookup itself.
+        self.succ = dict(self.graph.adjacency())
+
+    def _index_areas(self) -> None:
         doc = self.document
         self.areas = {a.id: a for a in doc.areas}
-        self.providers = {p.id: p for p in doc.providers}
-        self.flows = {f.id: f for f in doc.flows}
-        self.forums = {f.id: f for f in doc.forums}
         self.children = defaultdict(list)
         for area in doc.areas:
             if area.parent:
@@ -93,10 +168,23 @@ class Registry:
             for label in (area.id, area.name, *area.aliases):
                 self._names.setdefault(name_key(label), area.id)
                 self._exact.setdefault(exact_key(label), area.id)
+
+    def _share_areas(self, previous: Registry) -> None:
+        """The areas did not change: their indices are the previous registry's (never
+        written to after they are built)."""
+        self.areas = previous.areas
+        self.children = previous.children
+        self._chains = previous._chains
+        self._below = previous._below
+        self._depths = previous._depths
+        self._names = previous._names
+        self._exact = previous._exact
+
+    def _index_providers(self) -> None:
         self._by_area = defaultdict(list)
         self._national = []
         self._fallback = []
-        for provider in doc.providers:
+        for provider in self.document.providers:
             if provider.retired:
                 continue
             if provider.fallback:
@@ -106,10 +194,37 @@ class Registry:
             for area_id in provider.areas:
                 self._by_area[area_id].append(provider)
         self._local_kinds = {}
-        self.graph = build_graph(self.providers, doc.flows, self._chains, self._below)
-        # networkx's own adjacency dicts (target -> flow id -> edge data), read directly on
-        # hot paths: going through the graph's views costs more than the lookup itself.
-        self.succ = dict(self.graph.adjacency())
+
+    def _patch_providers(self, previous: Registry, change: Change) -> None:
+        """The area and national lists of `previous`, with the changed providers put in
+        their places; lists no change touches are shared."""
+        old, new = change.providers
+        ids = {p.id for p in old} | {p.id for p in new}
+        by_id = {p.id: p for p in new if not p.retired}
+        touched = {a for p in (*old, *new) for a in p.areas}
+        self._by_area = defaultdict(list, previous._by_area)
+        order: dict[str, int] | None = None
+        for area in touched:
+            was = previous._by_area.get(area, [])
+            now = [by_id.get(p.id, p) for p in was if p.id not in ids or p.id in by_id]
+            joined = [p for p in by_id.values() if area in p.areas and p not in now]
+            if any(p.id in by_id and area not in by_id[p.id].areas for p in now):
+                now = [p for p in now if p.id not in by_id or area in by_id[p.id].areas]
+            if joined:
+                order = order or {p.id: i for i, p in enumerate(self.document.providers)}
+                now = sorted([*now, *joined], key=lambda p: order[p.id])
+            self._by_area[area] = now
+        self._national, self._fallback = previous._national, previous._fallback
+        if any(p.national for p in (*old, *new)):
+            active = [p for p in self.document.providers if p.national and not p.retired]
+            self._national = [p for p in active if not p.fallback]
+            self._fallback = [p for p in active if p.fallback]
+        self._local_kinds = {}
+
+    def updated(self, document: RegistryDocument, change: Change) -> Registry:
+        """The registry of `document`, which differs from this one's by `change`: the
+        graph is rewired where the change touches it, the areas' indices are shared."""
+        return Registry(document, self, change)
 
     def release(self) -> None:
         """Break the reference cycles of a registry that was replaced.

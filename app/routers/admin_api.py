@@ -19,8 +19,8 @@ from fastapi.responses import JSONResponse, Response
 from app.admin_sections import SECTIONS, Section
 from app.deps import ApiUserDep, InstanceDep
 from pathways.errors import NotFound, PreconditionRequired
-from pathways.store.live import Instance, Saved
-from pathways.store.versions import ChangeDiff
+from pathways.store.live import Instance
+from pathways.store.versions import ChangeDiff, Saved
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
 NO_STORE = {"Cache-Control": "no-store"}

@@ -18,7 +18,7 @@ deletes those flows and takes the provider off those forums, and the preview lis
 from __future__ import annotations
 
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -27,7 +27,10 @@ from typing import Any, ClassVar, Literal
 from pathways.errors import Conflict, NotFound, PreconditionFailed, Problem, RegistryInvalid
 from pathways.loader import load_parsed
 from pathways.models import RegistryDocument
+from pathways.store import incremental
+from pathways.store.focus import Cursor
 from pathways.store.history import describe
+from pathways.store.incremental import Version
 from pathways.store.versions import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.validation import KIND_IDS
 from pathways.yamlio.canonical import canonical, jsonable
@@ -134,6 +137,7 @@ class Plan:
     summary: str
     section: str
     ident: str
+    version: Version | None = None  # read in part: its registry is already built
 
     @property
     def etag(self) -> str | None:
@@ -262,36 +266,79 @@ def edits_for(records: RecordIndex, op: Operation) -> list[Edit]:
     raise TypeError(f"not an operation: {op!r}")  # pragma: no cover
 
 
-def _write(text: str, records: RecordIndex, edit: Edit) -> str:
+def _write(cursor: Cursor, records: RecordIndex, edit: Edit) -> None:
+    """Write one edit into the text: through the records' own lines when the cursor can
+    find them (`pathways.store.focus`), else through the whole text."""
     order = field_order(edit.section) if edit.section in RegistryDocument.model_fields else ("id",)
+    section, ident = edit.section, edit.ident
+    change: Callable[[str], str]
     if edit.action == "remove":
-        return remove_record(text, edit.section, edit.ident)
-    assert edit.record is not None
-    if edit.action == "create":
-        return append_record(text, edit.section, edit.record, order)
-    entry = records.get(edit.section, edit.ident)
-    assert entry is not None
-    return replace_record(text, edit.section, edit.ident, edit.record, entry.record, order)
+
+        def change(text: str) -> str:
+            return remove_record(text, section, ident)
+
+        done = cursor.remove(section, ident, change)
+    elif edit.action == "create":
+        record = edit.record
+        assert record is not None
+
+        def change(text: str) -> str:
+            return append_record(text, section, record, order)
+
+        done = cursor.append(section, ident, change)
+    else:
+        entry = records.get(section, ident)
+        assert entry is not None
+        assert edit.record is not None
+        new, current = edit.record, entry.record
+
+        def change(text: str) -> str:
+            return replace_record(text, section, ident, new, current, order)
+
+        done = cursor.replace(section, ident, change)
+    if not done:
+        cursor.whole(change(cursor.text), section, ident, edit.action)
 
 
-def plan(text: str, records: RecordIndex, op: Operation) -> Plan:
-    """The new registry for `op`, validated; raises the domain error that refuses it."""
+def plan(text: str, records: RecordIndex, op: Operation, base: Version | None = None) -> Plan:
+    """The new registry for `op`, validated; raises the domain error that refuses it.
+
+    `base`, the version `text` and `records` come from, lets the edit be written, read
+    and checked in proportion to its size (`pathways.store.incremental`)."""
     edits = edits_for(records, op)
-    new_text = text
+    known = base is not None and base.text == text
+    cursor = Cursor(text, base.layout if base is not None and known else None, records)
     for edit in edits:
         try:
-            new_text = _write(new_text, records, edit)
+            _write(cursor, records, edit)
         except LayoutError as exc:
             raise _layout_refused(records, edit, exc) from None
-    return finish(text, records, new_text, edits)
+    return finish(text, records, cursor.text, edits, base=base if known else None)
+
+
+def _read(
+    records: RecordIndex, new_text: str, base: Version | None
+) -> tuple[RegistryDocument, RecordIndex, ChangeDiff, Version | None]:
+    """The new text read in part from `base` when that can be done, else whole (parsed
+    once, for both the document and the records); with the diff from `records`."""
+    version = incremental.read(base, new_text, FILE) if base is not None else None
+    if version is not None and base is not None:
+        return version.document, version.records, incremental.diff(version), version
+    raw, document = load_parsed(new_text, FILE)
+    new_records = RecordIndex(raw)
+    return document, new_records, diff(records, new_records), None
 
 
 def finish(
-    text: str, records: RecordIndex, new_text: str, edits: Sequence[Edit], summary: str = ""
+    text: str,
+    records: RecordIndex,
+    new_text: str,
+    edits: Sequence[Edit],
+    summary: str = "",
+    base: Version | None = None,
 ) -> Plan:
     """Validate a new text with the loader, check it says what the edits meant, and diff it."""
-    raw, document = load_parsed(new_text, FILE)  # parsed once, for both
-    new_records = RecordIndex(raw)
+    document, new_records, changes, version = _read(records, new_text, base)
     problems = []
     for edit in edits:
         got = new_records.get(edit.section, edit.ident)
@@ -312,27 +359,22 @@ def finish(
             )
     if problems:
         raise RegistryInvalid(problems)
-    changes = diff(records, new_records)
     main = edits[0]
+    summary = summary or describe(changes, (main.section, main.ident))
     return Plan(
-        new_text,
-        document,
-        new_records,
-        changes,
-        summary or describe(changes, (main.section, main.ident)),
-        main.section,
-        main.ident,
+        new_text, document, new_records, changes, summary, main.section, main.ident, version
     )
 
 
-def plan_text(text: str, records: RecordIndex, new_text: str) -> Plan:
+def plan_text(text: str, records: RecordIndex, new_text: str, base: Version | None = None) -> Plan:
     """A whole new registry text made by hand, validated by the loader and diffed."""
-    raw, document = load_parsed(new_text, FILE)  # parsed once, for both
-    new_records = RecordIndex(raw)
-    changes = diff(records, new_records)
+    known = base if base is not None and base.text == text else None
+    document, new_records, changes, version = _read(records, new_text, known)
     main = changes.records[0] if changes else None
     section, ident = (main.section, main.id) if main else ("providers", "")
-    return Plan(new_text, document, new_records, changes, describe(changes), section, ident)
+    return Plan(
+        new_text, document, new_records, changes, describe(changes), section, ident, version
+    )
 
 
 def _first_difference(wanted: dict[str, Any] | None, got: dict[str, Any] | None) -> str:

@@ -26,14 +26,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from argon2 import PasswordHasher
 
 from pathways.errors import NotFound, RegistryInvalid, Unavailable
-from pathways.loader import load_text
 from pathways.registry import Registry, collector_paused
 from pathways.store import recovery, snapshot
 from pathways.store.access import authorize, authorize_targets, change_targets, operation_targets
@@ -42,12 +39,22 @@ from pathways.store.atomic import atomic_write, crash_point, exclusive
 from pathways.store.edits import FILE, Operation, Plan, plan, plan_text
 from pathways.store.git import SYSTEM_EMAIL, SYSTEM_NAME, Git, GitError, author_ident
 from pathways.store.history import Change, HistoryEntry, compose, parse, with_diff
+from pathways.store.incremental import Version
 from pathways.store.journal import Entry, Journal, cause_of, digest
-from pathways.store.reloading import Reloader, Signature, Snapshot, signature_of, watch
+from pathways.store.reloading import Reloader, Signature, Snapshot, reread, signature_of, watch
 from pathways.store.reports import Reports
 from pathways.store.revert import plan_revert
 from pathways.store.useradmin import LOG
-from pathways.store.versions import ChangeDiff, RecordIndex, diff, etag, singular
+from pathways.store.versions import (
+    ChangeDiff,
+    Preview,
+    RecordIndex,
+    Saved,
+    Versioned,
+    diff,
+    etag,
+    singular,
+)
 from pathways.store.writerate import WriteRate
 
 SYSTEM = f"{SYSTEM_NAME} <{SYSTEM_EMAIL}>"
@@ -55,32 +62,6 @@ DEFAULT_PATH = Path("instance")
 _CACHED_CHANGES = 256
 
 log = logging.getLogger("vardkedjan.instance")
-
-
-@dataclass(frozen=True)
-class Versioned:
-    """A record as written, with its ETag for `If-Match`."""
-
-    record: dict[str, Any]
-    etag: str
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What a change would do, not yet saved."""
-
-    diff: ChangeDiff
-    summary: str
-
-
-@dataclass(frozen=True)
-class Saved:
-    """A saved change: its commit (None when nothing changed) and the record's new ETag."""
-
-    commit: str | None
-    diff: ChangeDiff
-    summary: str
-    etag: str | None
 
 
 class Instance:
@@ -201,10 +182,7 @@ class Instance:
         if self._snapshot is None:  # start-up: a snapshot of the same bytes skips the build
             registry = snapshot.load(raw, str(self.registry_file), self.path / "cache")
             return Snapshot(signature, text, registry)
-        # A reload runs beside the requests: libyaml's loop, which lets them in between.
-        with collector_paused():
-            registry = Registry(load_text(text, str(self.registry_file), quick=False))
-        return Snapshot(signature, text, registry)
+        return reread(self._snapshot, signature, text, str(self.registry_file))
 
     def record(self, section: str, ident: str) -> Versioned:
         """A record as written, and its ETag, from one and the same version."""
@@ -232,7 +210,7 @@ class Instance:
     def _planned(self, current: Snapshot, op: Operation, user: User) -> Plan:
         """Authorise first (the records `op` names), then plan, then authorise the diff."""
         authorize_targets(user, operation_targets(op, current.records), current.registry)
-        planned = plan(current.text, current.records, op)
+        planned = plan(current.text, current.records, op, current)
         authorize(user, planned.diff, current.registry)
         return planned
 
@@ -250,7 +228,7 @@ class Instance:
     def commit_text(self, text: str, user: User, message: str | None = None) -> Saved:
         """A hand-made change: a whole new registry text, validated and authorised alike."""
         with self._writing() as current:
-            planned = plan_text(current.text, current.records, text)
+            planned = plan_text(current.text, current.records, text, current)
             authorize(user, planned.diff, current.registry)
             return self._save(planned, author_ident(user.name), message)
 
@@ -260,8 +238,11 @@ class Instance:
             return Saved(None, planned.diff, planned.summary, planned.etag)
         name = author.split(" <", 1)[0]
         self.writes.check(name)  # after authorisation: a refused user learns nothing else
-        with collector_paused():  # built first: a graph too large is refused unwritten
-            registry = Registry(planned.document)
+        if planned.version is not None:  # read in part: its registry is built
+            registry = planned.version.registry
+        else:
+            with collector_paused():  # built first: a graph too large is refused unwritten
+                registry = Registry(planned.document)
         text = compose(planned.summary, message, planned.diff, note)
         data = planned.text.encode("utf-8")
         entry = Entry(self.git.head(), author, text, digest(data))
@@ -304,8 +285,9 @@ class Instance:
 
     def _install(self, planned: Plan, registry: Registry) -> None:
         """Serve the new version at once, from what was already validated."""
-        snapshot = Snapshot(signature_of(os.stat(self.registry_file)), planned.text, registry)
-        snapshot._records = planned.records
+        signature = signature_of(os.stat(self.registry_file))
+        version = planned.version or Version(planned.text, registry, records=planned.records)
+        snapshot = Snapshot.of(signature, version)
         with self._reload:
             previous, self._snapshot = self._snapshot, snapshot
         if previous is not None:
@@ -379,7 +361,7 @@ class Instance:
 
     def _plan_revert(self, current: Snapshot, change: Change) -> Plan:
         parent = self.git.show(change.entry.parent, FILE) if change.entry.parent else None
-        return plan_revert(current.text, current.records, parent, change)
+        return plan_revert(current.text, current.records, parent, change, current)
 
     def preview_revert(self, revision: str, user: User) -> Preview:
         change = self.change(revision)

@@ -17,9 +17,11 @@ import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
-from pathways.registry import Registry
+from pathways.loader import load_parsed
+from pathways.registry import Registry, collector_paused
+from pathways.store import incremental
 from pathways.store.edits import FILE
-from pathways.store.versions import RecordIndex
+from pathways.store.incremental import Version
 
 log = logging.getLogger("vardkedjan.reloading")
 T = TypeVar("T")
@@ -33,21 +35,31 @@ def signature_of(info: os.stat_result) -> Signature:
     return info.st_mtime_ns, info.st_size, info.st_ino
 
 
-class Snapshot:
-    """One version of the registry file: its text, its registry, and its raw records."""
+class Snapshot(Version):
+    """One version of the registry file as the instance serves it, with its signature."""
 
     def __init__(self, signature: Signature, text: str, registry: Registry) -> None:
+        super().__init__(text, registry, file=FILE)
         self.signature = signature
-        self.text = text
-        self.registry = registry
-        self._records: RecordIndex | None = None
 
-    @property
-    def records(self) -> RecordIndex:
-        """Parsed on first use: only editing and ETags need them, not the public pages."""
-        if self._records is None:
-            self._records = RecordIndex.from_text(self.text, FILE)
-        return self._records
+    @classmethod
+    def of(cls, signature: Signature, version: Version) -> Snapshot:
+        """The snapshot of a version read in part (sharing what was read from it)."""
+        out = cls(signature, version.text, version.registry)
+        out.adopt(version)
+        return out
+
+
+def reread(previous: Snapshot, signature: Signature, text: str, file: str) -> Snapshot:
+    """A changed file, read beside the requests: in proportion to what changed when it
+    can be (`pathways.store.incremental`), else whole with libyaml's loop, which lets
+    requests run in between (yaml-rs would hold the interpreter for the whole parse)."""
+    version = incremental.read(previous, text, file)
+    if version is None:
+        with collector_paused():
+            raw, document = load_parsed(text, file, quick=False)
+            version = Version(text, Registry(document), raw, file)
+    return Snapshot.of(signature, version)
 
 
 class Reloader:

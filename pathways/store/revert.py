@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathways.errors import Conflict
 from pathways.store.edits import Edit, Plan, finish
 from pathways.store.history import Change
+from pathways.store.incremental import Version
 from pathways.store.versions import RecordIndex
 from pathways.store.wording import in_swedish
 from pathways.yamlio.canonical import canonical
@@ -24,7 +25,13 @@ from pathways.yamlio.edit import (
 )
 
 
-def plan_revert(text: str, records: RecordIndex, parent_text: str | None, change: Change) -> Plan:
+def plan_revert(
+    text: str,
+    records: RecordIndex,
+    parent_text: str | None,
+    change: Change,
+    base: Version | None = None,
+) -> Plan:
     """The registry with `change` undone, validated like any other edit."""
     entry = change.entry
     if parent_text is None or entry.parent is None:
@@ -64,4 +71,5 @@ def plan_revert(text: str, records: RecordIndex, parent_text: str | None, change
     except LayoutError as exc:
         raise Conflict(f"cannot revert automatically: {exc}", [entry.commit]) from None
     summary = f'Ångra "{in_swedish(entry.subject)}" ({entry.short})'
-    return finish(text, records, new_text, edits, summary)
+    known = base if base is not None and base.text == text else None
+    return finish(text, records, new_text, edits, summary, known)

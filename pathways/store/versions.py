@@ -75,6 +75,31 @@ class RecordIndex:
                     entries.setdefault(item["id"], Entry(item, position))
             self.sections[str(name)] = entries
 
+    def spliced(
+        self, raw: Mapping[str, Any], splices: Mapping[str, Any], replaced: Mapping[str, Any]
+    ) -> RecordIndex:
+        """The index of `raw`, which differs from this index's text by `splices` (each a
+        `pathways.validation.Splice`, `replaced` the records they took out): entries
+        outside them are shared, and stay in their order."""
+        out = RecordIndex(None)
+        out.sections = dict(self.sections)
+        for name, splice in splices.items():
+            items = raw[name]
+            new = items[splice.start : splice.start + splice.added]
+            old_ids = [_ident(r) for r in replaced.get(name, ())]
+            new_ids = [_ident(r) for r in new]
+            at_end = splice.start + splice.removed >= len(self.sections.get(name, {}))
+            same = old_ids == new_ids[: len(old_ids)] and (len(new) == len(old_ids) or at_end)
+            if not same or None in new_ids:
+                out.sections[name] = RecordIndex({name: items}).sections.get(name, {})
+                continue
+            entries = dict(self.sections.get(name, {}))
+            for position, (item, ident) in enumerate(zip(new, new_ids, strict=True), splice.start):
+                assert ident is not None
+                entries[ident] = Entry(item, position)
+            out.sections[name] = entries
+        return out
+
     @classmethod
     def from_text(cls, text: str, file: str = "<registry>") -> RecordIndex:
         return cls(parse_yaml(text, file) if text else None)
@@ -173,3 +198,34 @@ def diff(old: RecordIndex, new: RecordIndex) -> ChangeDiff:
             if ident not in after:
                 out.append(RecordChange(section, ident, "removed", was.record, None))
     return ChangeDiff(tuple(out))
+
+
+def _ident(record: Any) -> str | None:
+    ident = record.get("id") if isinstance(record, Mapping) else None
+    return ident if isinstance(ident, str) else None
+
+
+@dataclass(frozen=True)
+class Versioned:
+    """A record as written, with its ETag for `If-Match`."""
+
+    record: dict[str, Any]
+    etag: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a change would do, not yet saved."""
+
+    diff: ChangeDiff
+    summary: str
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A saved change: its commit (None when nothing changed) and the record's new ETag."""
+
+    commit: str | None
+    diff: ChangeDiff
+    summary: str
+    etag: str | None

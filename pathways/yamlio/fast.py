@@ -76,15 +76,20 @@ class _Scalars:
             raise ConstructorError(None, None, problem, mark) from None
 
 
-def load(text: str, budget: AliasBudget | None = None) -> tuple[Any, list[tuple[str, int]]]:
+def load(
+    text: str, budget: AliasBudget | None = None, anchors: dict[str, Any] | None = None
+) -> tuple[Any, list[tuple[str, int]]]:
     """Return the document and the duplicate keys found, as (key, line) pairs.
 
     Raises `yaml.YAMLError` for syntax errors (from libyaml, with a mark) and
-    `Unsupported` for constructs left to PyYAML's full loader.
+    `Unsupported` for constructs left to PyYAML's full loader. `anchors`, when given,
+    holds what aliases may refer to besides the text's own anchors (a fragment of a
+    registry read alone); the text's own definitions are added to it.
     """
     scalars = _Scalars()
     cache = scalars.known
-    anchors: dict[str, Any] = {}
+    if anchors is None:
+        anchors = {}
     duplicates: list[tuple[str, int]] = []
     # Each open container: [container, pending key or _NO_KEY, merges, keys seen]
     stack: list[list[Any]] = []

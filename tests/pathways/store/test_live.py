@@ -17,7 +17,8 @@ from pathways.store import atomic as durable
 from pathways.store.accounts import User
 from pathways.store.edits import FILE, UpdateProvider
 from pathways.store.git import Git, GitError
-from pathways.store.live import Instance, Saved
+from pathways.store.live import Instance
+from pathways.store.versions import Saved
 
 ROOT = Path(__file__).resolve().parents[3]
 
