@@ -173,12 +173,16 @@ def area_out(area: Area) -> AreaOut:
 
 def detail(registry: Registry, p: Provider) -> ProviderDetail:
     graph = registry.graph
-    flows_out = [
-        _flow_ref(registry.providers[v], data) for _, v, data in graph.out_edges(p.id, data=True)
-    ]
-    flows_in = [
-        _flow_ref(registry.providers[u], data) for u, _, data in graph.in_edges(p.id, data=True)
-    ]
+    # In a fixed order: the graph's own order depends on how the registry was read
+    # (whole, or rewired after an edit), and every worker must answer alike.
+    flows_out = sorted(
+        (_flow_ref(registry.providers[v], data) for _, v, data in graph.out_edges(p.id, data=True)),
+        key=_ref_order,
+    )
+    flows_in = sorted(
+        (_flow_ref(registry.providers[u], data) for u, _, data in graph.in_edges(p.id, data=True)),
+        key=_ref_order,
+    )
     return ProviderDetail(
         **summary(p).model_dump(),
         age_min=p.age_min,
@@ -210,6 +214,10 @@ def detail(registry: Registry, p: Provider) -> ProviderDetail:
         flows_out=flows_out,
         flows_in=flows_in,
     )
+
+
+def _ref_order(ref: FlowRef) -> tuple[str, str]:
+    return ref.flow, ref.provider.id
 
 
 def _flow_ref(other: Provider, data: Mapping[str, Any]) -> FlowRef:

@@ -504,7 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--edits", type=int, default=20, help="admin PUTs in bench/scale.py")
+    parser.add_argument("--edits", type=int, default=100, help="admin PUTs in bench/scale.py")
     args = parser.parse_args(argv)
     if args.data is None:
         name = "national" if args.kommuner == 290 else f"kommuner-{args.kommuner}"

@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from pathways.errors import PathwaysError, RegistryInvalid
-from pathways.loader import load_text
+from pathways.loader import load_parsed
 from pathways.registry import Registry, collector_paused
+from pathways.store import incremental
 from pathways.store.edits import FILE
+from pathways.store.incremental import Version
 from pathways.store.reloading import Reloader, watch
 
 log = logging.getLogger("vardkedjan.follower")
@@ -49,6 +51,7 @@ class Follower:
         self.refused: Refusal | None = None
         self.error: str | None = None  # the last fetch that failed, if the newest did
         self._registry: Registry | None = None
+        self._version: Version | None = None  # the commit served, as read
         self._lock = threading.Lock()
         self._reloader = Reloader(self.sync)
 
@@ -93,14 +96,24 @@ class Follower:
                 return
             try:
                 text = self._git("show", f"{sha}:{FILE}")
-                with collector_paused():
-                    registry = Registry(load_text(text, f"{FILE}@{sha[:12]}", quick=quick))
+                version = self._read(text, f"{FILE}@{sha[:12]}", quick)
             except (RegistryInvalid, FollowError) as exc:
                 self.refused = Refusal(sha, str(exc))
                 log.error("refused commit %s of %s; still serving %s", sha, self.url, self.commit)
                 return
-            self._registry, self.commit, self.refused = registry, sha, None
+            self._version, self.commit, self.refused = version, sha, None
+            self._registry = version.registry
             log.info("now serving commit %s of %s", sha, self.url)
+
+    def _read(self, text: str, file: str, quick: bool) -> Version:
+        """A new commit's registry: in part from the one served, when that can be."""
+        if self._version is not None:
+            found = incremental.read(self._version, text, file)
+            if found is not None:
+                return found
+        with collector_paused():
+            raw, document = load_parsed(text, file, quick=quick)
+            return Version(text, Registry(document), raw, file)
 
     def health(self) -> dict[str, Any]:
         """What `/healthz` says about the replica: its commit, and what it refused."""

@@ -19,6 +19,7 @@ sequences that the result equals a fresh load of the same text.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -45,6 +46,7 @@ from pathways.yamlio.regions import (
 )
 
 _UNKNOWN: Any = object()
+log = logging.getLogger("vardkedjan.incremental")
 
 
 class Version:
@@ -76,11 +78,15 @@ class Version:
         self._anchors, self.splices, self.replaced = other._anchors, other.splices, other.replaced
 
     def prefetch(self) -> None:
-        """Read what the next edit needs now (for a server, in the background)."""
-        found = self.layout
-        assert self.records is not None
-        if found is not None:
-            self.anchors(found)
+        """Read what the next edit needs now (for a server, in the background); if it
+        cannot be read, the edit reads it whole and says why."""
+        try:
+            found = self.layout
+            assert self.records is not None
+            if found is not None:
+                self.anchors(found)
+        except (RegistryInvalid, UnicodeError, OSError) as exc:  # pragma: no cover
+            log.error("could not read %s ahead of the next edit: %s", self.file, exc)
 
     @property
     def document(self) -> RegistryDocument:

@@ -117,7 +117,12 @@ class Instance:
         return current.registry
 
     def watch(self, interval: float = 0.2) -> None:
-        watch(self, Instance._kick_if_changed, interval)  # reload changes without a request
+        """Reload changes without a request; and read now, in the background, what the
+        first edit needs of a registry started from its snapshot (its records, layout)."""
+        watch(self, Instance._kick_if_changed, interval)
+        current = self._snapshot
+        if current is not None:
+            threading.Thread(target=current.prefetch, name="registry-prefetch", daemon=True).start()
 
     def wait_reloaded(self, timeout: float = 60.0) -> None:
         self._reloader.wait(timeout)  # until a background reload under way is over
