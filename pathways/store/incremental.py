@@ -123,7 +123,15 @@ class Version:
 
 
 def read(base: Version, text: str, file: str) -> Version | None:
-    """The version of `text` read in part from `base`, or None to read it whole."""
+    """The version of `text` read in part from `base`, or None to read it whole.
+
+    The cyclic collector is paused meanwhile: with a national registry in memory, one
+    full collection triggered by this work's small allocations costs seconds."""
+    with collector_paused():
+        return _read(base, text, file)
+
+
+def _read(base: Version, text: str, file: str) -> Version | None:
     limits.check_size(len(text), file)
     before = base.layout
     changed = None if before is None else changes(base.text, before, text)
@@ -146,9 +154,8 @@ def read(base: Version, text: str, file: str) -> Version | None:
         splices[hunk.section] = Splice(hunk.start, hunk.removed, len(items))
         replaced[hunk.section] = old[hunk.start : end]
     try:
-        with collector_paused():
-            document = validate(new_raw, Scope(base.document, splices, replaced))
-            registry = base.registry.updated(document, _change(base.document, document, splices))
+        document = validate(new_raw, Scope(base.document, splices, replaced))
+        registry = base.registry.updated(document, _change(base.document, document, splices))
     except (RegistryInvalid, GraphTooLarge):
         return None  # refused: the whole loader places every problem on its line
     version = Version(text, registry, new_raw, file)

@@ -41,7 +41,15 @@ from pathways.store.git import SYSTEM_EMAIL, SYSTEM_NAME, Git, GitError, author_
 from pathways.store.history import Change, HistoryEntry, compose, parse, with_diff
 from pathways.store.incremental import Version
 from pathways.store.journal import Entry, Journal, cause_of, digest
-from pathways.store.reloading import Reloader, Signature, Snapshot, reread, signature_of, watch
+from pathways.store.reloading import (
+    Reloader,
+    Signature,
+    Snapshot,
+    give_back_memory,
+    reread,
+    signature_of,
+    watch,
+)
 from pathways.store.reports import Reports
 from pathways.store.revert import plan_revert
 from pathways.store.useradmin import LOG
@@ -177,6 +185,8 @@ class Instance:
             self._snapshot = loaded
             if current is not None:
                 current.registry.release()
+                del current  # freed now, unless a request still reads it
+                give_back_memory()
             return loaded
 
     def _load(self) -> Snapshot:
@@ -297,6 +307,8 @@ class Instance:
             previous, self._snapshot = self._snapshot, snapshot
         if previous is not None:
             previous.registry.release()
+            del previous  # freed now, unless a request still reads it
+            give_back_memory()
 
     # --- starting and recovering -----------------------------------------------------
 

@@ -10,6 +10,7 @@ the next request comes. A `Snapshot` is one version of the file as the instance 
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import threading
@@ -48,6 +49,29 @@ class Snapshot(Version):
         out = cls(signature, version.text, version.registry)
         out.adopt(version)
         return out
+
+
+def _libc_trim() -> Callable[[int], int] | None:
+    try:
+        libc = ctypes.CDLL(None)
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        return None
+    return trim
+
+
+_TRIM = _libc_trim()
+
+
+def give_back_memory() -> None:
+    """Return the memory a replaced registry freed to the system.
+
+    glibc's malloc keeps freed memory in per-thread arenas, and edits are built in the
+    server's worker threads: a worker's resident memory then grew with every edit even
+    though nothing was alive (measured with tracemalloc). `malloc_trim` hands it back.
+    """
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def reread(previous: Snapshot, signature: Signature, text: str, file: str) -> Snapshot:
