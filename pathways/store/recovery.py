@@ -59,13 +59,15 @@ def recover(self: Instance) -> None:
     for stale in remove_temporaries(self.registry_file):
         log.warning("removed %s, left by an interrupted write", stale)
     _finish_journal(self)
+    # The usual case, checked first: the file is there and as committed (a status that
+    # git answers from its index, without reading the committed text).
+    if self.registry_file.exists() and not self.git.dirty(FILE):
+        return
     head = self.git.show("HEAD", FILE)
     if head is None:
         return
     if not self.registry_file.exists():
         atomic_write(self.registry_file, head.encode("utf-8"))
-        return
-    if not self.git.dirty(FILE):
         return
     text = self.registry_file.read_bytes().decode("utf-8", "replace")
     if text == head:
