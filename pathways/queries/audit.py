@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from pathways.errors import Problem
@@ -93,9 +94,8 @@ def from_problems(problems: Iterable[Problem]) -> list[Finding]:
 def edge_count(registry: Registry) -> int:
     """The referral edges, counted in networkx's dicts (its `number_of_edges` walks every
     node's degree view: a tenth of a second at national scale)."""
-    return sum(
-        len(keyed) for _, targets in registry.graph.adjacency() for keyed in targets.values()
-    )
+    keyed = chain.from_iterable(targets.values() for _, targets in registry.graph.adjacency())
+    return sum(map(len, keyed))
 
 
 def _stale(active: list[Provider], today: date) -> Iterator[Finding]:
@@ -232,8 +232,8 @@ def _common_needs(
 def _unused_flows(registry: Registry, adjacency: Adjacency) -> Iterator[Finding]:
     used: set[str] = set()
     for targets in adjacency.values():
-        for keyed in targets.values():
-            used.update(keyed)
+        if targets:
+            used.update(*targets.values())  # each target's flow ids, in one call per unit
     for flow in registry.document.flows:
         if flow.id not in used:
             yield Finding(
