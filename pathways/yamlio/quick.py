@@ -8,9 +8,10 @@ they differ on a few plain scalars (`yes`, `on`, `010`, `1e3`, `1:30`, `12:30:00
 merge keys (yaml-rs keeps `<<` as an ordinary key) and on tags. So:
 
 - a text that could hold one of the differing forms (found with a few regular
-  expressions over the text's distinct lines) is not read here: `load` returns None and the caller uses
-  the exact loader, as it does for any text yaml-rs refuses (syntax errors, duplicate
-  keys), so every error message keeps its line from the exact loader;
+  expressions over the text's distinct lines) is not read here: `load` returns None
+  and the caller uses the exact loader, as it does for any text yaml-rs refuses
+  (syntax errors, duplicate keys), so every error message keeps its line from the
+  exact loader;
 - merge keys are applied after parsing, as PyYAML applies them: explicit keys win, then
   the first mapping merged;
 - aliases are bounded by yaml-rs itself, given the alias limit of `pathways.limits` (at
