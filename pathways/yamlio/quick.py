@@ -66,6 +66,7 @@ _DOCUMENT = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
 _OTHER_SIGNS: tuple[str, ...] = ("!", "%", "<<'", '<<"', "?", "]:", "}:", "] ", "} ", "]\t")
 _OTHER_SIGNS += ("}\t", ":]", ":}", ":,", "[:", "{:", ",:", " :", "\t:", "\n:")
 _NUMBER_START = frozenset("0123456789_.+-abcdefABCDEFxXoO")
+_SIGNS = re.compile("|".join(map(re.escape, _OTHER_SIGNS)))  # one scan: half of 20 `in`s
 # An anchor and what follows it on its line: a collection opens there or on the next line.
 _ANCHOR = re.compile(r"&([^\s,\[\]{}]+)([ \t]*(?:[\[{]|#|$))?", re.MULTILINE)
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
@@ -94,7 +95,7 @@ def differs(text: str) -> bool:
     numbers = (_EXPONENT, _COLON, _UNDERSCORE)
     if any(_at_value_start(lines, m.start()) for p in numbers for m in p.finditer(lines)):
         return True
-    return any(sign in lines for sign in _OTHER_SIGNS) and _OTHER.search(lines) is not None
+    return _SIGNS.search(lines) is not None and _OTHER.search(lines) is not None
 
 
 def _self_reference_possible(text: str) -> bool:
