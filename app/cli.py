@@ -7,19 +7,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.accesslog import log_config
 from app.cli_standards import STANDARDS_COMMANDS, add_standards_commands, run_standards
 from app.cli_user import add_user_commands, run_user
 from app.paths import BUNDLED_REGISTRY
-from pathways.errors import PathwaysError, RegistryInvalid
-from pathways.queries.audit import Finding, audit, by_code, from_problems
-from pathways.registry import Registry
 
-SHOWN_PER_CODE = 10
 DEFAULT_INSTANCE = Path("instance")
 
 
@@ -67,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in STANDARDS_COMMANDS:
         return run_standards(args)
     if args.command == "check":
+        # Only the domain is imported for a check: no web framework (issue 14).
+        from app.cli_check import run_check
+
         return run_check(args.path, show_all=args.all)
     if args.command == "user":
         return run_user(args)
@@ -101,54 +98,11 @@ def console() -> None:
     os._exit(code)
 
 
-def load_or_report(path: Path) -> Registry | None:
-    try:
-        return Registry.from_file(path)
-    except RegistryInvalid as exc:
-        print(f"vardkedjan: {path} was refused; nothing was loaded.", file=sys.stderr)
-        print(exc, file=sys.stderr)
-        return None
-
-
-def run_check(path: Path, *, show_all: bool = False) -> int:
-    try:
-        registry = Registry.from_file(path)
-    except RegistryInvalid as exc:
-        print(f"{path}: INVALID, {len(exc.problems)} problem(s); the registry is refused whole.")
-        for finding in from_problems(exc.problems):
-            print(f"  [error] {finding.code}: {finding.message}")
-        return 1
-    doc = registry.document
-    print(
-        f"{path}: valid. {len(doc.areas)} areas, {len(doc.providers)} providers "
-        f"({sum(1 for _ in registry.active())} active), {len(doc.flows)} flows, "
-        f"{registry.graph.number_of_edges()} referral edges."
-    )
-    findings = audit(registry, date.today())
-    _print_findings(findings, show_all=show_all)
-    errors = sum(1 for f in findings if f.severity == "error")
-    return 1 if errors else 0
-
-
-def _print_findings(findings: list[Finding], *, show_all: bool) -> None:
-    if not findings:
-        print("Audit: no findings.")
-        return
-    grouped = by_code(findings)
-    summary = ", ".join(f"{code} {len(items)}" for code, items in sorted(grouped.items()))
-    print(f"Audit: {len(findings)} finding(s): {summary}")
-    for code, items in sorted(grouped.items()):
-        shown = items if show_all else items[:SHOWN_PER_CODE]
-        for f in shown:
-            print(f"  [{f.severity}] {code}: {f.message}")
-        if len(items) > len(shown):
-            print(f"  ... and {len(items) - len(shown)} more {code} (use --all)")
-
-
 def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | None) -> int:
     import uvicorn
 
     from app import serving
+    from app.accesslog import log_config
 
     os.environ["VARDKEDJAN_DATA"] = str(data.resolve())
     if instance is None:
@@ -180,6 +134,7 @@ def _build_app(data: Path) -> Any:
 
     from app.config import Settings
     from app.factory import app_from_settings
+    from pathways.errors import PathwaysError, RegistryInvalid
 
     try:
         return app_from_settings(Settings())

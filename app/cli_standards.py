@@ -8,10 +8,9 @@ from pathlib import Path
 
 from app.paths import BUNDLED_REGISTRY
 from pathways.errors import RegistryInvalid
-from pathways.registry import Registry
-from pathways.standards.hsds_import import Maps, import_directory
-from pathways.standards.hsds_query import collect
-from pathways.standards.hsds_tables import write
+
+# The registry and HSDS modules are imported by the commands that use them: building
+# the parser must stay cheap for `vardkedjan check` (issue 14).
 
 STANDARDS_COMMANDS = ("export", "import")
 
@@ -58,6 +57,10 @@ def run_standards(args: argparse.Namespace) -> int:
 
 
 def run_export(registry_path: Path, out: Path) -> int:
+    from pathways.registry import Registry
+    from pathways.standards.hsds_query import collect
+    from pathways.standards.hsds_tables import write
+
     registry = Registry.from_file(registry_path)
     files = write(out, collect(registry))
     services = sum(1 for _ in registry.active())
@@ -69,6 +72,9 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.directory.is_dir():
         print(f"vardkedjan: {args.directory} is not a directory.", file=sys.stderr)
         return 1
+    from pathways.registry import Registry
+    from pathways.standards.hsds_import import Maps, import_directory
+
     maps = Maps.load(args.map_kinds, args.map_areas, args.map_needs)
     base = Registry.from_file(args.areas_from)
     document, text = import_directory(args.directory, maps, base)

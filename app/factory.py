@@ -154,7 +154,10 @@ def _app_from_settings(settings: Settings) -> FastAPI:
         except OSError:
             registry = Registry.from_file(settings.data)  # says why, as `check` does
         else:
-            registry = snapshot.load(data, str(settings.data), snapshot.default_folder())
+            # Served until the process ends: frozen as it loads (`snapshot.load`).
+            registry = snapshot.load(
+                data, str(settings.data), snapshot.default_folder(), freeze=True
+            )
         settle()
         return create_app(registry, settings=settings)
     # No settle() here: a live registry is replaced on every edit, and frozen old ones

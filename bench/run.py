@@ -335,6 +335,10 @@ def bench(args: argparse.Namespace) -> tuple[Report, bool]:
 
     for row in orgmap_rows(path):
         report.add(*row)
+    from bench.check_split import split_rows  # where check's time goes (issue 14)
+
+    for name, value in split_rows(path):
+        report.add(name, value)
     for measured in standards.measure(path):  # HSDS and FHIR pages (bench/standards.py)
         report.add(*measured)
     if args.skip_http:

@@ -94,17 +94,11 @@ def parse_yaml(text: str, file: str, *, quick: bool | None = None) -> Any:
     return data
 
 
-# yaml-rs refuses a text whose aliases replay more than this many nodes; the exact
-# loader then reads it and counts them against the alias limit.
-QUICK_ALIAS_REPLAYS = 1_000_000
-
-
 def _quick(text: str) -> Any:
-    """yaml-rs's data, or None for the exact loader: also when aliases are used and the
-    configured alias limit is tighter than yaml-rs's own, so that the limit decides."""
-    if "*" in text and limits.Limits.current().alias_nodes < QUICK_ALIAS_REPLAYS:
-        return None
-    return yamlquick.load(text)
+    """yaml-rs's data, or None for the exact loader. yaml-rs is told the alias limit as
+    its cap on replayed events, which bounds what the exact loader would count (see
+    `pathways.yamlio.quick`): past it, the exact loader counts, decides and words it."""
+    return yamlquick.load(text, replays=limits.Limits.current().alias_nodes)
 
 
 def _full_load(text: str, file: str) -> tuple[Any, list[tuple[str, int]]]:

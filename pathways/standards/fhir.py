@@ -8,17 +8,20 @@ code systems named `urn:vardkedjan:codesystem:<name>`.
 
 from __future__ import annotations
 
-from typing import Any
-
-from fhir.resources.R4B.healthcareservice import HealthcareService
-from fhir.resources.R4B.location import Location
-from fhir.resources.R4B.organization import Organization
+from typing import TYPE_CHECKING, Any
 
 from pathways.models import Area, Provider
 from pathways.queries.sources import public_sources
 from pathways.registry import Registry
 from pathways.standards.hsds import Org, eligibility, organization_of
 from pathways.standards.ids import service_id, uid
+
+if TYPE_CHECKING:  # fhir.resources is imported by the functions that build resources:
+    # its models take a tenth of a second to import, which every server start paid.
+    from fhir.resources.R4B.healthcareservice import HealthcareService
+    from fhir.resources.R4B.location import Location
+    from fhir.resources.R4B.organization import Organization
+
 from pathways.vocab import (
     KIND_LABELS,
     LEVEL_LABELS,
@@ -98,6 +101,8 @@ def healthcare_service(registry: Registry, provider: Provider) -> HealthcareServ
         ]
     if provider.address:
         data["location"] = [{"reference": f"Location/{uid('location', provider.id)}"}]
+    from fhir.resources.R4B.healthcareservice import HealthcareService
+
     return HealthcareService.model_validate(data)
 
 
@@ -113,6 +118,8 @@ def organization(org: Org) -> Organization:
         data["identifier"] = identifiers
     if org.provider is not None and (telecom := _telecom(org.provider)):
         data["telecom"] = telecom
+    from fhir.resources.R4B.organization import Organization
+
     return Organization.model_validate(data)
 
 
@@ -136,6 +143,8 @@ def area_location(registry: Registry, area: Area) -> Location:
     }
     if area.parent:
         data["partOf"] = {"reference": f"Location/{area_location_id(area.parent)}"}
+    from fhir.resources.R4B.location import Location
+
     return Location.model_validate({k: v for k, v in data.items() if v is not None})
 
 
@@ -153,6 +162,8 @@ def provider_location(registry: Registry, provider: Provider) -> Location | None
         "address": {"text": provider.address, "country": "SE"},
         "managingOrganization": {"reference": f"Organization/{org.id}", "display": org.name},
     }
+    from fhir.resources.R4B.location import Location
+
     return Location.model_validate(data)
 
 

@@ -12,10 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from fhir.resources.R4B.bundle import Bundle
-from fhir.resources.R4B.capabilitystatement import CapabilityStatement
-from fhir.resources.R4B.operationoutcome import OperationOutcome
-
 from pathways.registry import Registry
 from pathways.standards import fhir
 from pathways.standards.hsds_query import MAX_PER_PAGE, index
@@ -35,6 +31,10 @@ class FhirError(Exception):
 
 
 def outcome(error: FhirError) -> Resource:
+    # fhir.resources is imported where a resource is built: its models take a tenth of
+    # a second to import, which every server start paid for pages few ask for.
+    from fhir.resources.R4B.operationoutcome import OperationOutcome
+
     issue = {"severity": "error", "code": error.code, "diagnostics": error.message}
     return _dump(
         OperationOutcome.model_validate({"resourceType": "OperationOutcome", "issue": [issue]})
@@ -161,6 +161,8 @@ def searchset(idx: FhirIndex, kind: str, ids: list[str], search: Search, url: st
     if offset + count < len(ids):
         links.append({"relation": "next", "url": f"{url}_count={count}&_offset={offset + count}"})
     envelope = {"resourceType": "Bundle", "type": "searchset", "total": len(ids), "link": links}
+    from fhir.resources.R4B.bundle import Bundle
+
     bundle = _dump(Bundle.model_validate(envelope))
     root = url.split("?", 1)[0].rsplit("/", 1)[0]
     bundle["entry"] = [
@@ -215,6 +217,8 @@ def capability_statement(base: str) -> Resource:
             }
         ],
     }
+    from fhir.resources.R4B.capabilitystatement import CapabilityStatement
+
     return _dump(CapabilityStatement.model_validate(statement))
 
 

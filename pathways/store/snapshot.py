@@ -10,6 +10,7 @@ or the user's cache): a pickle is code, and is only ever read from where we wrot
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -53,27 +54,42 @@ def default_folder() -> Path:
     return Path(base) / "vardkedjan"
 
 
-def load(data: bytes, file: str, folder: Path) -> Registry:
+def load(data: bytes, file: str, folder: Path, *, freeze: bool = False) -> Registry:
     """The registry of these bytes: from the snapshot when there is one, else built.
 
     The size limit holds either way (`pathways.limits`): a snapshot does not let through
     a file that the limits configured now would refuse.
+
+    `freeze` is for a registry that lives as long as the process (read-only serving):
+    its objects leave the collector's sight while it is still paused. Unpickled with the
+    collector off, a national registry's million objects would all be young when it is
+    switched on again: the next allocation would scan them, and `settle`'s collection
+    again (half a second of start-up together). Never for a live instance's registry,
+    which an edit replaces: frozen, the old one would never be collected.
     """
     limits.check_size(len(data), file)
     target = folder / f"{PREFIX}{key_for(data)}{SUFFIX}"
+    with collector_paused():
+        registry = _unpickled(target)
+        if registry is None:
+            registry = Registry(load_text(data.decode("utf-8"), file))
+            _save(registry, target)
+        if freeze:
+            gc.freeze()
+    return registry
+
+
+def _unpickled(target: Path) -> Registry | None:
+    """The snapshot's registry, or None when there is none that can be used."""
     try:
-        with collector_paused(), target.open("rb") as source:
+        with target.open("rb") as source:
             found = pickle.load(source)
-        if isinstance(found, Registry):
-            return found
     except FileNotFoundError:
-        pass
+        return None
     except Exception as exc:  # a truncated or foreign file: build afresh, never fail
         log.warning("ignored the registry snapshot %s: %s", target, exc)
-    with collector_paused():
-        registry = Registry(load_text(data.decode("utf-8"), file))
-    _save(registry, target)
-    return registry
+        return None
+    return found if isinstance(found, Registry) else None
 
 
 def _save(registry: Registry, target: Path) -> None:
@@ -81,7 +97,7 @@ def _save(registry: Registry, target: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        with collector_paused(), temporary.open("wb") as out:
+        with temporary.open("wb") as out:  # the caller has paused the collector
             pickle.dump(registry, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, target)
         for old in target.parent.glob(f"{PREFIX}*{SUFFIX}"):

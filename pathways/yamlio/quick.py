@@ -7,13 +7,22 @@ strings, decimal ints, dates, booleans written `true`/`false`, anchors and alias
 they differ on a few plain scalars (`yes`, `on`, `010`, `1e3`, `1:30`, `12:30:00`), on
 merge keys (yaml-rs keeps `<<` as an ordinary key) and on tags. So:
 
-- a text that could hold one of the differing forms (found with one regular expression
-  over the text, and by resolving every distinct string of the result as PyYAML would
-  have resolved it unquoted) is not read here: `load` returns None and the caller uses
-  the exact loader, as it does for any text yaml-rs refuses (syntax errors, duplicate
-  keys), so every error message keeps its line from the exact loader;
+- a text that could hold one of the differing forms (found with a few regular
+  expressions over the text's distinct lines) is not read here: `load` returns None
+  and the caller uses the exact loader, as it does for any text yaml-rs refuses
+  (syntax errors, duplicate keys), so every error message keeps its line from the
+  exact loader;
 - merge keys are applied after parsing, as PyYAML applies them: explicit keys win, then
-  the first mapping merged.
+  the first mapping merged;
+- aliases are bounded by yaml-rs itself, given the alias limit of `pathways.limits` (at
+  most a million) as its cap on replayed events. Replaying an alias yields at least one
+  event per node the exact loader counts for it (and an end event per collection), so
+  a text yaml-rs accepts is within the exact loader's budget; one it refuses goes to
+  the exact loader, which decides and words the refusal;
+- yaml-rs reads an alias inside the very node it names (`a: &a [*a]`) as null, where
+  PyYAML makes the node contain itself; such an alias to a collection is left to the
+  exact loader unless it is merged (`<<: *a`: a null cannot pass as a mapping and also
+  sends the text there) or comes after a one-line flow collection has closed.
 
 `tests/pathways/yamlio/test_quick.py` checks that whatever this returns equals the exact
 loader's data, over the bundled registry, the generated national one and random texts
@@ -57,6 +66,14 @@ _DOCUMENT = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)
 _OTHER_SIGNS: tuple[str, ...] = ("!", "%", "<<'", '<<"', "?", "]:", "}:", "] ", "} ", "]\t")
 _OTHER_SIGNS += ("}\t", ":]", ":}", ":,", "[:", "{:", ",:", " :", "\t:", "\n:")
 _NUMBER_START = frozenset("0123456789_.+-abcdefABCDEFxXoO")
+_SIGNS = re.compile("|".join(map(re.escape, _OTHER_SIGNS)))  # one scan: half of 20 `in`s
+# An anchor and what follows it on its line: a collection opens there or on the next line.
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)([ \t]*(?:[\[{]|#|$))?", re.MULTILINE)
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+_MERGED = re.compile(r"<<[ \t]*:[ \t]*(?:\*[^\s,\[\]{}]+|\[[^\]\n]*\])")
+
+
+DEFAULT_REPLAYS = 1_000_000  # yaml-rs's own default cap on replayed alias events; ours too
 
 
 class _Fallback(Exception):
@@ -66,18 +83,65 @@ class _Fallback(Exception):
 def differs(text: str) -> bool:
     """Whether the text may hold YAML that yaml-rs and PyYAML read differently.
 
-    Every pattern starts with a literal or a small class, so one scan of a national
-    registry takes milliseconds; the rarest ones run only when their signs are there.
+    Every pattern but the document marker's stays within a line, so they run over the
+    text's distinct lines only (a third of a national registry, whose records repeat
+    their field lines); every line keeps a newline before it, as in the text.
     """
-    text = "\n" + text  # every lookbehind then has a character before the first value
-    if _ZERO.search(text) or _WORDS.search(text):
+    if ("---" in text or "..." in text) and len(_DOCUMENT.findall(text)) > 1:
+        return True
+    lines = "\n" + "\n".join(dict.fromkeys(text.split("\n")))
+    if _ZERO.search(lines) or _WORDS.search(lines):
         return True
     numbers = (_EXPONENT, _COLON, _UNDERSCORE)
-    if any(_at_value_start(text, m.start()) for p in numbers for m in p.finditer(text)):
+    if any(_at_value_start(lines, m.start()) for p in numbers for m in p.finditer(lines)):
         return True
-    if any(sign in text for sign in _OTHER_SIGNS) and _OTHER.search(text):
-        return True
-    return ("---" in text or "..." in text) and len(_DOCUMENT.findall(text)) > 1
+    return _SIGNS.search(lines) is not None and _OTHER.search(lines) is not None
+
+
+def _self_reference_possible(text: str) -> bool:
+    """Whether an alias to a collection might stand inside that collection.
+
+    Merged aliases are safe (see the module), and so is an alias past the line where a
+    one-line flow collection (`&b {k: 2}`) closed; any other alias to a collection is
+    left to the exact loader. Read from the text, so `&` and `*` in quoted strings or
+    comments count too: that only ever sends a text to the exact loader.
+    """
+    closed: dict[str, int | None] = {}  # collection anchor -> where it surely ended
+    for m in _ANCHOR.finditer(text):
+        if m[2] is not None:  # a collection opens on this line or the next
+            closed[m[1]] = None if m[1] in closed else _flow_end(text, m.end(1))
+    if not closed:
+        return False
+    merged = {
+        span.start() + alias.start()
+        for span in _MERGED.finditer(text)
+        for alias in _ALIAS.finditer(span[0])
+    }
+    for alias in _ALIAS.finditer(text):
+        if alias[1] in closed and alias.start() not in merged:
+            end = closed[alias[1]]
+            if end is None or alias.start() < end:
+                return True
+    return False
+
+
+def _flow_end(text: str, start: int) -> int | None:
+    """The end of the line, when a flow collection opens at `start` and closes on it
+    (no quotes or comment there to hide a bracket); None when that is not certain."""
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    body = text[start:stop].lstrip(" \t")
+    if not body or body[0] not in "[{" or any(c in body for c in "'\"#"):
+        return None
+    depth = 0
+    for c in body:
+        if c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth -= 1
+            if depth == 0:
+                return stop
+    return None
 
 
 def _at_value_start(text: str, end: int) -> bool:
@@ -88,62 +152,50 @@ def _at_value_start(text: str, end: int) -> bool:
     return start == 0 or text[start - 1] in " \t\r\n:?[{,"
 
 
-def load(text: str) -> Any:
-    """The document as PyYAML's safe loader gives it, or None to use the exact loader."""
-    if differs(text):
+def load(text: str, replays: int = DEFAULT_REPLAYS) -> Any:
+    """The document as PyYAML's safe loader gives it, or None to use the exact loader.
+
+    `replays` caps what aliases may replay (`pathways.limits` passes its alias limit),
+    and never past yaml-rs's own default: yaml-rs copies what an alias stands for, so a
+    larger expansion is left to the exact loader, which shares it instead.
+    """
+    aliased = "*" in text
+    if differs(text) or (aliased and _self_reference_possible(text)):
         return None
     try:
-        data = yaml_rs.loads(text, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+        data = yaml_rs.loads(
+            text,
+            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
+            alias_limits=yaml_rs.AliasLimits(
+                max_total_replayed_events=min(replays, DEFAULT_REPLAYS)
+            ),
+        )
     except (yaml_rs.YAMLDecodeError, ValueError, TypeError, RecursionError):
-        return None  # refused: the exact loader says why, on which line
+        return None  # refused (syntax, duplicates, aliases): the exact loader says why
     if MERGE not in text:
         return data
     try:
-        return _Merges().node(data)
+        return _merges(data)
     except (_Fallback, RecursionError):
         return None
 
 
-_CONTAINERS = (dict, list)
+def _merges(value: Any) -> Any:
+    """Apply merge keys after parsing, as PyYAML does while loading: innermost first.
 
-
-class _Merges:
-    """Apply merge keys after parsing, as PyYAML does while loading."""
-
-    def __init__(self) -> None:
-        # Shared (aliased) containers are done once; the original is kept alive with its
-        # result, so that its id is never reused by another object during the walk.
-        self.done: dict[int, tuple[Any, Any]] = {}
-
-    def node(self, value: Any) -> Any:
-        if type(value) is dict:
-            return self.mapping(value)
-        if type(value) is list:
-            return self.sequence(value)
-        return value
-
-    def sequence(self, items: list[Any]) -> list[Any]:
-        done = self.done.get(id(items))
-        if done is not None:
-            return done[1]  # type: ignore[no-any-return]
-        self.done[id(items)] = (items, items)
-        for i, item in enumerate(items):
-            if type(item) in _CONTAINERS:
-                items[i] = self.node(item)
-        return items
-
-    def mapping(self, mapping: dict[Any, Any]) -> dict[Any, Any]:
-        done = self.done.get(id(mapping))
-        if done is not None:
-            return done[1]  # type: ignore[no-any-return]
-        for key, item in mapping.items():
-            if type(item) in _CONTAINERS:
-                mapping[key] = self.node(item)
-        result = mapping
-        if MERGE in mapping:
-            result = _merged(mapping, mapping[MERGE])
-        self.done[id(mapping)] = (mapping, result)
-        return result
+    yaml-rs gives every alias its own copy (the tests check it), so each container is
+    visited once and changed in place; what yaml-rs replayed is already bounded.
+    """
+    if type(value) is dict:
+        for key, item in value.items():
+            if type(item) is dict or type(item) is list:
+                value[key] = _merges(item)  # a new value for a key: allowed while iterating
+        return _merged(value, value[MERGE]) if MERGE in value else value
+    if type(value) is list:
+        for i, item in enumerate(value):
+            if type(item) is dict or type(item) is list:
+                value[i] = _merges(item)
+    return value
 
 
 def _merged(mapping: dict[Any, Any], merged: Any) -> dict[Any, Any]:

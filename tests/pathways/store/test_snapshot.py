@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,24 @@ def test_an_invalid_registry_is_refused_with_its_line(tmp_path: Path) -> None:
         snapshot.load(b"version: 1\nareas:\n- {id: a, id: b}\n", "bad.yaml", tmp_path)
     assert caught.value.problems[0].line == 3
     assert not list(tmp_path.glob("registry-*.pickle"))
+
+
+@pytest.mark.parametrize("from_snapshot", [False, True])
+def test_a_registry_served_for_good_leaves_the_collector_at_once(
+    tmp_path: Path, from_snapshot: bool
+) -> None:
+    """Read-only serving freezes the registry as it loads, built or unpickled, so that
+    the collector never scans it; an instance's registry, replaced by edits, stays in
+    the collector's sight (frozen, an old one would never be freed)."""
+    data = BUNDLED.read_bytes()
+    kept = snapshot.load(data, str(BUNDLED), tmp_path / "kept")
+    assert any(o is kept for o in gc.get_objects())
+    folder = tmp_path / ("kept" if from_snapshot else "new")
+    try:
+        frozen = snapshot.load(data, str(BUNDLED), folder, freeze=True)
+        assert gc.isenabled()
+        assert not any(o is frozen for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
+    assert any(o is frozen for o in gc.get_objects())  # back in sight once unfrozen
+    _same(frozen, Registry.from_file(BUNDLED))

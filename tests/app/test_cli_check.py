@@ -1,0 +1,66 @@
+"""`vardkedjan check` prints the audit exactly as the reference audit finds it.
+
+The audit behind `check` was made fast for the national registry (issue 14); these
+tests rebuild the expected output from `tests/pathways/queries/audit_reference.py` with
+the printing `check` has always used, for a generated national registry (20 kommuner)
+and the bundled one, with and without `--all`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from bench.generate import dump, generate
+from pathways.queries.audit import Finding
+from pathways.registry import Registry
+from tests.conftest import BUNDLED
+from tests.pathways.queries.audit_reference import reference_audit
+
+
+def expected(path: Path, *, show_all: bool) -> str:
+    registry = Registry.from_file(path)
+    doc = registry.document
+    lines = [
+        f"{path}: valid. {len(doc.areas)} areas, {len(doc.providers)} providers "
+        f"({sum(1 for _ in registry.active())} active), {len(doc.flows)} flows, "
+        f"{registry.graph.number_of_edges()} referral edges."
+    ]
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    findings = reference_audit(registry, date.today())
+    for finding in findings:
+        grouped[finding.code].append(finding)
+    if not findings:
+        return "\n".join([*lines, "Audit: no findings.", ""])
+    summary = ", ".join(f"{code} {len(items)}" for code, items in sorted(grouped.items()))
+    lines.append(f"Audit: {len(findings)} finding(s): {summary}")
+    for code, items in sorted(grouped.items()):
+        shown = items if show_all else items[:10]
+        lines.extend(f"  [{f.severity}] {code}: {f.message}" for f in shown)
+        if len(items) > len(shown):
+            lines.append(f"  ... and {len(items) - len(shown)} more {code} (use --all)")
+    return "\n".join([*lines, ""])
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("national") / "national-20.yaml"
+    path.write_text(dump(generate(20)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("show_all", [False, True])
+def test_a_national_registry(
+    national: Path, show_all: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(national), *(["--all"] if show_all else [])]) == 0
+    assert capsys.readouterr().out == expected(national, show_all=show_all)
+
+
+def test_the_bundled_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--all", str(BUNDLED)]) == 0
+    assert capsys.readouterr().out == expected(BUNDLED, show_all=True)

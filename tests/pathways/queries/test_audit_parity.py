@@ -1,0 +1,82 @@
+"""The fast audit finds exactly what the plain reference finds, in the same order.
+
+`pathways.queries.audit` works per provider shape and reads networkx's adjacency dicts
+directly (issue 14: `vardkedjan check` under a second on the national registry); the
+reference (`audit_reference`) is the audit as first written, one rule at a time over
+networkx's views. They must agree finding for finding on the registries we ship and test with, on a
+generated national one (small: 20 kommuner), and on registries with flows taken away,
+which is where unreachable units, dead ends and ping-pong appear and disappear.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.generate import dump, generate
+from pathways.loader import load_text
+from pathways.queries.audit import audit, edge_count
+from pathways.registry import Registry
+from pathways.vocab import Access, Level
+from tests.conftest import BUNDLED, MINI
+from tests.pathways.queries.audit_reference import reference_audit
+
+DAYS = (date(2024, 6, 1), date(2026, 11, 23), date(2028, 1, 1))
+
+
+def same_findings(registry: Registry) -> None:
+    assert edge_count(registry) == registry.graph.number_of_edges()  # check's headline
+    for day in DAYS:
+        expected = reference_audit(registry, day)
+        found = audit(registry, day)
+        assert found == list(expected), day
+    assert audit(registry, DAYS[0]) == list(reference_audit(registry, DAYS[0]))  # memo reset
+
+
+@pytest.mark.parametrize("path", [BUNDLED, MINI])
+def test_project_registries(path: Path) -> None:
+    same_findings(Registry.from_file(path))
+
+
+@pytest.fixture(scope="module")
+def national() -> Registry:
+    return Registry(load_text(dump(generate(20)), "national-20.yaml"))
+
+
+def test_a_generated_national_registry(national: Registry) -> None:
+    kinds = {f.code for f in audit(national, DAYS[1])}
+    assert {"stale", "unverified", "dead_end", "coverage_gap"} <= kinds  # a real workout
+    same_findings(national)
+
+
+BUNDLED_REGISTRY = Registry.from_file(BUNDLED)  # hypothesis draws from it outside fixtures
+MINI_REGISTRY = Registry.from_file(MINI)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([BUNDLED_REGISTRY, MINI_REGISTRY]), st.data())
+def test_registries_with_flows_taken_away(base: Registry, data: st.DataObject) -> None:
+    flows = base.document.flows
+    kept = data.draw(st.lists(st.sampled_from(range(len(flows))), unique=True), label="kept")
+    document = base.document.model_copy(update={"flows": tuple(flows[i] for i in sorted(kept))})
+    same_findings(Registry(document))
+
+
+def test_registries_with_providers_changed(national: Registry) -> None:
+    """Shapes the generator does not write: referral-only schools, first-line specialists."""
+    providers = []
+    for i, p in enumerate(national.document.providers):
+        changes: dict[str, object] = {}
+        if i % 7 == 0:
+            changes["access"] = (Access.remiss,) if p.self_referral else (Access.egen_kontakt,)
+        if i % 11 == 0:
+            changes["verified"] = not p.verified
+        if i % 13 == 0:
+            changes["level"] = Level.forsta_linjen if p.level != Level.forsta_linjen else Level.stod
+        providers.append(p.model_copy(update=changes) if changes else p)
+    document = national.document.model_copy(update={"providers": tuple(providers)})
+    same_findings(Registry(document))
