@@ -209,15 +209,30 @@ class Expander:
 
 def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[nx.MultiDiGraph, int]:
     """The graph of a registry (every active provider, every edge of every flow) and
-    the number of its edges."""
-    graph = nx.MultiDiGraph()
-    graph.add_nodes_from(p.id for p in expander.providers.values() if not p.retired)
+    the number of its edges.
+
+    The adjacency dicts are filled directly, in networkx's own layout (node -> neighbour
+    -> flow id -> edge data, the key dict shared by successors and predecessors):
+    `add_edge` costs 3 µs an edge, a third of a national registry's build.
+    """
+    nodes = [p.id for p in expander.providers.values() if not p.retired]
+    succ: dict[str, dict[str, dict[str, dict[str, Flow]]]] = {n: {} for n in nodes}
+    pred: dict[str, dict[str, dict[str, dict[str, Flow]]]] = {n: {} for n in nodes}
     edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
-    add = graph.add_edge  # one call per edge: add_edges_from costs twice as much here
     for flow in flows:
-        for o, t in bounded_edges(expander.pairs(flow), flow.id, edges):
-            add(o.id, t.id, flow.id, flow=flow)
-    return graph, edges.total
+        key = flow.id
+        for o, t in bounded_edges(expander.pairs(flow), key, edges):
+            out = succ[o.id]
+            keys = out.get(t.id)
+            if keys is None:
+                keys = out[t.id] = {}
+                pred[t.id][o.id] = keys
+            keys[key] = {"flow": flow}
+    graph = nx.MultiDiGraph()
+    graph._node = {n: {} for n in nodes}
+    graph._succ = succ  # networkx's setter keeps `_adj` the same dict
+    graph._pred = pred
+    return graph, sum(len(keys) for out in succ.values() for keys in out.values())
 
 
 def update_graph(

@@ -77,6 +77,13 @@ class Area(_Strict):
     source: Text | None = None  # where the area's name and code come from
 
 
+# Looked up once per provider while loading 21k of them: by value, computed once.
+_LEVEL_OF_KIND: dict[str, str] = {k.value: level.value for k, level in KIND_LEVELS.items()}
+_USUAL_SEVERITIES: dict[str, list[str]] = {
+    level.value: sorted(severities) for level, severities in DEFAULT_SEVERITIES.items()
+}
+
+
 class Provider(_Strict):
     id: Slug
     name: Text
@@ -123,11 +130,12 @@ class Provider(_Strict):
         kind = data.get("kind")
         if "level" not in data:
             # An unknown kind is reported on its own; do not add "level is required" to it.
-            known = kind in Kind.__members__
-            data["level"] = (KIND_LEVELS[Kind(kind)] if known else Level.forsta_linjen).value
+            known = isinstance(kind, str) and kind in _LEVEL_OF_KIND
+            data["level"] = _LEVEL_OF_KIND[kind] if known else Level.forsta_linjen.value
         default = data.pop("severity", None)
-        if default is None and data.get("level") in Level.__members__:
-            default = sorted(DEFAULT_SEVERITIES[Level(data["level"])])
+        level = data.get("level")
+        if default is None and isinstance(level, str) and level in _USUAL_SEVERITIES:
+            default = _USUAL_SEVERITIES[level]
         needs = data.get("needs")
         if isinstance(needs, list):
             data["needs"] = dict.fromkeys(needs, default)
