@@ -17,8 +17,9 @@ from typing import Any
 
 import networkx as nx
 
-from pathways.limits import EdgeCounter, Limits, bounded_edges
+from pathways.limits import EdgeCounter, Limits
 from pathways.models import Flow, Provider
+from pathways.rewiring import Rewiring
 from pathways.vocab import Kind, Need, Severity
 
 Pair = tuple[Provider, Provider]
@@ -173,19 +174,24 @@ class Expander:
     def _joined(
         self, flow: Flow, origins: list[Provider], targets: list[Provider]
     ) -> Iterator[Pair]:
+        # A rule for one region never joins two national entries: nothing would tie the
+        # edge to that region (Stockholm's route would show in Kiruna).
+        scoped = bool(flow.within)
         explicit = flow.origin not in Kind.__members__ and flow.target not in Kind.__members__
-        if explicit:
-            pairs: Iterable[Pair] = ((o, t) for o in origins for t in targets)
-        else:
-            pairs = self._overlapping(origins, targets)
-        for o, t in pairs:
-            # A rule for one region never joins two national entries: nothing would tie
-            # the edge to that region (Stockholm's route would show in Kiruna).
-            if o.id != t.id and not (flow.within and o.national and t.national):
-                yield o, t
+        if not explicit:
+            return self._overlapping(origins, targets, scoped)
+        return (
+            (o, t)
+            for o in origins
+            for t in targets
+            if o.id != t.id and not (scoped and o.national and t.national)
+        )
 
-    def _overlapping(self, origins: list[Provider], targets: list[Provider]) -> Iterator[Pair]:
-        """Pairs of providers that serve a common area, found through an area index."""
+    def _overlapping(
+        self, origins: list[Provider], targets: list[Provider], scoped: bool
+    ) -> Iterator[Pair]:
+        """Pairs of different providers that serve a common area, found through an area
+        index (two national ones only for a flow without `within`)."""
         by_area: dict[str, list[Provider]] = defaultdict(list)
         national: list[Provider] = []
         for target in targets:
@@ -194,10 +200,13 @@ class Expander:
             for area in target.areas:
                 by_area[area].append(target)
         for origin in origins:
+            me = origin.id
             if origin.national:
-                yield from ((origin, t) for t in targets)
+                yield from (
+                    (origin, t) for t in targets if t.id != me and not (scoped and t.national)
+                )
                 continue
-            seen: set[str] = set()
+            seen: set[str] = {me}
             for area in origin.areas:
                 for other in self.related(area):
                     for target in by_area.get(other, ()):
@@ -221,18 +230,23 @@ def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[nx.MultiDiGr
     edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
     for flow in flows:
         key = flow.id
-        for o, t in bounded_edges(expander.pairs(flow), key, edges):
+        room, count = edges.limit - edges.total, 0
+        for o, t in expander.pairs(flow):
+            count += 1
+            if count > room:
+                edges.add(key, count)  # raises, naming the flow that expands the most
             out = succ[o.id]
             keys = out.get(t.id)
             if keys is None:
                 keys = out[t.id] = {}
                 pred[t.id][o.id] = keys
             keys[key] = {"flow": flow}
+        edges.add(key, count)
     graph = nx.MultiDiGraph()
     graph._node = {n: {} for n in nodes}
     graph._succ = succ  # networkx's setter keeps `_adj` the same dict
     graph._pred = pred
-    return graph, sum(len(keys) for out in succ.values() for keys in out.values())
+    return graph, edges.total
 
 
 def update_graph(
@@ -280,104 +294,6 @@ def update_graph(
 class GraphTooLarge(Exception):
     """An update took the graph past the edge limit: the caller builds it whole, which
     refuses it with the flow to narrow named (`pathways.limits.EdgeCounter`)."""
-
-
-class Rewiring:
-    """A copy of a MultiDiGraph that shares every adjacency it has not been asked to change.
-
-    networkx keeps a multigraph as dicts: node -> neighbour -> key -> edge data, once for
-    successors and once for predecessors, the two sharing each key dict. The outer dicts
-    are copied (one entry per provider), and a node's inner dict, or a key dict, only when
-    an edge of it changes; the old graph is never written to.
-    """
-
-    def __init__(self, old: nx.MultiDiGraph) -> None:
-        self.old = old
-        graph = nx.MultiDiGraph()
-        graph.graph.update(old.graph)
-        graph._node = dict(old._node)
-        graph._succ = dict(old._succ)  # networkx's setter keeps `_adj` the same dict
-        graph._pred = dict(old._pred)
-        self.graph = graph
-        self._own_succ: set[str] = set()
-        self._own_pred: set[str] = set()
-        self._own_keys: set[tuple[str, str]] = set()
-        self.delta = 0  # edges added less edges removed
-
-    def _succ(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
-        succ: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._succ
-        if node not in self._own_succ:
-            succ[node] = dict(succ.get(node, {}))
-            self._own_succ.add(node)
-        return succ[node]
-
-    def _pred(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
-        pred: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._pred
-        if node not in self._own_pred:
-            pred[node] = dict(pred.get(node, {}))
-            self._own_pred.add(node)
-        return pred[node]
-
-    def _keys(self, u: str, v: str) -> dict[str, dict[str, Flow]] | None:
-        """The key dict of edges u -> v, owned by the new graph (None if there are none)."""
-        if (u, v) in self._own_keys:
-            return self.graph._succ[u].get(v)  # type: ignore[no-any-return]
-        current = self.graph._succ.get(u, {}).get(v)
-        if current is None:
-            return None
-        keys = dict(current)
-        self._succ(u)[v] = keys
-        self._pred(v)[u] = keys
-        self._own_keys.add((u, v))
-        return keys
-
-    def node(self, node: str) -> None:
-        if node not in self.graph._node:
-            self.graph._node[node] = {}
-            self._succ(node)
-            self._pred(node)
-
-    def add(self, u: str, v: str, flow: Flow) -> None:
-        self.node(u)
-        self.node(v)
-        keys = self._keys(u, v)
-        if keys is None:
-            keys = {}
-            self._succ(u)[v] = keys
-            self._pred(v)[u] = keys
-            self._own_keys.add((u, v))
-        if flow.id not in keys:
-            self.delta += 1
-        keys[flow.id] = {"flow": flow}
-
-    def remove(self, u: str, v: str, key: str) -> None:
-        keys = self._keys(u, v)
-        if keys is None or key not in keys:
-            return
-        del keys[key]
-        self.delta -= 1
-        if not keys:
-            del self._succ(u)[v]
-            del self._pred(v)[u]
-            self._own_keys.discard((u, v))
-
-    def isolate(self, node: str) -> None:
-        """Take a node and all its edges out (it comes back through `node`)."""
-        if node not in self.graph._node:
-            return
-        for v, keys in list(self.graph._succ[node].items()):
-            self.delta -= len(keys)
-            del self._pred(v)[node]
-            self._own_keys.discard((node, v))
-        for u, keys in list(self.graph._pred[node].items()):
-            self.delta -= len(keys)
-            del self._succ(u)[node]
-            self._own_keys.discard((u, node))
-        del self.graph._node[node]
-        del self.graph._succ[node]
-        del self.graph._pred[node]
-        self._own_succ.discard(node)
-        self._own_pred.discard(node)
 
 
 def flow_applies(

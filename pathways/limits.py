@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -133,18 +132,6 @@ def check_expansion(data: Any, file: str | None = None) -> None:
     budget = AliasBudget(file)
     if budget.size(data) > budget.limit:
         budget.spend(data)
-
-
-def bounded_edges(pairs: Iterable[T], flow_id: str, counter: EdgeCounter) -> Iterator[T]:
-    """Pass a flow's provider pairs through, refusing once the graph grows too large."""
-    room = counter.limit - counter.total
-    count = 0
-    for pair in pairs:
-        count += 1
-        if count > room:
-            counter.add(flow_id, count)  # raises, naming the flow that expands the most
-        yield pair
-    counter.add(flow_id, count)
 
 
 class EdgeCounter:

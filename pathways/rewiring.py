@@ -1,0 +1,109 @@
+"""A copy of the referral graph that shares every adjacency an edit did not touch.
+
+`pathways.graph.update_graph` rewires the edges an edit changes; the graph it starts
+from is still served to requests that began before the edit, so it is never written to.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from pathways.models import Flow
+
+
+class Rewiring:
+    """A copy of a MultiDiGraph that shares every adjacency it has not been asked to change.
+
+    networkx keeps a multigraph as dicts: node -> neighbour -> key -> edge data, once for
+    successors and once for predecessors, the two sharing each key dict. The outer dicts
+    are copied (one entry per provider), and a node's inner dict, or a key dict, only when
+    an edge of it changes; the old graph is never written to.
+    """
+
+    def __init__(self, old: nx.MultiDiGraph) -> None:
+        self.old = old
+        graph = nx.MultiDiGraph()
+        graph.graph.update(old.graph)
+        graph._node = dict(old._node)
+        graph._succ = dict(old._succ)  # networkx's setter keeps `_adj` the same dict
+        graph._pred = dict(old._pred)
+        self.graph = graph
+        self._own_succ: set[str] = set()
+        self._own_pred: set[str] = set()
+        self._own_keys: set[tuple[str, str]] = set()
+        self.delta = 0  # edges added less edges removed
+
+    def _succ(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
+        succ: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._succ
+        if node not in self._own_succ:
+            succ[node] = dict(succ.get(node, {}))
+            self._own_succ.add(node)
+        return succ[node]
+
+    def _pred(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
+        pred: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._pred
+        if node not in self._own_pred:
+            pred[node] = dict(pred.get(node, {}))
+            self._own_pred.add(node)
+        return pred[node]
+
+    def _keys(self, u: str, v: str) -> dict[str, dict[str, Flow]] | None:
+        """The key dict of edges u -> v, owned by the new graph (None if there are none)."""
+        if (u, v) in self._own_keys:
+            return self.graph._succ[u].get(v)  # type: ignore[no-any-return]
+        current = self.graph._succ.get(u, {}).get(v)
+        if current is None:
+            return None
+        keys = dict(current)
+        self._succ(u)[v] = keys
+        self._pred(v)[u] = keys
+        self._own_keys.add((u, v))
+        return keys
+
+    def node(self, node: str) -> None:
+        if node not in self.graph._node:
+            self.graph._node[node] = {}
+            self._succ(node)
+            self._pred(node)
+
+    def add(self, u: str, v: str, flow: Flow) -> None:
+        self.node(u)
+        self.node(v)
+        keys = self._keys(u, v)
+        if keys is None:
+            keys = {}
+            self._succ(u)[v] = keys
+            self._pred(v)[u] = keys
+            self._own_keys.add((u, v))
+        if flow.id not in keys:
+            self.delta += 1
+        keys[flow.id] = {"flow": flow}
+
+    def remove(self, u: str, v: str, key: str) -> None:
+        keys = self._keys(u, v)
+        if keys is None or key not in keys:
+            return
+        del keys[key]
+        self.delta -= 1
+        if not keys:
+            del self._succ(u)[v]
+            del self._pred(v)[u]
+            self._own_keys.discard((u, v))
+
+    def isolate(self, node: str) -> None:
+        """Take a node and all its edges out (it comes back through `node`)."""
+        if node not in self.graph._node:
+            return
+        for v, keys in list(self.graph._succ[node].items()):
+            self.delta -= len(keys)
+            del self._pred(v)[node]
+            self._own_keys.discard((node, v))
+        for u, keys in list(self.graph._pred[node].items()):
+            self.delta -= len(keys)
+            del self._succ(u)[node]
+            self._own_keys.discard((u, node))
+        del self.graph._node[node]
+        del self.graph._succ[node]
+        del self.graph._pred[node]
+        self._own_succ.discard(node)
+        self._own_pred.discard(node)
