@@ -32,6 +32,7 @@ class Rewiring:
         self._own_pred: set[str] = set()
         self._own_keys: set[tuple[str, str]] = set()
         self.delta = 0  # edges added less edges removed
+        self._data: dict[str, dict[str, Flow]] = {}
 
     def _succ(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
         succ: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._succ
@@ -77,7 +78,10 @@ class Rewiring:
             self._own_keys.add((u, v))
         if flow.id not in keys:
             self.delta += 1
-        keys[flow.id] = {"flow": flow}
+        data = self._data.get(flow.id)
+        if data is None or data["flow"] is not flow:
+            data = self._data[flow.id] = {"flow": flow}  # shared, as the build shares it
+        keys[flow.id] = data
 
     def remove(self, u: str, v: str, key: str) -> None:
         keys = self._keys(u, v)
