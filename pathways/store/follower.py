@@ -29,6 +29,7 @@ from pathways.store.reloading import Reloader, watch
 
 log = logging.getLogger("vardkedjan.follower")
 GIT_TIMEOUT_S = 120.0
+_REF = "refs/heads/primary"
 
 
 class FollowError(PathwaysError):
@@ -85,7 +86,11 @@ class Follower:
         """Fetch the primary's HEAD; load it if it is new and validates."""
         with self._lock:
             try:
-                self._git("fetch", "-q", "--no-tags", self.url, "HEAD")
+                # Into a ref of its own, so that the next fetch says what it has and gets
+                # only the new commit (without one, git sent the whole history each time:
+                # 11 s per edit after 100 edits of a national registry); the last commit
+                # only, as a replica serves no history.
+                self._git("fetch", "-q", "--no-tags", "--depth=1", self.url, f"+HEAD:{_REF}")
                 sha = self._git("rev-parse", "FETCH_HEAD").strip()
             except FollowError as exc:
                 self.error = str(exc)
