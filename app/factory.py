@@ -160,10 +160,10 @@ def _app_from_settings(settings: Settings) -> FastAPI:
             )
         settle()
         return create_app(registry, settings=settings)
-    # No settle() here: a live registry is replaced on every edit, and frozen old ones
-    # would never be collected.
     # `open` finishes any write a crash interrupted (the journal's recovery, under the
     # lock) before the watcher starts: it must never load a half-made change.
     instance = Instance.open(settings.instance, settings.data)
-    instance.watch()  # other workers' edits are loaded before the next request asks
+    # Other workers' edits are loaded before the next request asks; what an edit needs is
+    # read ahead, then frozen once (see `Instance.watch`).
+    instance.watch(freeze=True)
     return create_app(instance.registry(), instance=instance, settings=settings)

@@ -20,6 +20,7 @@ sequences that the result equals a fresh load of the same text.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -65,6 +66,7 @@ class Version:
         self.registry = registry
         self.file = file
         self._raw = raw
+        self._reading = threading.Lock()
         self._records = records
         self._layout: Layout | None = _UNKNOWN
         self._anchors: dict[str, Any] | None = None
@@ -95,7 +97,9 @@ class Version:
     @property
     def raw(self) -> Any:
         if self._raw is _UNKNOWN:
-            self._raw = parse_yaml(self.text, self.file, quick=False)
+            with self._reading:  # an edit waits for the read ahead rather than repeat it
+                if self._raw is _UNKNOWN:
+                    self._raw = parse_yaml(self.text, self.file, quick=False)
         return self._raw
 
     @property

@@ -46,6 +46,7 @@ from pathways.store.reloading import (
     Signature,
     Snapshot,
     give_back_memory,
+    read_ahead,
     reread,
     signature_of,
     watch,
@@ -124,13 +125,12 @@ class Instance:
         self._kick_if_changed()
         return current.registry
 
-    def watch(self, interval: float = 0.2) -> None:
-        """Reload changes without a request; and read now, in the background, what the
-        first edit needs of a registry started from its snapshot (its records, layout)."""
+    def watch(self, interval: float = 0.2, *, freeze: bool = False) -> None:
+        """Reload changes without a request, and read ahead what the first edit needs
+        (`reloading.read_ahead`, which also freezes a serving process's registry)."""
         watch(self, Instance._kick_if_changed, interval)
-        current = self._snapshot
-        if current is not None:
-            threading.Thread(target=current.prefetch, name="registry-prefetch", daemon=True).start()
+        if self._snapshot is not None:
+            read_ahead(self._snapshot, freeze=freeze)
 
     def wait_reloaded(self, timeout: float = 60.0) -> None:
         self._reloader.wait(timeout)  # until a background reload under way is over

@@ -11,6 +11,7 @@ the next request comes. A `Snapshot` is one version of the file as the instance 
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 import threading
@@ -84,6 +85,33 @@ def reread(previous: Snapshot, signature: Signature, text: str, file: str) -> Sn
             raw, document = load_parsed(text, file, quick=False)
             version = Version(text, Registry(document), raw, file)
     return Snapshot.of(signature, version)
+
+
+def read_ahead(version: Version, *, freeze: bool = False) -> threading.Thread:
+    """Read, in the background, what the first edit needs of a version started from its
+    snapshot (its records, layout and anchors), so no request parses it.
+
+    `freeze` (for a serving process): move everything loaded out of the cyclic
+    collector's sight, before and after reading ahead. Full collections scanning the
+    national registry stalled requests for 0.1-1 s while edits ran (bench/scale.py); an
+    edit shares most of the registry with the version before, so what it replaces is
+    freed by reference counting, frozen or not. Only at the start, and without the full
+    collection `settle` makes first (itself a 1 s stall here): a replaced version caught
+    in a cycle (a graph view rebuilt by a request after `Registry.release`) would stay
+    for good if frozen, and freezing after every edit would add that up.
+    """
+
+    def ahead() -> None:
+        if freeze:
+            gc.freeze()
+        with collector_paused():
+            version.prefetch()
+        if freeze:
+            gc.freeze()
+
+    thread = threading.Thread(target=ahead, name="registry-prefetch", daemon=True)
+    thread.start()
+    return thread
 
 
 class Reloader:
