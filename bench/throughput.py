@@ -5,7 +5,8 @@
 One `vardkedjan serve --read-only` process on 127.0.0.1 over the national registry, and
 `wrk -t2 -c32` against each URL in turn: /healthz, find-help with a need for three
 different places, find-help with words (eight texts over three places, asked in
-rotation by a wrk Lua script), and the results page /hitta. The ratios to
+rotation by a wrk Lua script), the results page /hitta, and /healthz again; the ratios
+are to the faster /healthz. The ratios to
 /healthz from the same run are the targets of issue 14 (find-help ≥ 0.8, /hitta ≥ 0.5):
 a loaded, shared machine moves every figure, the ratios much less.
 
@@ -72,7 +73,14 @@ def urls(areas: list[str]) -> list[tuple[str, tuple[str, ...], float | None]]:
         ),
         (f"find-help, words ({len(TEXTS)} texts × 3 places)", words, FIND_HELP_RATIO),
         ("/hitta HTML", (f"/hitta?age=15&area={one}&need=nedstamdhet",), HITTA_RATIO),
+        ("/healthz (async), again", ("/healthz",), None),
     ]
+
+
+def healthz(rows: list[tuple[str, str, float, float | None]]) -> float:
+    """The faster of the two /healthz runs (first and last): the ratios are taken against
+    it, so that a server still settling during the first run cannot flatter them."""
+    return max(rps for _, url, rps, _ in rows if url == "/healthz")
 
 
 ROTATE = """local paths = {%s}
@@ -151,7 +159,7 @@ def throughput_rows(run: Any, path: Path, report: Any, duration: int) -> bool:
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
         report.unmeasured("throughput of one worker", "find-help ≥ 80 % of /healthz", str(exc))
         return True
-    health = rows[0][2]
+    health = healthz(rows)
     for label, _, rps, target in rows:
         if target is None:
             report.add(f"one worker: {label}", f"{rps:,.0f} req/s")
@@ -176,7 +184,7 @@ def main() -> int:
     from bench import run
 
     rows = measure(run, args.data.resolve(), args.root.resolve(), args.duration)
-    health = rows[0][2]
+    health = healthz(rows)
     for label, url, rps, _ in rows:
         print(f"{args.root.name}\t{label}\t{rps:8.0f} req/s\t{rps / health:.2f}× /healthz\t{url}")
     return 0

@@ -1,5 +1,6 @@
-"""find-help reads its parameters with `app.query_model`, not FastAPI's parameter model:
-it must read every query string exactly as FastAPI would, refusals included."""
+"""find-help is answered by a plain route that reads its parameters with `app.query_model`,
+not FastAPI's parameter model: it must read every query string exactly as FastAPI would,
+refusals included, keep the methods it answers and stay documented as before."""
 
 from __future__ import annotations
 
@@ -97,3 +98,10 @@ class Aliased(BaseModel):
 def test_models_it_cannot_read_as_fastapi_does_are_refused() -> None:
     with pytest.raises(TypeError, match="aliases"):
         QueryModel(Aliased)
+
+
+@pytest.mark.parametrize("method", ["HEAD", "POST", "PUT", "OPTIONS"])
+def test_find_help_answers_get_only_as_before(client: TestClient, method: str) -> None:
+    answer = client.request(method, "/api/v1/find-help?age=15&area=norra&need=somn")
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "GET"
