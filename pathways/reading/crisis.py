@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA
 
 from pathways.reading import crisis_phrases as phrases
 from pathways.reading import crisis_words as data
-from pathways.reading.folding import fold
+from pathways.reading.folding import RUN, fold
 
 __all__ = ["CATEGORIES", "DANGER", "MAX_CHARS", "CrisisSignal", "is_danger", "read_crisis"]
 
@@ -129,13 +129,8 @@ _CORE_SHORT: Final = tuple(fold(w) for w in data.CORE_SHORT)
 
 _EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
 _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
-_KNOWN: Final = (
-    _EXACT
-    | _SOFT
-    | _FILLERS
-    | _TOPIC
-    | frozenset(w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact)
-)
+_OTHER_WORDS: Final = frozenset(w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact)
+_KNOWN: Final = _EXACT | _SOFT | _FILLERS | _TOPIC | _OTHER_WORDS
 # Words that may be cut out of a longer one: the danger vocabulary and the small words
 # that run into it ("villdö", "tamittliv").
 _SMALL: Final = _SOFT | frozenset(["du", "han", "hon", "dig", "sig", "av", "de", "dom", "min"])
@@ -249,7 +244,8 @@ def _read_word(raw: str) -> tuple[str, ...]:
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES)
     text = fold(text)
-    text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    if RUN.search(text):
+        text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
     text = _SPELT_OUT.sub(lambda m: w if _known(w := m[0].replace(" ", "")) else m[0], text)
     words = [part for raw in _TOKEN.findall(text) for part in _read_word(raw)]
     return [*_joined(words), END]

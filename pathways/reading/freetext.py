@@ -32,7 +32,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from pathways.reading.crisis import CrisisSignal, is_danger, read_crisis
-from pathways.reading.folding import fold
+from pathways.reading.folding import RUN, fold
 from pathways.reading.synonyms import ALIASES as _ALIASES
 from pathways.reading.synonyms import NEUTRAL, SYNONYMS
 from pathways.reading.synonyms import NOT_TYPOS as _NOT_TYPOS
@@ -102,7 +102,8 @@ def _stem(folded: str) -> str:
 
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
-    text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    if RUN.search(text):
+        text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
     return _WORD.findall(text)
 
 
