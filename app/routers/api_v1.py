@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 
 from app import answers, schemas
 from app.deps import ProviderDep, RegistryDep, get_registry
-from app.query_model import QueryModel
+from app.query_model import QueryModel, query_pairs
 from app.replay import question_key, replay, replay_for
 from pathways.queries.audit import audit
 from pathways.queries.export import dot, graphml, node_link, subgraph
@@ -72,7 +72,9 @@ async def find_help_fast(request: Request) -> Response:
     if request.method != "GET":  # Starlette adds HEAD to a GET route; FastAPI's has none
         raise HTTPException(status_code=405, headers={"Allow": "GET"})
     registry = await get_registry(request)
-    return answer_find_help(registry, FIND_HELP_QUERY.read(request.query_params.multi_items()))
+    return answer_find_help(
+        registry, FIND_HELP_QUERY.read(query_pairs(request.scope["query_string"]))
+    )
 
 
 router.add_route(f"{router.prefix}/find-help", find_help_fast, ["GET"], include_in_schema=False)

@@ -5,14 +5,17 @@ refusals included, keep the methods it answers and stay documented as before."""
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import parse_qsl
 
 import pytest
 from fastapi import FastAPI, Query, Request
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, Field
 
 from app import errors
-from app.query_model import QueryModel
+from app.query_model import QueryModel, query_pairs
 from app.routers.api_v1 import FindHelpQuery
 
 QUERIES = [
@@ -57,7 +60,7 @@ def twin_apps() -> tuple[TestClient, TestClient]:
 
     @by_us.get("/q")
     async def we_read(request: Request) -> dict[str, Any]:
-        return reader.read(request.query_params.multi_items()).model_dump(mode="json")
+        return reader.read(query_pairs(request.scope["query_string"])).model_dump(mode="json")
 
     for app in (by_fastapi, by_us):
         errors.install(app)
@@ -105,3 +108,16 @@ def test_find_help_answers_get_only_as_before(client: TestClient, method: str) -
     answer = client.request(method, "/api/v1/find-help?age=15&area=norra&need=somn")
     assert answer.status_code == 405
     assert answer.headers["allow"] == "GET"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab=&+%;2Ff0 åé\x00\xff", max_size=30))
+def test_query_strings_are_split_as_starlette_splits_them(text: str) -> None:
+    raw = text.encode("utf-8")
+    assert query_pairs(raw) == parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_example_queries_are_split_as_starlette_splits_them(query: str) -> None:
+    raw = query.encode("latin-1")
+    assert query_pairs(raw) == parse_qsl(query, keep_blank_values=True)
