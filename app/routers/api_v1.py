@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
 
 from app import answers, schemas
-from app.deps import ProviderDep, RegistryDep
+from app.deps import ProviderDep, RegistryDep, get_registry
+from app.query_model import QueryModel, query_pairs
 from app.replay import question_key, replay, replay_for
 from pathways.queries.audit import audit
 from pathways.queries.export import dot, graphml, node_link, subgraph
@@ -17,6 +19,7 @@ from pathways.queries.find_help import find_help
 from pathways.queries.routes import also_called, routes
 from pathways.queries.sip import sip
 from pathways.question import MAX_AGE, MAX_TEXT, Asker, Question
+from pathways.registry import Registry
 from pathways.vocab import Kind, Need, Urgency
 
 router = APIRouter(prefix="/api/v1", tags=["api v1"])
@@ -56,6 +59,27 @@ class FindHelpQuery(BaseModel):
     asker: Asker = Field(default=Asker.self, description="Who asks: self, parent or other")
 
 
+FIND_HELP_QUERY = QueryModel(FindHelpQuery)
+
+
+# Two routes, one answer. The first is the one requests reach: a plain Starlette route,
+# so that FastAPI's dependency solving and its reading of a parameter model, which
+# inspects every field again per request, are skipped (on the busiest endpoint they
+# cost more than the answer); `QueryModel` reads the parameters the same way. The second
+# is never reached (Starlette takes the first route that matches); it is there so that
+# /openapi.json documents find-help exactly as FastAPI writes it.
+async def find_help_fast(request: Request) -> Response:
+    if request.method != "GET":  # Starlette adds HEAD to a GET route; FastAPI's has none
+        raise HTTPException(status_code=405, headers={"Allow": "GET"})
+    registry = await get_registry(request)
+    return answer_find_help(
+        registry, FIND_HELP_QUERY.read(query_pairs(request.scope["query_string"]))
+    )
+
+
+router.add_route(f"{router.prefix}/find-help", find_help_fast, ["GET"], include_in_schema=False)
+
+
 @router.get("/find-help", response_model=answers.FindHelpOut)
 async def get_find_help(
     registry: RegistryDep, query: Annotated[FindHelpQuery, Query()]
@@ -64,6 +88,11 @@ async def get_find_help(
 
     An unknown place is a 404 that also suggests the areas the asker may have meant.
     """
+    return answer_find_help(registry, query)
+
+
+def answer_find_help(registry: Registry, query: FindHelpQuery) -> Response:
+    """The find-help answer, replayed when the question holds only choices (`app.replay`)."""
     question = Question.ask(
         registry,
         age=query.age,

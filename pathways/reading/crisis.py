@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA
 
 from pathways.reading import crisis_phrases as phrases
 from pathways.reading import crisis_words as data
-from pathways.reading.folding import fold
+from pathways.reading.folding import RUN, fold
 
 __all__ = ["CATEGORIES", "DANGER", "MAX_CHARS", "CrisisSignal", "is_danger", "read_crisis"]
 
@@ -89,6 +89,7 @@ class _Phrase:
     wide: tuple[bool, ...]  # per gap between slot k and k+1: ".." or soft words only
     weak: bool  # a mention, discounted in a text about a school task or a book
     strict: bool  # soft words may not stand between its words (blockers, time words)
+    required: tuple[frozenset[str], ...]  # of slots of whole words: the text needs one each
 
 
 def _compile(category: str, text: str, *, strict: bool = False) -> _Phrase:
@@ -107,7 +108,8 @@ def _compile(category: str, text: str, *, strict: bool = False) -> _Phrase:
         exact = frozenset(o for o in options if not o.endswith("*") and o != "#many")
         prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
         slots.append(_Slot(exact, prefixes, "#many" in options))
-    return _Phrase(category, tuple(slots), tuple(wide), weak, strict)
+    required = tuple(s.exact for s in slots if not s.prefixes and not s.many)
+    return _Phrase(category, tuple(slots), tuple(wide), weak, strict, required)
 
 
 _PHRASES: Final = tuple(
@@ -127,13 +129,8 @@ _CORE_SHORT: Final = tuple(fold(w) for w in data.CORE_SHORT)
 
 _EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
 _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
-_KNOWN: Final = (
-    _EXACT
-    | _SOFT
-    | _FILLERS
-    | _TOPIC
-    | frozenset(w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact)
-)
+_OTHER_WORDS: Final = frozenset(w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact)
+_KNOWN: Final = _EXACT | _SOFT | _FILLERS | _TOPIC | _OTHER_WORDS
 # Words that may be cut out of a longer one: the danger vocabulary and the small words
 # that run into it ("villdö", "tamittliv").
 _SMALL: Final = _SOFT | frozenset(["du", "han", "hon", "dig", "sig", "av", "de", "dom", "min"])
@@ -247,7 +244,8 @@ def _read_word(raw: str) -> tuple[str, ...]:
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES)
     text = fold(text)
-    text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    if RUN.search(text):
+        text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
     text = _SPELT_OUT.sub(lambda m: w if _known(w := m[0].replace(" ", "")) else m[0], text)
     words = [part for raw in _TOKEN.findall(text) for part in _read_word(raw)]
     return [*_joined(words), END]
@@ -287,14 +285,15 @@ def _merged(parts: tuple[str, ...]) -> str | None:
 # --- matching ----------------------------------------------------------------------------
 
 
-def _match(phrase: _Phrase, words: list[str]) -> list[tuple[int, ...]]:
+def _match(phrase: _Phrase, words: list[str], present: set[str]) -> list[tuple[int, ...]]:
     """Every way the phrase's words occur in the text (one per end position), leftmost first.
 
     Dynamic programming over positions (per slot, each end with a back-pointer), linear in
-    words times a constant gap; a slot of whole words the text lacks rules it out at once.
+    words times a constant gap; a slot of whole words not `present` rules it out at once.
     """
-    if any(not s.prefixes and not s.many and s.exact.isdisjoint(words) for s in phrase.slots):
-        return []
+    for needed in phrase.required:
+        if needed.isdisjoint(present):
+            return []
     first = phrase.slots[0]
     reach: dict[int, tuple[int, ...]] = {i: (i,) for i, w in enumerate(words) if first.matches(w)}
     for k, slot in enumerate(phrase.slots[1:]):
@@ -370,13 +369,13 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
     found: dict[str, tuple[int, ...]] = {}
     present = set(words)
     candidates = _DANGER_INDEX.candidates(present)
-    matches = [(p, found_at) for p in candidates if (found_at := _match(p, words))]
+    matches = [(p, found_at) for p in candidates if (found_at := _match(p, words, present))]
     if not matches:
         return ()
     blockers = _BLOCKER_INDEX.candidates(present)
-    blocked = {i for b in blockers for at in _match(b, words) for i in at}
+    blocked = {i for b in blockers for at in _match(b, words, present) for i in at}
     topic = not _TOPIC.isdisjoint(present) or any(w.endswith(_TOPIC_ENDINGS) for w in present)
-    past = any(_match(p, words) for p in _PAST_INDEX.candidates(present))
+    past = any(_match(p, words, present) for p in _PAST_INDEX.candidates(present))
     for phrase, found_at in matches:
         free = [at for at in found_at if blocked.isdisjoint(at)]
         if not free or (phrase.weak and topic):

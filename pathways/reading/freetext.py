@@ -32,7 +32,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from pathways.reading.crisis import CrisisSignal, is_danger, read_crisis
-from pathways.reading.folding import fold
+from pathways.reading.folding import RUN, fold
 from pathways.reading.synonyms import ALIASES as _ALIASES
 from pathways.reading.synonyms import NEUTRAL, SYNONYMS
 from pathways.reading.synonyms import NOT_TYPOS as _NOT_TYPOS
@@ -102,7 +102,8 @@ def _stem(folded: str) -> str:
 
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
-    text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
+    if RUN.search(text):
+        text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
     return _WORD.findall(text)
 
 
@@ -111,6 +112,7 @@ class _Phrase:
     text: str  # as written in the table
     need: Need | None  # None: a NEUTRAL phrase
     specs: tuple[int, ...]  # one word spec id per word
+    needs: frozenset[int]  # the same, as a set: what a text must hold for it to match
 
 
 class _Compiled:
@@ -136,7 +138,7 @@ class _Compiled:
     def _add(self, phrase: str, need: Need | None) -> None:
         words = phrase.split()
         specs = tuple(self._spec(word) for word in words)
-        self.phrases.append(_Phrase(phrase, need, specs))
+        self.phrases.append(_Phrase(phrase, need, specs, frozenset(specs)))
 
     def _spec(self, word: str) -> int:
         if word in self._spec_ids:
@@ -255,10 +257,13 @@ class _Match(NamedTuple):
 
 def _find(words: list[frozenset[int]]) -> list[_Match]:
     found: list[_Match] = []
+    present = frozenset().union(*words)  # a phrase with a word the text lacks is skipped
     for start, specs in enumerate(words):
         for spec in specs:
             for order in _TABLE.by_first.get(spec, ()):
                 phrase = _TABLE.phrases[order]
+                if not phrase.needs <= present:
+                    continue
                 positions = _match_at(phrase.specs, words, start)
                 if positions is not None:
                     found.append(_Match(phrase, order, positions))
