@@ -117,8 +117,7 @@ class Instance:
         return self.snapshot().registry
 
     def current(self) -> Registry:
-        """The registry to answer a request from, never waiting for a reload: a stat, and
-        when the file changed, a background thread loads it; until then, the last one."""
+        """The registry to answer from, never waiting: a stat, and a reload in the background."""
         current = self._snapshot
         if current is None:
             return self.registry()
@@ -126,14 +125,13 @@ class Instance:
         return current.registry
 
     def watch(self, interval: float = 0.2, *, freeze: bool = False) -> None:
-        """Reload changes without a request, and read ahead what the first edit needs
-        (`reloading.read_ahead`, which also freezes a serving process's registry)."""
+        """Reload changes without a request; read ahead for edits (`read_ahead`)."""
         watch(self, Instance._kick_if_changed, interval)
         if self._snapshot is not None:
             read_ahead(self._snapshot, freeze=freeze)
 
-    def wait_reloaded(self, timeout: float = 60.0) -> None:
-        self._reloader.wait(timeout)  # until a background reload under way is over
+    def wait_reloaded(self, timeout: float = 60.0) -> None:  # until a reload under way ends
+        self._reloader.wait(timeout)
 
     def _reload_after_writes(self) -> None:
         """The background reload. Wait for a write under way (a writer in any process
@@ -219,7 +217,10 @@ class Instance:
     def _writing(self) -> Iterator[Snapshot]:
         """Hold the lock, finish any interrupted write, and give the current version."""
         with exclusive(self.lock_file):
-            self._recover()
+            try:
+                self._recover()
+            except (OSError, GitError) as exc:  # git missing, a full disk: a sentence
+                raise self._unavailable(exc) from None
             yield self.snapshot()
 
     def _planned(self, current: Snapshot, op: Operation, user: User) -> Plan:
