@@ -36,6 +36,7 @@ from pathways.registry import Registry, settle
 from pathways.store import snapshot
 from pathways.store.follower import Follower
 from pathways.store.live import Instance
+from pathways.store.reloading import give_back_memory
 
 HEALTH = b'{"status":"ok"}'
 
@@ -159,10 +160,12 @@ def _app_from_settings(settings: Settings) -> FastAPI:
                 data, str(settings.data), snapshot.default_folder(), freeze=True
             )
         settle()
+        give_back_memory()  # what building it used and freed
         return create_app(registry, settings=settings)
     # `open` finishes any write a crash interrupted (the journal's recovery, under the
     # lock) before the watcher starts: it must never load a half-made change.
     instance = Instance.open(settings.instance, settings.data)
+    give_back_memory()  # what building it used and freed
     # Other workers' edits are loaded before the next request asks; what an edit needs is
     # read ahead, then frozen once (see `Instance.watch`).
     instance.watch(freeze=True)

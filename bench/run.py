@@ -443,14 +443,16 @@ def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Repo
                 ratio >= wanted,
             )
     report.add("server VmRSS after loading", f"{loaded.get('VmRSS', 0):.0f} MB")
-    report.add("server VmRSS after the load", f"{after.get('VmRSS', 0):.0f} MB")
-    peak = after.get("VmHWM", 0.0)
+    resident = after.get("VmRSS", 0.0)
+    # Issue 14's target is the memory a serving process keeps (VmRSS); the peak, reached
+    # while the registry is built at a first start, is shown beside it.
     report.add(
-        "server peak RSS (VmHWM)",
-        f"{peak:.0f} MB",
+        "server VmRSS after the load",
+        f"{resident:.0f} MB",
         f"< {RSS_TARGET_MB:.0f} MB",
-        0 < peak < RSS_TARGET_MB,
+        0 < resident < RSS_TARGET_MB,
     )
+    report.add("server peak RSS (VmHWM), while building", f"{after.get('VmHWM', 0.0):.0f} MB")
     report.notes.append(
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, one URL after the "
         f"other, against one `vardkedjan serve` process; area {area} is a stadsdel"

@@ -124,7 +124,9 @@ def startup(cli: Path, data: Path, figures: Figures, log: Path) -> None:
                 rss = _rss_mb(process.pid)
             finally:
                 _stop(process)
-            ok = seconds < 2.0 if "snapshot" in label else None
+            # The target is for a start from the snapshot (issue 14 allows one for serving
+            # start-up); the first start builds it and is shown beside it.
+            ok = seconds < 2.0 if label.startswith("start from") else None
             target = "< 2 s" if ok is not None else ""
             figures.add(f"server start-up, {label}", f"{seconds:.2f} s", target, ok)
             figures.add(f"server VmRSS after the {label.split(' (')[0]}", f"{rss:.0f} MB")
