@@ -177,6 +177,26 @@ def _locator(text: str) -> Any:
     return locate
 
 
+def line_in_record(fragment: str, path: Loc) -> int | None:
+    """The 0-based line, within a fragment holding one record as a list item, of the node
+    `path` leads to from the record (as `_locator` finds it in a whole text); None when
+    the fragment does not compose alone."""
+    try:
+        root = yaml.compose(fragment, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.SequenceNode) or not root.value:
+        return None
+    node: yaml.Node = root.value[0]
+    line: int = node.start_mark.line
+    for part in path:
+        child = _child(node, part)
+        if child is None:
+            break
+        node, line = child, child.start_mark.line
+    return line
+
+
 def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.SequenceNode):
         if isinstance(part, int):

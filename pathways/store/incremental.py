@@ -11,15 +11,17 @@ records whose rules read them), and the registry is updated where the change tou
 Whenever this cannot be sure to give what a fresh load would give, it gives up and the
 caller loads the text whole: a change outside the records (the top-level keys, a
 comment before a list), a stretch that does not parse alone or defines a YAML anchor,
-an alias the text could read differently, more alias expansion than before, a refused
-registry (so that its problems are placed on their lines by the one loader), a graph
-past its limit. `tests/pathways/store/test_incremental.py` checks over random edit
-sequences that the result equals a fresh load of the same text.
+an alias the text could read differently, more alias expansion than before, a problem
+it cannot place on its line, a graph past its limit. A refused edit is refused in part
+too, with the problems the whole loader would report, on the same lines.
+`tests/pathways/store/test_incremental.py` checks over random edit sequences that the
+result (a version or a refusal) equals a fresh load of the same text.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -29,7 +31,7 @@ import yaml
 from pathways import limits
 from pathways.errors import RegistryInvalid
 from pathways.graph import GraphTooLarge
-from pathways.loader import parse_yaml
+from pathways.loader import line_in_record, parse_yaml
 from pathways.models import RegistryDocument
 from pathways.registry import Change, Registry, collector_paused
 from pathways.store.versions import ChangeDiff, RecordIndex
@@ -127,7 +129,8 @@ class Version:
 
 
 def read(base: Version, text: str, file: str) -> Version | None:
-    """The version of `text` read in part from `base`, or None to read it whole.
+    """The version of `text` read in part from `base`, or None to read it whole; a
+    refused text raises `RegistryInvalid`, every problem on its line, as the loader would.
 
     The cyclic collector is paused meanwhile: with a national registry in memory, one
     full collection triggered by this work's small allocations costs seconds."""
@@ -160,8 +163,13 @@ def _read(base: Version, text: str, file: str) -> Version | None:
     try:
         document = validate(new_raw, Scope(base.document, splices, replaced))
         registry = base.registry.updated(document, _change(base.document, document, splices))
-    except (RegistryInvalid, GraphTooLarge):
-        return None  # refused: the whole loader places every problem on its line
+    except RegistryInvalid as exc:
+        refusal = _placed(exc, text, after, file)
+        if refusal is None:
+            return None  # the whole loader places every problem on its line
+        raise refusal from None
+    except GraphTooLarge:
+        return None  # the whole build names the flow to narrow
     version = Version(text, registry, new_raw, file)
     version._layout = after
     version.splices, version.replaced = splices, replaced
@@ -170,6 +178,28 @@ def _read(base: Version, text: str, file: str) -> Version | None:
     if not any(_defines_anchor(h.new) for h in found):
         version._anchors = base._anchors
     return version
+
+
+# An alias in a record's lines, replaced by an empty mapping to find lines in them alone
+# (no line break changes, so every line stays where it is).
+_ALIAS = re.compile(r"(?<=[\s,\[{:])\*[^\s,\[\]{}]+")
+
+
+def _placed(exc: RegistryInvalid, text: str, found: Layout, file: str) -> RegistryInvalid | None:
+    """A refusal with each problem on its line, as the whole loader places it (the
+    record's lines composed alone); None when a problem is not in a record."""
+    placed = []
+    for problem in exc.problems:
+        loc = problem.loc
+        section = found.section(str(loc[0])) if len(loc) >= 2 else None
+        if section is None or not isinstance(loc[1], int) or loc[1] >= len(section.starts):
+            return None
+        start, stop = section.span(loc[1])
+        within = line_in_record(_ALIAS.sub("{}", text[start:stop]), loc[2:])
+        if within is None:
+            return None
+        placed.append(problem.placed(file, text.count("\n", 0, start) + within + 1))
+    return RegistryInvalid(sorted(placed, key=lambda p: p.line or 0))
 
 
 def _records(base: Version, found: Layout, hunk: Hunk) -> list[Any] | None:

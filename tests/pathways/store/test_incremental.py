@@ -23,7 +23,7 @@ from bench.generate import dump, generate
 from pathways.errors import Conflict, NotFound, PreconditionFailed, RegistryInvalid
 from pathways.loader import load_parsed
 from pathways.registry import Registry
-from pathways.store import incremental
+from pathways.store import edits, incremental
 from pathways.store.edits import (
     FILE,
     CreateFlow,
@@ -50,6 +50,21 @@ def fresh(text: str) -> Version | None:
     except RegistryInvalid:
         return None
     return Version(text, Registry(document), raw, FILE)
+
+
+def problems(text: str) -> list[str]:
+    """A fresh load's refusal, each problem as printed (file, line, record, field)."""
+    with pytest.raises(RegistryInvalid) as refused:
+        load_parsed(text, FILE, quick=False)
+    return [str(p) for p in refused.value.problems]
+
+
+def read_in_part(version: Version, text: str) -> Version | list[str] | None:
+    """The version read in part, its refusal's problems as printed, or None (read whole)."""
+    try:
+        return incremental.read(version, text, FILE)
+    except RegistryInvalid as exc:
+        return [str(p) for p in exc.problems]
 
 
 READ_IN_PART: list[bool] = []  # for a look at how often the sequences were read in part
@@ -192,8 +207,12 @@ def step(data: st.DataObject, version: Version) -> tuple[str, Version | None]:
         # Written through the records' own lines, the text is the one the whole-text
         # editor writes (`pathways.store.focus`).
         assert planned.text == plan(version.text, version.records, op).text
-    except RegistryInvalid:
-        return version.text, None  # refused as a fresh load would refuse it (below)
+    except RegistryInvalid as refused:
+        in_part = [str(p) for p in refused.problems]
+        with pytest.raises(RegistryInvalid) as whole:  # refused whole, with the same problems
+            plan(version.text, version.records, op)
+        assert in_part == [str(p) for p in whole.value.problems]
+        return version.text, None
     except (Conflict, NotFound, PreconditionFailed):  # refused before writing: no change
         return version.text, None
     return planned.text, planned.version
@@ -212,10 +231,12 @@ def test_a_registry_read_in_part_equals_a_fresh_load(name: str, data: st.DataObj
     for _ in range(data.draw(st.integers(1, 6))):
         text, planned = step(data, version)
         whole = fresh(text)
-        part = planned if planned is not None else incremental.read(version, text, FILE)
+        part = planned if planned is not None else read_in_part(version, text)
         if whole is None:
-            assert part is None  # never accepted in part what a fresh load refuses
+            # Never accepted in part what a fresh load refuses; refused with its problems.
+            assert part is None or part == problems(text)
             continue
+        assert not isinstance(part, list), part
         if part is not None:
             assert_same(part, whole)
             READ_IN_PART.append(text != version.text)
@@ -242,6 +263,34 @@ def test_an_edit_to_one_provider_is_read_in_part() -> None:
         assert planned.version.splices["providers"].added == 1
         assert_same(planned.version, fresh(planned.text) or pytest.fail("refused"))
         assert planned.diff.ids("providers") == [ident]
+
+
+def test_a_refused_edit_is_refused_in_part_with_the_loaders_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A typo in an area is answered from the record's lines, not a whole load."""
+
+    def whole_load(*_: Any, **__: Any) -> Any:
+        raise AssertionError("the edit was read whole")
+
+    for version in BASES.values():
+        assert version is not None
+        ident = next(p.id for p in version.document.providers if not p.national)
+        entry = version.records.get("providers", ident)
+        assert entry is not None
+        record = {**entry.record, "areas": ["ingen-sadan-plats"], "age_min": 20, "age_max": 9}
+        op = UpdateProvider(ident, record, etag(entry.record))
+        with monkeypatch.context() as patched:
+            patched.setattr(edits, "load_parsed", whole_load)
+            with pytest.raises(RegistryInvalid) as refused:
+                plan(version.text, version.records, op, version)
+        printed = [str(p) for p in refused.value.problems]
+        assert any("unknown area 'ingen-sadan-plats'" in p for p in printed)
+        assert any("age_min (20) is greater than age_max (9)" in p for p in printed)
+        with pytest.raises(RegistryInvalid) as whole:
+            plan(version.text, version.records, op)
+        assert printed == [str(p) for p in whole.value.problems]
+        assert all(p.line for p in refused.value.problems)
 
 
 def test_a_change_outside_the_records_is_read_whole() -> None:
