@@ -130,13 +130,14 @@ class Registry:
             self.flows = _patched(previous.flows, change.flows)
             self.forums = {f.id: f for f in doc.forums}
             self._patch_providers(previous, change)
-            self._expander = previous._expander.updated(self.providers, *change.rewired())
+            rewired = change.rewired()
+            self._expander = previous._expander.updated(self.providers, *rewired)
             self.graph, self.edges = update_graph(
                 previous.graph,
                 previous.edges,
                 (previous._expander, self._expander),
                 doc.flows,
-                change.rewired(),
+                rewired,
                 _changed_flows(change),
             )
         else:
