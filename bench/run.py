@@ -254,6 +254,23 @@ def parse_wrk(path: str, output: str) -> WrkResult:
 # ---- the run ----------------------------------------------------------------------------
 
 
+def python_speed() -> float:
+    """Seconds one core takes for 10 million additions in a plain Python loop, the best
+    of three: how fast this machine runs Python today.
+
+    The shared VMs differ from day to day by more than twice (0.45 s on one, 1.25 s on
+    another), and every figure here scales with it: compare runs with this beside them.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def machine() -> list[str]:
     cpu = "unknown"
     memory = "unknown"
@@ -294,6 +311,7 @@ def machine() -> list[str]:
         pass
     return [
         f"{os.cpu_count()} CPUs ({cpu}), {memory} memory",
+        f"speed: {python_speed():.2f} s for the reference loop (see `python_speed`)",
         f"code: {code}",
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}",
         wrk_version,
