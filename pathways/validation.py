@@ -14,6 +14,7 @@ valid, so the problems found in part are exactly those a whole run would find.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -200,16 +201,18 @@ def validate(raw: object, scope: Scope | None = None) -> RegistryDocument:
     sections = {name: _section(raw, name, problems) for name in SECTIONS}
     # Relations are checked on the raw records, so that a record with a wrong type in one
     # field still has its references checked: every problem is reported in one go. They
-    # read no model, so in a whole run (`check`) they go beside the models' building.
-    if scope is None:
-        relations = parallel.beside(lambda: _relations(sections, None))
-    models = {name: _models(sections, name, problems, scope) for name in SECTIONS}
+    # read no model, so in a whole run (`check`) they may go beside the models' building.
+    relations = _relations_later(sections, scope)
+    try:
+        models = {name: _models(sections, name, problems, scope) for name in SECTIONS}
+    except BaseException:
+        if scope is None:
+            with suppress(Exception):
+                relations()  # a forked child is waited for; the models' error is raised
+        raise
     if not sections["areas"] and isinstance(raw.get("areas", []), list):
         problems.append(Problem("at least one area is required", ("areas",)))
-    if scope is None:
-        problems += relations()
-    else:
-        problems += _relations(sections, scope.to_check(sections))
+    problems += relations()
 
     if problems:
         raise RegistryInvalid([_with_subject(p, raw) for p in problems])
@@ -220,6 +223,16 @@ def validate(raw: object, scope: Scope | None = None) -> RegistryDocument:
         flows=tuple(models["flows"]),
         forums=tuple(models["forums"]),
     )
+
+
+def _relations_later(
+    sections: Mapping[str, list[Any]], scope: Scope | None
+) -> Callable[[], list[Problem]]:
+    """The relational rules' problems when asked for: whole, started beside the caller
+    (forked inside `parallel.allowed()`); in part, worked out when asked."""
+    if scope is None:
+        return parallel.beside(lambda: _relations(sections, None))
+    return lambda: _relations(sections, scope.to_check(sections))
 
 
 def _relations(
