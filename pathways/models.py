@@ -101,7 +101,7 @@ class _Listed:
 
     Entries of one kind list the same needs, so their checked form is kept by the list
     (`_needs_once`): 21k providers of the national registry check 21 lists, not 160k
-    needs with their severities (a third of pydantic's work on a provider).
+    needs with their severities (a quarter of pydantic's work on a provider).
     """
 
     __slots__ = ("default", "needs")
@@ -180,7 +180,8 @@ class Provider(_Strict):
     def _fill_defaults(cls, data: Any) -> Any:
         """Let entries omit the level (taken from the kind) and write needs as a list.
 
-        A list of needs gets the severities in `severity`, or the level's usual ones.
+        A list of needs gets the severities in `severity`, or the level's usual ones; it
+        is handed on as written (`_Listed`), to be checked once per distinct list.
         """
         if not isinstance(data, dict):
             return data
@@ -198,22 +199,6 @@ class Provider(_Strict):
         needs = data.get("needs")
         if isinstance(needs, list):
             data["needs"] = _Listed(needs, default)
-        elif isinstance(needs, dict):
-            data["needs"] = {need: (default if sev is None else sev) for need, sev in needs.items()}
-        return data
-        data = dict(data)
-        kind = data.get("kind")
-        if "level" not in data:
-            # An unknown kind is reported on its own; do not add "level is required" to it.
-            known = isinstance(kind, str) and kind in _LEVEL_OF_KIND
-            data["level"] = _LEVEL_OF_KIND[kind] if known else Level.forsta_linjen.value
-        default = data.pop("severity", None)
-        level = data.get("level")
-        if default is None and isinstance(level, str) and level in _USUAL_SEVERITIES:
-            default = _USUAL_SEVERITIES[level]
-        needs = data.get("needs")
-        if isinstance(needs, list):
-            data["needs"] = dict.fromkeys(needs, default)
         elif isinstance(needs, dict):
             data["needs"] = {need: (default if sev is None else sev) for need, sev in needs.items()}
         return data
