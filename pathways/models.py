@@ -6,12 +6,21 @@ another (references, ranges, duplicates) lives in `pathways.validation.validate`
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 
 from pathways.messages import N_
 from pathways.vocab import (
@@ -82,6 +91,52 @@ _LEVEL_OF_KIND: dict[str, str] = {k.value: level.value for k, level in KIND_LEVE
 _USUAL_SEVERITIES: dict[str, list[str]] = {
     level.value: sorted(severities) for level, severities in DEFAULT_SEVERITIES.items()
 }
+_FIRST_LINE = Level.forsta_linjen.value
+
+Needs = dict[Need, tuple[Severity, ...]]
+
+
+class _Listed:
+    """Needs an entry wrote as a list, with the severities they default to.
+
+    Entries of one kind list the same needs, so their checked form is kept by the list
+    (`_needs_once`): 21k providers of the national registry check 21 lists, not 160k
+    needs with their severities (a quarter of pydantic's work on a provider).
+    """
+
+    __slots__ = ("default", "needs")
+
+    def __init__(self, needs: list[Any], default: Any) -> None:
+        self.needs, self.default = needs, default
+
+    def written(self) -> dict[Any, Any]:
+        """The mapping pydantic checks: each need with the default severities."""
+        return dict.fromkeys(self.needs, self.default)
+
+
+_NEEDS_SEEN: dict[Hashable, Needs] = {}
+_NEEDS_KEPT = 1024  # distinct lists kept; a registry has a few dozen
+
+
+def _needs_once(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """Check a list of needs once per distinct list; a mapping is checked each time.
+
+    Only a list that passed is kept, so every error is pydantic's own, as it would be
+    without the memo; each provider gets its own copy of the mapping.
+    """
+    if not isinstance(value, _Listed):
+        return handler(value)
+    default = value.default
+    key = (tuple(value.needs), tuple(default) if isinstance(default, list) else default)
+    try:
+        found = _NEEDS_SEEN.get(key)
+    except TypeError:  # an unhashable need fails in dict.fromkeys, as it always has
+        return handler(value.written())
+    if found is None:
+        found = handler(value.written())
+        if len(_NEEDS_SEEN) < _NEEDS_KEPT:
+            _NEEDS_SEEN[key] = found
+    return dict(found)
 
 
 class Provider(_Strict):
@@ -97,7 +152,10 @@ class Provider(_Strict):
     fallback: bool = False
     age_min: Age | None = None
     age_max: Age | None = None
-    needs: dict[Need, Annotated[tuple[Severity, ...], Field(min_length=1)]] = Field(min_length=1)
+    needs: Annotated[
+        dict[Need, Annotated[tuple[Severity, ...], Field(min_length=1)]],
+        WrapValidator(_needs_once),
+    ] = Field(min_length=1)
     access: tuple[Access, ...] = Field(min_length=1)
     confidentiality: Confidentiality
     confidentiality_note: Text | None = None
@@ -122,23 +180,25 @@ class Provider(_Strict):
     def _fill_defaults(cls, data: Any) -> Any:
         """Let entries omit the level (taken from the kind) and write needs as a list.
 
-        A list of needs gets the severities in `severity`, or the level's usual ones.
+        A list of needs gets the severities in `severity`, or the level's usual ones; it
+        is handed on as written (`_Listed`), to be checked once per distinct list.
         """
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        kind = data.get("kind")
-        if "level" not in data:
+        if "level" in data:
+            level = data["level"]
+        else:
             # An unknown kind is reported on its own; do not add "level is required" to it.
+            kind = data.get("kind")
             known = isinstance(kind, str) and kind in _LEVEL_OF_KIND
-            data["level"] = _LEVEL_OF_KIND[kind] if known else Level.forsta_linjen.value
+            level = data["level"] = _LEVEL_OF_KIND[kind] if known else _FIRST_LINE
         default = data.pop("severity", None)
-        level = data.get("level")
-        if default is None and isinstance(level, str) and level in _USUAL_SEVERITIES:
-            default = _USUAL_SEVERITIES[level]
+        if default is None and isinstance(level, str):
+            default = _USUAL_SEVERITIES.get(level)
         needs = data.get("needs")
         if isinstance(needs, list):
-            data["needs"] = dict.fromkeys(needs, default)
+            data["needs"] = _Listed(needs, default)
         elif isinstance(needs, dict):
             data["needs"] = {need: (default if sev is None else sev) for need, sev in needs.items()}
         return data

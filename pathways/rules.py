@@ -58,24 +58,20 @@ def strings(value: Any) -> list[tuple[int, str]]:
 
 def _records_with_ids(items: list[Any], only: Positions = None) -> Records:
     """Each mapping record with its index and its id, when the id is a string."""
-    indexes: Iterable[int] = range(len(items)) if only is None else sorted(only)
-    out: Records = []
-    for index in indexes:
-        item = items[index]
-        if isinstance(item, dict):
-            ident = item.get("id")
-            out.append((index, item, ident if isinstance(ident, str) else None))
-    return out
+    pairs: Iterable[tuple[int, Any]] = (
+        enumerate(items) if only is None else ((index, items[index]) for index in sorted(only))
+    )
+    return [
+        (index, item, ident if isinstance(ident := item.get("id"), str) else None)
+        for index, item in pairs
+        if isinstance(item, dict)
+    ]
 
 
-def _ids(items: list[Any], records: Records | None = None) -> Counter[str]:
-    """How often each id is used; with `records` (a part), only their ids are counted."""
-    if records is None:
-        return Counter(
-            ident
-            for item in items
-            if isinstance(item, dict) and isinstance(ident := item.get("id"), str)
-        )
+def _ids(items: list[Any], records: Records, only: Positions) -> Counter[str]:
+    """How often each id is used; in a part (`only`), only the ids of its `records`."""
+    if only is None:  # the records are all the mappings of the section
+        return Counter(ident for _, _, ident in records if ident is not None)
     wanted = {ident for _, _, ident in records if ident is not None}
     counts: Counter[str] = Counter()
     for item in items:
@@ -89,21 +85,20 @@ def _ids(items: list[Any], records: Records | None = None) -> Counter[str]:
 def _duplicates(
     records: Records, counts: Counter[str], section: str, problems: list[Problem]
 ) -> None:
+    twice = {ident for ident, count in counts.items() if count > 1}
+    if not twice:  # the usual case: no need to go through the records
+        return
     for index, _, ident in records:
-        if ident is not None and counts[ident] > 1:
+        if ident in twice:
             problems.append(
                 Problem(f"duplicate id '{ident}'", (section, index, "id"), code="duplicate_id")
             )
 
 
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def check_areas(items: list[Any], problems: list[Problem]) -> dict[str, str]:
     """Check ids, parents and names of areas; return area id -> type for later checks."""
     records = _records_with_ids(items)
-    _duplicates(records, _ids(items), "areas", problems)
+    _duplicates(records, _ids(items, records, None), "areas", problems)
     types = {ident: str(r.get("type")) for _, r, ident in records if ident is not None}
     names: dict[str, str] = {}
     for index, record, ident in records:
@@ -184,27 +179,36 @@ def check_providers(
 ) -> None:
     """Check provider references and ranges."""
     records = _records_with_ids(items, only)
-    _duplicates(records, _ids(items, None if only is None else records), "providers", problems)
+    _duplicates(records, _ids(items, records, only), "providers", problems)
     for index, record, ident in records:
         at: Loc = ("providers", index)
         if ident in KIND_IDS:
             problems.append(Problem("a provider id may not be a kind id", (*at, "id")))
         national = record.get("national") is True
-        if national and strings(record.get("areas")):
+        served = record.get("areas")
+        if national and strings(served):
             problems.append(Problem("a national provider lists no areas", (*at, "areas")))
-        if not national and not record.get("areas"):
+        if not national and not served:
             problems.append(Problem("list the areas served, or set national: true", (*at, "areas")))
         if record.get("fallback") is True and not national:
             problems.append(Problem("a fallback entry is national", (*at, "fallback")))
-        _check_area_list(record, at, area_types, problems)
+        _check_area_list(served, at, area_types, problems)
         _check_ages(record, at, problems)
 
 
 def _check_area_list(
-    record: Mapping[str, Any], at: Loc, area_types: dict[str, str], problems: list[Problem]
+    served: Any, at: Loc, area_types: dict[str, str], problems: list[Problem]
 ) -> None:
     """The `areas` of a provider or a forum: each known, none twice."""
-    areas = strings(record.get("areas"))
+    if not isinstance(served, list):
+        return
+    try:
+        listed = set(served)
+    except TypeError:  # an unhashable item, refused by pydantic: look at the strings
+        listed = None
+    if listed is not None and len(listed) == len(served) and listed <= area_types.keys():
+        return  # the usual case: only known areas (strings, then), none twice
+    areas = strings(served)
     for i, area in areas:
         if area not in area_types:
             problems.append(
@@ -215,8 +219,14 @@ def _check_area_list(
 
 
 def _check_ages(record: Mapping[str, Any], at: Loc, problems: list[Problem]) -> None:
-    low, high = _int(record.get("age_min")), _int(record.get("age_max"))
-    if low is not None and high is not None and low > high:
+    low, high = record.get("age_min"), record.get("age_max")
+    if (
+        isinstance(low, int)
+        and isinstance(high, int)
+        and low > high
+        and not isinstance(low, bool)
+        and not isinstance(high, bool)
+    ):
         problems.append(
             Problem(
                 f"age_min ({low}) is greater than age_max ({high})",
@@ -234,7 +244,7 @@ def check_flows(
     only: Positions,
 ) -> None:
     records = _records_with_ids(items, only)
-    _duplicates(records, _ids(items, None if only is None else records), "flows", problems)
+    _duplicates(records, _ids(items, records, only), "flows", problems)
     for index, record, _ in records:
         at: Loc = ("flows", index)
         for field in ("from", "to"):
@@ -284,14 +294,14 @@ def check_forums(
     id, so one id must name one thing.
     """
     records = _records_with_ids(items, only)
-    _duplicates(records, _ids(items, None if only is None else records), "forums", problems)
+    _duplicates(records, _ids(items, records, only), "forums", problems)
     for index, record, ident in records:
         at: Loc = ("forums", index)
         if ident is not None and ident in retired:
             problems.append(
                 Problem(f"id '{ident}' is already a provider id", (*at, "id"), code="duplicate_id")
             )
-        _check_area_list(record, at, area_types, problems)
+        _check_area_list(record.get("areas"), at, area_types, problems)
         members = strings(record.get("members"))
         for i, member in members:
             if member in KIND_IDS:
