@@ -24,9 +24,14 @@ merge keys (yaml-rs keeps `<<` as an ordinary key) and on tags. So:
   exact loader unless it is merged (`<<: *a`: a null cannot pass as a mapping and also
   sends the text there) or comes after a one-line flow collection has closed.
 
+The guards read the text only: in `check` (inside `pathways.parallel.allowed()`) they
+run in a forked child while yaml-rs parses in this process.
+
 `tests/pathways/yamlio/test_quick.py` checks that whatever this returns equals the exact
 loader's data, over the bundled registry, the generated national one and random texts
-made of every divergent form.
+made of every divergent form; `test_quick_guards.py` that the guards and the merge pass
+decide as their first, plainer form did (`quick_reference.py`); `test_quick_parallel.py`
+that forking the guards changes nothing.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ _END = r"(?=[ \t]*(?:$|#|,|\]|\}|:[ \t]|:$))"  # where a plain scalar ends
 _START = r"(?<=[\s:?\[{,])"  # where a plain value can start (a line's indentation too)
 # Plain scalars that YAML 1.1 (PyYAML) and 1.2 (yaml-rs) read differently, where a plain
 # value starts and ending it. A match in a comment or a quoted string only sends the
-# text to the exact loader.
+# text to the exact loader. No pattern may tell the digits 1-9 apart (see `differs`).
 _BEFORE = r"(?<=[\s:?\[{,].)"  # lookbehind placed after a value's first character
 _ZERO = re.compile(
     r"0(?:(?<=[\s:?\[{,]0)|(?<=[\s:?\[{,][-+]0))[0-9o_]+" + _END, re.MULTILINE

@@ -7,6 +7,7 @@ of every value, unicode spaces, lone surrogates, merged lists, anchors and alias
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -142,6 +143,15 @@ def test_random_documents(text: str) -> None:
 def test_random_aliased_texts(text: str) -> None:
     decides_alike(text)
     merges_alike(text)
+
+
+def test_no_pattern_tells_the_digits_one_to_nine_apart() -> None:
+    """What lets `differs` read them all as 1: each stands only in a 0-9 class."""
+    patterns = [yamlquick._ZERO, yamlquick._WORDS, yamlquick._EXPONENT, yamlquick._COLON]
+    patterns += [yamlquick._UNDERSCORE, yamlquick._SIGNS, yamlquick._OTHER]
+    for pattern in patterns:
+        assert not re.search("[1-9]", pattern.pattern.replace("0-9", "")), pattern.pattern
+    assert set("123456789") <= yamlquick._NUMBER_START
 
 
 def test_a_merged_mapping_is_yaml_rs_own_copy() -> None:
