@@ -24,9 +24,14 @@ merge keys (yaml-rs keeps `<<` as an ordinary key) and on tags. So:
   exact loader unless it is merged (`<<: *a`: a null cannot pass as a mapping and also
   sends the text there) or comes after a one-line flow collection has closed.
 
+The guards read the text only: in `check` (inside `pathways.parallel.allowed()`) they
+run in a forked child while yaml-rs parses in this process.
+
 `tests/pathways/yamlio/test_quick.py` checks that whatever this returns equals the exact
 loader's data, over the bundled registry, the generated national one and random texts
-made of every divergent form.
+made of every divergent form; `test_quick_guards.py` that the guards and the merge pass
+decide as their first, plainer form did (`quick_reference.py`); `test_quick_parallel.py`
+that forking the guards changes nothing.
 """
 
 from __future__ import annotations
@@ -36,12 +41,14 @@ from typing import Any
 
 import yaml_rs
 
+from pathways import parallel
+
 MERGE = "<<"
 _END = r"(?=[ \t]*(?:$|#|,|\]|\}|:[ \t]|:$))"  # where a plain scalar ends
 _START = r"(?<=[\s:?\[{,])"  # where a plain value can start (a line's indentation too)
 # Plain scalars that YAML 1.1 (PyYAML) and 1.2 (yaml-rs) read differently, where a plain
 # value starts and ending it. A match in a comment or a quoted string only sends the
-# text to the exact loader.
+# text to the exact loader. No pattern may tell the digits 1-9 apart (see `differs`).
 _BEFORE = r"(?<=[\s:?\[{,].)"  # lookbehind placed after a value's first character
 _ZERO = re.compile(
     r"0(?:(?<=[\s:?\[{,]0)|(?<=[\s:?\[{,][-+]0))[0-9o_]+" + _END, re.MULTILINE
@@ -70,7 +77,10 @@ _SIGNS = re.compile("|".join(map(re.escape, _OTHER_SIGNS)))  # one scan: half of
 # An anchor and what follows it on its line: a collection opens there or on the next line.
 _ANCHOR = re.compile(r"&([^\s,\[\]{}]+)([ \t]*(?:[\[{]|#|$))?", re.MULTILINE)
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
-_MERGED = re.compile(r"<<[ \t]*:[ \t]*(?:\*[^\s,\[\]{}]+|\[[^\]\n]*\])")
+# A merged alias (its `*` captured) or a merged one-line list of them.
+_MERGED = re.compile(r"<<[ \t]*:[ \t]*(?:(\*)[^\s,\[\]{}]+|\[[^\]\n]*\])")
+_MERGED_LIST = re.compile(r"<<[ \t]*:[ \t]*\[")  # in every merged list _MERGED finds
+_ONES = bytes.maketrans(b"23456789", b"11111111")  # see `differs`
 
 
 DEFAULT_REPLAYS = 1_000_000  # yaml-rs's own default cap on replayed alias events; ours too
@@ -84,12 +94,19 @@ def differs(text: str) -> bool:
     """Whether the text may hold YAML that yaml-rs and PyYAML read differently.
 
     Every pattern but the document marker's stays within a line, so they run over the
-    text's distinct lines only (a third of a national registry, whose records repeat
-    their field lines); every line keeps a newline before it, as in the text.
+    text's distinct lines only, with every line keeping a newline before it, as in the
+    text. No pattern tells the digits 1 to 9 apart (each stands only in classes holding
+    all of them, or in `.`), so they are all read as 1 first: a national registry's
+    lines then differ in little but their words (2.3 MB of distinct lines become 0.2 MB,
+    and the scans take a tenth of the time). That is done on the UTF-8 bytes, where a
+    digit is one byte that no other character contains and `bytes.translate` is cheap;
+    `surrogatepass` gives back any lone surrogate exactly.
     """
     if ("---" in text or "..." in text) and len(_DOCUMENT.findall(text)) > 1:
         return True
-    lines = "\n" + "\n".join(dict.fromkeys(text.split("\n")))
+    folded = text.encode("utf-8", "surrogatepass").translate(_ONES)
+    distinct = b"\n".join(dict.fromkeys(folded.split(b"\n")))
+    lines = "\n" + distinct.decode("utf-8", "surrogatepass")
     if _ZERO.search(lines) or _WORDS.search(lines):
         return True
     numbers = (_EXPONENT, _COLON, _UNDERSCORE)
@@ -112,11 +129,14 @@ def _self_reference_possible(text: str) -> bool:
             closed[m[1]] = None if m[1] in closed else _flow_end(text, m.end(1))
     if not closed:
         return False
-    merged = {
-        span.start() + alias.start()
-        for span in _MERGED.finditer(text)
-        for alias in _ALIAS.finditer(span[0])
-    }
+    if _MERGED_LIST.search(text) is None:  # only `<<: *a`: the alias is where `*` is
+        merged = {span.start(1) for span in _MERGED.finditer(text)}
+    else:
+        merged = {
+            span.start() + alias.start()
+            for span in _MERGED.finditer(text)
+            for alias in _ALIAS.finditer(span[0])
+        }
     for alias in _ALIAS.finditer(text):
         if alias[1] in closed and alias.start() not in merged:
             end = closed[alias[1]]
@@ -158,9 +178,22 @@ def load(text: str, replays: int = DEFAULT_REPLAYS) -> Any:
     `replays` caps what aliases may replay (`pathways.limits` passes its alias limit),
     and never past yaml-rs's own default: yaml-rs copies what an alias stands for, so a
     larger expansion is left to the exact loader, which shares it instead.
+
+    The guards read the text only, so inside `parallel.allowed()` they run in a child
+    while yaml-rs parses here (it holds the GIL: a thread would not help); their verdict
+    is asked for after the parse, which is then discarded if the text may differ.
+    Anywhere else they have already run when `beside` returns, and a text they send to
+    the exact loader is not parsed here at all, as before.
     """
-    aliased = "*" in text
-    if differs(text) or (aliased and _self_reference_possible(text)):
+    ran_here: list[bool] = []  # filled when the guards run in this process, not a child
+
+    def guard() -> bool:
+        verdict = differs(text) or ("*" in text and _self_reference_possible(text))
+        ran_here.append(verdict)
+        return verdict
+
+    steps_aside = parallel.beside(guard)
+    if ran_here and ran_here[0]:
         return None
     try:
         data = yaml_rs.loads(
@@ -171,7 +204,14 @@ def load(text: str, replays: int = DEFAULT_REPLAYS) -> Any:
             ),
         )
     except (yaml_rs.YAMLDecodeError, ValueError, TypeError, RecursionError):
+        steps_aside()  # the child is waited for, whatever it says
         return None  # refused (syntax, duplicates, aliases): the exact loader says why
+    except BaseException as exc:  # a text the guards refuse may fail here in other ways
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)) or not steps_aside():
+            raise
+        return None
+    if steps_aside():
+        return None
     if MERGE not in text:
         return data
     try:
@@ -184,29 +224,55 @@ def _merges(value: Any) -> Any:
     """Apply merge keys after parsing, as PyYAML does while loading: innermost first.
 
     yaml-rs gives every alias its own copy (the tests check it), so each container is
-    visited once and changed in place; what yaml-rs replayed is already bounded.
+    visited once and changed in place, and what a mapping merges is its own to become
+    the merged mapping; what yaml-rs replayed is already bounded.
     """
     if type(value) is dict:
-        for key, item in value.items():
-            if type(item) is dict or type(item) is list:
-                value[key] = _merges(item)  # a new value for a key: allowed while iterating
-        return _merged(value, value[MERGE]) if MERGE in value else value
+        _within_mapping(value)
+        return _merged(value) if MERGE in value else value
     if type(value) is list:
-        for i, item in enumerate(value):
-            if type(item) is dict or type(item) is list:
-                value[i] = _merges(item)
+        _within_list(value)
     return value
 
 
-def _merged(mapping: dict[Any, Any], merged: Any) -> dict[Any, Any]:
-    """PyYAML's rule: explicit keys win, then the first mapping merged."""
-    sources = merged if type(merged) is list else [merged]
-    if not all(type(source) is dict for source in sources):
+def _within_mapping(mapping: dict[Any, Any]) -> None:
+    for key, item in mapping.items():
+        kind = type(item)
+        if kind is dict:
+            _within_mapping(item)
+            if MERGE in item:
+                mapping[key] = _merged(item)  # a new value for a key: allowed while iterating
+        elif kind is list:
+            _within_list(item)
+
+
+def _within_list(items: list[Any]) -> None:
+    for i, item in enumerate(items):
+        kind = type(item)
+        if kind is dict:
+            _within_mapping(item)
+            if MERGE in item:
+                items[i] = _merged(item)
+        elif kind is list:
+            _within_list(item)
+
+
+def _merged(mapping: dict[Any, Any]) -> dict[Any, Any]:
+    """PyYAML's rule: explicit keys win, then the first mapping merged.
+
+    A single merged mapping is a copy of the mapping's own (see `_merges`) that has had
+    its own merges applied, so it holds no `<<`: it takes the explicit keys and is the
+    result, in the same key order as a new mapping would have, without building one.
+    """
+    merged = mapping[MERGE]
+    if type(merged) is dict:
+        result: dict[Any, Any] = merged
+    elif type(merged) is list and all(type(source) is dict for source in merged):
+        result = {}
+        for source in reversed(merged):
+            result.update(source)
+    else:
         raise _Fallback  # PyYAML's loader words the error
-    result: dict[Any, Any] = {}
-    for source in reversed(sources):
-        result.update(source)
-    for name, value in mapping.items():
-        if name != MERGE:
-            result[name] = value
+    result.update(mapping)  # explicit keys: in place if merged, else after, as PyYAML
+    del result[MERGE]
     return result
