@@ -8,14 +8,30 @@ from __future__ import annotations
 
 from typing import Final
 
-from pathways.reading.crisis_vocab import HARM, HITS, HITTER, PERSON, SOURCE, VICTIM, phrase_list
+from pathways.reading.crisis_vocab import (
+    BODY,
+    BUGS,
+    COPY,
+    DEVICE,
+    FAMILY,
+    HARM,
+    HIT_INF,
+    HITS,
+    HITTER,
+    HURT_SELF,
+    INNARDS,
+    PERSON,
+    SOURCE,
+    VICTIM,
+    phrase_list,
+)
 
 # (e) voices or commands, and other signs of acute psychosis
 PSYCHOSIS: Final = phrase_list(f"""
     rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
     telling/tell/told/say/says/want/make/tells
     | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
-    | hör/hörde/höra/hört/hears/heard röster/rösterna/voices | hearing/hear voices
+    | ?hör/hörde/höra/hört/hears/heard röster/rösterna/voices | ?hearing/hear voices
     | röster/voices i/inne/in .. huvudet/huvud/skallen/head
     | ser/såg/hör/hörde saker/folk/människor/personer/grejer
     som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
@@ -64,6 +80,18 @@ PSYCHOSIS: Final = phrase_list(f"""
     folk/människor/personer/någon/nån/people/someone/saker/
     grejer/things/röster/voices som/who/that inte/arent/isnt/not finns/fanns/existerar/exist/
     real/där/there
+    | {DEVICE} i/in/inne/inuti/under/inside/into mina/min/mitt/my/hans/hennes/his/her/sin/sina
+    {BODY} | ser/hör/läser/hears/sees/reads/see/hear/read/knows allt/everything/vad/what jag/i
+    tänker/think/thinks | hör/ser/hear/see/hears/sees mina/my tankar/thoughts
+    | {INNARDS} .. ruttnar/ruttnat/ruttna/ruttet/ruttnade/murknar/rotting/rotten/rots/smälter/
+    smälte/melting/melts | bytt/bytte/byter/byts/bytts/replaced/swapped/switched ut/out ..
+    min/mitt/mina/my/hans/hennes/his/her {BODY}/organ/organen/organs
+    | {FAMILY} .. {COPY} | {COPY} .. {FAMILY}
+    | {BUGS} .. under/inuti/inside/i/in huden/skinnet/skin/blodet/blood/hjärnan/brain/kroppen/body
+    | utvald/utvalda/utvalt/chosen/sänd/skickad/sent .. av/by/från/from .. gud/jesus/universum/
+    god/universe/himlen/heaven
+    | mat/maten/vattnet/drickan/medicinen/food/water/drink/medicine .. förgiftad/förgiftat/
+    förgiftade/poisoned
 """)
 
 # (f) violence, threats to life or sexual assault, now or just now
@@ -102,6 +130,15 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     just/idag/igår/ikväll/inatt/now/today/tonight/bussen/festen | tafsade/tafsat/groped på/me
     mig/me
     | {HITTER} .. låst/låste/låser/locked in/inne/me/up mig/oss/in/up
+    | {HITTER} {HITS} på {PERSON} | och/som/nu/sen/just {HITS} {PERSON}/dem/dom/them
+    | håller/holding på att/och {HIT_INF} | håller på och {HITS}
+    | kastar/kastade/slänger/slängde/throws/throwing/threw .. saker/grejer/stolar/tallrikar/
+    glas/möbler/things/stuff/knivar/knives/chairs/plates .. på/mot/at/efter {PERSON}
+    | låst/låste/låser/låsa/stängt/stängde in oss .. rädda/rädd/scared/afraid/hjälp/help/full/
+    packad/berusad/arg/aggressiv/drunk/angry/kniv/knife
+    | locked ourselves/us in/inside .. scared/afraid/help/drunk/angry/knife
+    | väntar/väntade/lurar/waiting/lurking .. {HIT_INF}/hoppa/jump .. {PERSON}
+    | {HITTER} .. hoppa/hoppar/hoppade/hoppat på {PERSON} | ger/gav/gett/ge sig på {PERSON}
     | {HITTER} kommer/ska/will/going slå/döda/skada/misshandla/hit/kill/hurt/beat mig/oss/
     me/us/mamma/mom | vågar/törs/dare inte/not/dont gå/åka/komma/go hem/home
     | hotar/hotade/hotat/threatening/threatened/threatens .. skjuta/skada/slå/knivhugga/
@@ -119,7 +156,7 @@ VIOLENCE_NOW: Final = phrase_list(f"""
 """)
 
 # self-harm without danger words: the calm safety note, not the alarm
-SELF_HARM: Final = phrase_list("""
+SELF_HARM: Final = phrase_list(f"""
     skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade/cutta
     | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
     | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
@@ -148,5 +185,6 @@ SELF_HARM: Final = phrase_list("""
     | ristar/ristat/ristade/skär/skar/skriver/skrev/carve/carved .. i/in/into huden/skin/armen
     | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad | skärningar/skärningarna
     | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
-    selfharms $
+    selfharms $ | {HURT_SELF} mig/sig/dig/mej/sej själv
+    | {HURT_SELF} mig/sig/mej/sej/dig .. tills/så .. märken/blåmärken/blod/blöder/sår/ärr
 """)

@@ -24,13 +24,17 @@ from typing import Final
 
 from pathways.reading import crisis_acute as acute
 from pathways.reading.crisis_vocab import (
+    CABINET,
     DIE,
+    FALL,
+    HIGH_PLACE,
     MEANS,
     OTHERS,
     PILLS,
     POISON,
     QTY,
     TAKE_PAST,
+    THIRD,
     WHEN,
     phrase_list,
 )
@@ -115,6 +119,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | inte/not .. förtjänar/deserve/förtjäna .. leva/live/finnas/exist/alive
         | rather/hellre be/vara dead/död $ | rather/hellre dö/die/dead/död än/than leva/live/
         living/fortsätta/go
+        | sluta/slutade/slutar/stop/stopped existera/existing/exist
+        | om/if jag/i .. slutade/slutar/sluta/stopped existera/finnas/andas/existing/breathing
+        | inte/aldrig finnas/finns kvar .. {WHEN}/efter/länge/till/mer/längre
+        | jag/i kommer/ska/will inte/aldrig finnas kvar | if/om i/jag .. killed/kill myself
+        | easier/better/happier/lättare/bättre/gladare .. if/om i/jag .. killed/kill myself
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
@@ -222,6 +231,15 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         inte/aldrig/never komma/come/kommer tillbaka/back/upp/up | gå/går/walk ut/into i/på
         havet/sjön/isen/vattnet/älven/sea/lake
         | räknat/räknar/calculated .. hur/how många/mycket/many/much .. {PILLS}/dö/die
+        | brev/brevet/breven/letter/note/lapp/lappen .. bestämt/bestämde/valt/decided/chosen/picked
+        .. dag/dagen/datum/datumet/date/day/när/when/tid/tiden/natt/kväll
+        | allt/everything är/is klart/fixat/förberett/redo/ready/set/done/planerat/planned $
+        | har/have/got allt/everything klart/fixat/redo/förberett/ready/planned/sorted/set $
+        | hur/how högt/hög/high/långt/far .. {HIGH_PLACE} .. räcker/räcka/nog/dö/die/överleva/
+        survive/enough | {HIGH_PLACE} .. tillräckligt/high högt/hög/enough
+        | tillräckligt högt/hög .. dö/överleva | high enough .. die/kill/survive
+        | ikväll/inatt/idag/imorgon/tonight/tomorrow gör/ska/kommer jag/i det/do/göra/it
+        | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in .. {HIGH_PLACE}
     """),
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
@@ -246,9 +264,12 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         strip/förpackningen/kartan/karta
         | {TAKE_PAST} .. {PILLS} på en/once gång/go
         | {TAKE_PAST} för/alldeles/way/too mycket/många/much/many .. {PILLS}
+        | {TAKE_PAST} .. allt/alla/hela/everything/all/whatever .. {CABINET}
+        | tömt/tömde/tömmit/tömma/emptied .. {CABINET}
+        | {TAKE_PAST} .. t röd/sprit
     """),
     # (d) self-injury that needs care now
-    "severe_injury": phrase_list("""
+    "severe_injury": phrase_list(f"""
         slutar/sluta/slutat inte blöda/blöder/blod | blödningen/blodet slutar/stannar inte
         | kan inte stoppa/stoppar/stilla blödningen/blodet/blöda
         | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
@@ -298,6 +319,15 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
         | mycket/massa/massor/much blod/blodet/blood $
         | blood/wound/wrist/arm/cut .. gushing/spurting/pouring/pumping
+        | fullt/full/täckt/dränkt/indränkt/nerblodat/covered/soaked/full av/med/in/of blod/blood
+        | blodpöl*/blodpool* | pöl/pool av/of blod/blood
+        | blodig/blodiga/blodigt/nerblodad/nerblodat/nedblodad/nedblodat/bloody ..
+        överallt/everywhere/yr/yrsel/svimmar/svimma/svimmat/svimmade/dizzy/faint/fainted
+        | medvetslös/medvetslöst/medvetslösa/unconscious/livlös/livlöst/lifeless/avsvimmad
+        | {THIRD} andas/breathing inte/not/isnt/knappt/ej | slutat/slutade/stopped andas/breathing
+        | {FALL} .. rör sig inte | {FALL} .. svarar/vaknar/andas/reagerar inte/ej
+        | {FALL} .. not/isnt/wont/doesnt/cant moving/responding/waking/breathing/move/respond/
+        wake/breathe
     """),
     # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
     "psychosis": acute.PSYCHOSIS,

@@ -42,7 +42,8 @@ POISON: Final = (
     "klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/rödsprit/lampolja/"
     "fotogen/ogräsmedel/diskmedel/avloppsrensare/propplösare/kaustiksoda/lut/glykol/"
     "tändvätska/bensin/handsprit/desinfektionsmedel/insektsmedel/antifreeze/poison/"
-    "batteri/batterier/batterierna/magneter/ättiksprit"
+    "batteri/batterier/batterierna/magneter/ättiksprit/tröd/tsprit/ammoniak/ättika/blekmedel/"
+    "maskindiskmedel/metanol/kemikalier/kylarvätska/spolarvätska/denaturerad"
 )
 QTY: Final = (
     "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/lot/"
@@ -51,7 +52,8 @@ QTY: Final = (
 )
 PERSON: Final = (
     "mig/mamma/pappa/oss/henne/honom/min/mitt/mina/lillebror/lillasyster/brorsan/syrran/"
-    "me/my/us/her/him/mom/mum/dad"
+    "me/my/us/her/him/mom/mum/dad/kompis/kompisen/vän/vännen/polare/polaren/friend/bror/syster/"
+    "systern/brodern"
 )
 HITTER: Final = (
     "pappa/mamma/styvpappa/styvmamma/styvpappan/styvmamman/bonuspappa/han/hon/dom/de/någon/"
@@ -95,5 +97,63 @@ HARM: Final = (
 SOURCE: Final = (
     "rösterna/röster/rösten/röst/voices/voice/demoner/demonerna/demonen/djävulen/satan/"
     "andarna/anden/spöket/spökena/devil/demons/ängeln/änglarna/varelsen/entity/huvudet/"
-    "skallen/head"
+    "skallen/head/gud/guds/god/jesus"
+)
+HIGH_PLACE: Final = (
+    "bron/taket/tåget/balkongen/fönstret/höghus*/klippan/stupet/tunnelbanan/spåret/bussen/"
+    "bridge/roof/building/train/window/cliff/våningen/tak/pendeln/tunnelbanetåget/"
+    "parkeringshus*/p-huset/tornet/kranen/bro/balcony/rooftop/kanten"
+)
+CABINET: Final = (
+    "badrumsskåpet/badrumsskåp/medicinskåpet/medicinskåp/medicinlådan/medicinlåda/"
+    "husapoteket/apoteksskåpet/pillerburk*/tablettburk*/cabinet/medicinerna"
+)
+BODY: Final = (
+    "ögon/ögonen/ögat/hjärna/hjärnan/huvud/huvudet/kropp/kroppen/blod/blodet/tänder/"
+    "tänderna/öron/öronen/huden/hud/armen/armarna/organ/organen/hjärtat/nacken/tungan/"
+    "eyes/eye/brain/head/body/blood/teeth/ears/skin/organs/heart/arm/neck"
+)
+"""Where a delusion puts things (cameras in the eyes, a chip in the neck)."""
+INNARDS: Final = (
+    "organ/organen/inälvorna/tarmarna/tarmar/magen/hjärtat/kroppen/insidan/blodet/levern/"
+    "lungorna/organs/insides/guts/heart/body/blood"
+)
+"""Insides said to rot or melt (not "hjärnan": "brain rot" is slang)."""
+DEVICE: Final = (
+    "chip/chipp/chips/chipet/mikrochip/kameror/kamera/kameran/sändare/sändaren/mikrofon/"
+    "mikrofoner/mikrofonen/buggar/implantat/spårsändare/antenn/antenner/cameras/camera/"
+    "tracker/trackers/microchip/implant/implants/microphone/microphones"
+)
+BUGS: Final = (
+    "insekter/insekterna/maskar/maskarna/kryp/krypen/spindlar/parasiter/skalbaggar/"
+    "bugs/insects/worms/spiders/parasites/beetles"
+)
+FAMILY: Final = (
+    "föräldrar/föräldrarna/mamma/pappa/familj/familjen/syster/bror/brorsan/syrran/"
+    "lillebror/lillasyster/parents/mom/mum/dad/family/sister/brother"
+)
+COPY: Final = (
+    "kopior/kopia/kopian/kloner/klon/klonad/klonade/bedragare/dubbelgångare/utbytt/utbytta/"
+    "utbytts/impostor/impostors/imposter/imposters/clone/clones/replaced"
+)
+"""What a parent is said to have been turned into (Capgras): not "robot" or "fake", which
+young people say of parents in anger."""
+HIT_INF: Final = (
+    "slå/sparka/strypa/kväva/misshandla/döda/knivhugga/våldta/skada/skjuta/örfila/"
+    "knuffa/hit/beat/kill/stab/choke/strangle/kick/hurt/attack/rape/shoot"
+)
+"""Violence as an infinitive: "håller på att strypa", "väntar för att slå"."""
+HURT_SELF: Final = (
+    "biter/bet/bitit/bita/nyper/nöp/nypt/nypa/kniper/knep/klöser/klöste/klöst/river/rev/"
+    "rivit/rispar/rispade/bränner/brände/bränt/slår/slog/slagit/skadar/skadade/skadat/"
+    "skär/skar/skurit/stryper/bankar/bankade/skrapar/skrapade/sticker/stack/stuckit"
+)
+"""What one does to oneself in self-harm, said of oneself or (by a parent) of a child."""
+FALL: Final = (
+    "ramlat/ramlade/föll/fallit/trillat/trillade/fell/fallen/slog/slagit/hit/hoppat/hoppade/"
+    "jumped/krockade/krockat/påkörd/kört/körde"
+)
+THIRD: Final = (
+    "han/hon/hen/he/she/kompisen/sonen/dottern/barnet/bebisen/brorsan/syrran/lillebror/"
+    "lillasyster/pappa/mamma/killen/tjejen/friend/son/daughter/dad/mom/baby"
 )
