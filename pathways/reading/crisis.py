@@ -80,6 +80,7 @@ _FAR_PAST: Final = tuple(compile_phrase("", text, strict=True) for text in data.
 _ABOUT_SOMEONE: Final = frozenset(fold(w) for w in data.ABOUT_SOMEONE)
 _AGAIN: Final = frozenset(fold(w) for w in data.AGAIN)
 _FIRST_PERSON: Final = frozenset(fold(w) for w in data.FIRST_PERSON)
+_SOMEONE_ELSE: Final = frozenset(fold(w) for w in data.SOMEONE_ELSE)
 _SOFT_PAIRS: Final = {fold(k): frozenset(fold(w) for w in v) for k, v in data.SOFT_PAIRS.items()}
 _SOFT: Final = frozenset(fold(w) for w in data.SOFT)
 _FILLERS: Final = frozenset(fold(w) for w in data.FILLERS)
@@ -292,7 +293,7 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
         if phrase.category == "violence_now" and past:
             continue
         if phrase.category in _OF_SOMEONE and (
-            _FIRST_PERSON.isdisjoint(present)
+            (_FIRST_PERSON.isdisjoint(present) and not _SOMEONE_ELSE.isdisjoint(present))
             or not _ABOUT_SOMEONE.isdisjoint(words[i] for i in positions)
         ):
             if long_ago is None:

@@ -21,6 +21,7 @@ from pathways.reading.crisis_vocab import (
     HURT_SELF,
     INNARDS,
     PERSON,
+    SHARP,
     SOURCE,
     VICTIM,
     phrase_list,
@@ -87,6 +88,13 @@ PSYCHOSIS: Final = phrase_list(f"""
     smälte/melting/melts | bytt/bytte/byter/byts/bytts/replaced/swapped/switched ut/out ..
     min/mitt/mina/my/hans/hennes/his/her {BODY}/organ/organen/organs
     | {FAMILY} .. {COPY} | {COPY} .. {FAMILY}
+    | bytt/bytts/bytte/byts/utbytt/utbytta/replaced/swapped ut/by/with .. mot/med/by/with ..
+    robotar/robot/kopior/kloner/aliens/utomjordingar/robots/clones/copies/impostors
+    | läser/styr/hör/ser/läste/reads/controls/hears/hearing/reading/controlling mina/hans/hennes/
+    hens/sina/my/his/her/their tankar/thoughts/mind
+    | tror/påstår/thinks/believes/insists .. att/that .. {INNARDS}/kropp .. är/is/har ..
+    tom/ihålig/död/borta/hollow/empty/dead/gone/ruttnat
+    | tror/påstår/thinks/believes/insists .. att/that han/hon/hen/he/she/jag/i är/is/am död/dead
     | {BUGS} .. under/inuti/inside/i/in huden/skinnet/skin/blodet/blood/hjärnan/brain/kroppen/body
     | utvald/utvalda/utvalt/chosen/sänd/skickad/sent .. av/by/från/from .. gud/jesus/universum/
     god/universe/himlen/heaven
@@ -116,7 +124,11 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     | stryptag/strypgrepp | kvävde/kväver/ströp/stryper mig
     | blir/blev/blivit/gets/got/was slagen/slagna/misshandlad/misshandlade/knivhuggen/
     överfallen/nedslagen/attackerad/attacked/beaten/assaulted/stabbed
-    | någon/some/they .. bryta/bryter/breaking/break sig/in in/into
+    | någon/some/they .. bryta/bryter/breaking/break/brutit/bröt/broke sig/in in/into
+    | gömmer/gömde/gömt/hiding mig/oss/myself/ourselves för/from {HITTER}
+    | following/chasing/följer/jagar/jagade/chased me/mig/efter .. kniv/knife/gun/pistol/vapen/
+    machete | släpper/släppte/låter/lät inte/aldrig ut/gå mig/me
+    | wont/doesnt/isnt/wouldnt let/letting me leave/out/go
     | efter mig .. kniv/kniven/vapen/pistol | kniv/knife .. efter/after mig/me
     | tvingad/tvingades/forced till/to/into sex/ligga | forced/force me .. sex
     | tog/rörde/tafsade/touched på/me mig .. utan/without
@@ -161,7 +173,10 @@ SELF_HARM: Final = phrase_list(f"""
     | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
     | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
     | ?självskad* | ?själv skada/skadar | bränner mig | river mig/huden
-    | rispar/rispade/rispat mig/huden/armarna | slår/slog/slå/slagit/hit/hitting/punch mig/sig/dig
+    | rispar/rispade/rispat mig/huden/armarna/sig/sej/mej
+    | {HURT_SELF}/rispar/rispade/ristar sig/mig/mej/sej/dig med/with {SHARP}
+    | slår/dunkar/bankar huvudet/huvet/skallen mot/in väggen/golvet | slår/dunkar/bankar
+    huvudet/huvet/skallen i väggen/golvet | slår/slog/slå/slagit/hit/hitting/punch mig/sig/dig
     själv
     | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
     | ?self harm/harming/harms/harmed | ?selfharm* | cut/cutting myself | cutting again
@@ -183,7 +198,9 @@ SELF_HARM: Final = phrase_list(f"""
     | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself
     | cut/cutting again $ | sh/selfharm/cutting/cutta/cuttar .. igen/again/relapse/ibland/sometimes
     | ristar/ristat/ristade/skär/skar/skriver/skrev/carve/carved .. i/in/into huden/skin/armen
-    | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad | skärningar/skärningarna
+    | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad/skurit/skar/skurt/rispat
+    | ärr/ärren/scars .. från/efter/from .. skurit/skar/skurt/rispat/cutting/cut/självskad*/sh
+    | skärningar/skärningarna
     | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
     selfharms $ | {HURT_SELF} mig/sig/dig/mej/sej själv
     | {HURT_SELF} mig/sig/mej/sej/dig .. tills/så .. märken/blåmärken/blod/blöder/sår/ärr

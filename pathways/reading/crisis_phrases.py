@@ -124,6 +124,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | inte/aldrig finnas/finns kvar .. {WHEN}/efter/länge/till/mer/längre
         | jag/i kommer/ska/will inte/aldrig finnas kvar | if/om i/jag .. killed/kill myself
         | easier/better/happier/lättare/bättre/gladare .. if/om i/jag .. killed/kill myself
+        | ingen/nobody/noone .. sakna/saknar/märka/märker/miss/notice mig/me
+        | sakna/saknar/märka/miss mig/me nån/någon/ingen/anyone
+        | döden/dö/självmord*/death/dying/suicide .. enda/only .. utväg/utvägen/lösning/lösningen/
+        way/option/solution/escape | enda/only utvägen/utväg/lösningen/way .. dö/döden/death/die
+        | point/mening/poäng .. alive/vid
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
@@ -192,6 +197,14 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tagit/lagt/plockat/tog/la fram {PILLS}/tabletterna/repet/rep/kniven/rakbladet
         | kanten/edge .. taket/bron/stupet/roof/bridge/cliff/balkongen
         | {PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
+        | {HIGH_PLACE} .. jag/i ska/will/kommer/gonna/tänker .. hoppa/gå/ställa/kasta/lägga/jump/
+        step framför/från/under/off
+        | tänkt/räknat/listat/figured/worked ut/out .. hur/how/exakt/exactly $
+        | tänkt/räknat/listat/planerat/figured/worked .. ut/out .. hur/how/när/var/when/where ..
+        dö/die/göra/gör/do/ta/end det/it/livet/mitt
+        | gett/ger/ge/gav/given bort/away sina/hans/hennes/alla/mina/his/her/my .. saker/grejer/
+        prylar/kläder/things/stuff | sagt/skrivit/sa/said hejdå/farväl/goodbye/adjö .. till/to ..
+        vänner/vännerna/kompisar/kompisarna/familjen/friends/family
         | ställe/plats/place .. hoppa/jump | köra/kör ut i/från havet/stupet/klippan/bron
         | hur/how många/mycket/many/much .. {PILLS}/tabletterna
         | pills/meds/tabletter/tabletterna/piller ready/redo/framme/sparade/gömda/samlade
@@ -225,7 +238,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | brev/brevet/breven/letter/note .. varför/why/förklarar/explaining
         | ?skrivit/skrev/wrote/writing .. testamente/testamentet | ska/tänker/kommer/going/gonna
         göra/gör/do det/it ..
-        måndag/tisdag/onsdag/torsdag/fredag/lördag/söndag/helgen/natten/sover/ensam/borta
+        måndag/tisdag/onsdag/torsdag/fredag/lördag/söndag/helgen/natten/sover/ensam/borta/åkt/
+        åker/somnat/somnar/hemifrån/alone/asleep/away/ingen/nobody
         | köra/kör/krascha/krocka/drive/crash .. in/into/av/off .. träd/trädet/tree/vägg/väggen/
         wall/lastbil/truck/bergvägg/stupet/cliff | isen/havet/sjön/vattnet/älven/sea/lake ..
         inte/aldrig/never komma/come/kommer tillbaka/back/upp/up | gå/går/walk ut/into i/på
@@ -319,7 +333,14 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
         | mycket/massa/massor/much blod/blodet/blood $
         | blood/wound/wrist/arm/cut .. gushing/spurting/pouring/pumping
-        | fullt/full/täckt/dränkt/indränkt/nerblodat/covered/soaked/full av/med/in/of blod/blood
+        | fullt/full/täckt/dränkt/indränkt/nerblodat/covered/soaked/full/röd/röda/rött/
+        genomblöt/genomdränkt/red av/med/in/of blod/blood
+        | ser/syns/see/seeing/sees .. vitt/vit/vita/gult/gul/fett/white/yellow/bone .. i/in såret/
+        såren/skärsåret/snittet/cut/wound
+        | bränt/brände/bränner/burned/burnt .. huden/skin .. vit/vita/svart/svarta/white/black/
+        läder*/leathery/hänger/lossnar/peeling/off | bränt/brände/burned/burnt .. gör/does/doesnt
+        inte/not/ens/even ens/even/ont/hurt ont/hurt
+        | blöder/blödde/bleeding/blod från/ur/from huvudet/head/örat/öronen/ears/skallen
         | blodpöl*/blodpool* | pöl/pool av/of blod/blood
         | blodig/blodiga/blodigt/nerblodad/nerblodat/nedblodad/nedblodat/bloody ..
         överallt/everywhere/yr/yrsel/svimmar/svimma/svimmat/svimmade/dizzy/faint/fainted

@@ -36,7 +36,8 @@ PILLS: Final = (
     "mirtazapin/ritalin/kodein/citodon/morfin/oxikodon/oxycontin/fentanyl/benzo/benzos/benso/"
     "bensodiazepiner/lyrica/pregabalin/xanor/diazepam/valium/pamol/ibumetin/magnecyl/aspirin/"
     "naproxen/voltaren/järntabletter/allergitabletter/insulin/tabbarna/tablett*/medicin*/"
-    "sömntablett*/värktablett*/pills/pillerburk*/ibuprofen/acetaminophen/benadryl"
+    "sömntablett*/värktablett*/pills/pillerburk*/ibuprofen/acetaminophen/benadryl/antidepp*/"
+    "antidepressant*/ssri/snri/sömnis/sömnisar/xannies/xanny/percs/sömntabletterna/adhdmedicin*"
 )
 POISON: Final = (
     "klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/rödsprit/lampolja/"
@@ -97,12 +98,12 @@ HARM: Final = (
 SOURCE: Final = (
     "rösterna/röster/rösten/röst/voices/voice/demoner/demonerna/demonen/djävulen/satan/"
     "andarna/anden/spöket/spökena/devil/demons/ängeln/änglarna/varelsen/entity/huvudet/"
-    "skallen/head/gud/guds/god/jesus"
+    "skallen/head/gud/guds/god/jesus/väggarna/väggen/skuggorna/skuggan/walls/shadows"
 )
 HIGH_PLACE: Final = (
     "bron/taket/tåget/balkongen/fönstret/höghus*/klippan/stupet/tunnelbanan/spåret/bussen/"
     "bridge/roof/building/train/window/cliff/våningen/tak/pendeln/tunnelbanetåget/"
-    "parkeringshus*/p-huset/tornet/kranen/bro/balcony/rooftop/kanten"
+    "parkeringshus*/tornet/kranen/bro/balcony/rooftop/kanten/tåg/spår"
 )
 CABINET: Final = (
     "badrumsskåpet/badrumsskåp/medicinskåpet/medicinskåp/medicinlådan/medicinlåda/"
@@ -111,7 +112,8 @@ CABINET: Final = (
 BODY: Final = (
     "ögon/ögonen/ögat/hjärna/hjärnan/huvud/huvudet/kropp/kroppen/blod/blodet/tänder/"
     "tänderna/öron/öronen/huden/hud/armen/armarna/organ/organen/hjärtat/nacken/tungan/"
-    "eyes/eye/brain/head/body/blood/teeth/ears/skin/organs/heart/arm/neck"
+    "eyes/eye/brain/head/body/blood/teeth/ears/skin/organs/heart/arm/neck/öra/örat/näsan/näsa/"
+    "tand/tanden/handen/hand/foten/benet/magen/halsen/ear/nose/tooth/stomach/throat"
 )
 """Where a delusion puts things (cameras in the eyes, a chip in the neck)."""
 INNARDS: Final = (
@@ -153,6 +155,12 @@ FALL: Final = (
     "ramlat/ramlade/föll/fallit/trillat/trillade/fell/fallen/slog/slagit/hit/hoppat/hoppade/"
     "jumped/krockade/krockat/påkörd/kört/körde"
 )
+SHARP: Final = (
+    "passare/passaren/rakblad/rakbladet/kniv/kniven/nål/nålen/sax/saxen/glas/glasbit/tändare/"
+    "tändaren/cigg/cigarett/blade/knife/needle/scissors/lighter/pennvässare/gem/kompass/"
+    "strykjärn*/vass*"
+)
+"""What self-harm is done with ("rispar sig med passare")."""
 THIRD: Final = (
     "han/hon/hen/he/she/kompisen/sonen/dottern/barnet/bebisen/brorsan/syrran/lillebror/"
     "lillasyster/pappa/mamma/killen/tjejen/friend/son/daughter/dad/mom/baby"

@@ -143,14 +143,15 @@ NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     "severe_injury": word_set(
         "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet "
         "dissekerade dissekera dissekerat dissektion slaktade slaktat slakt blodpudding blodkorv "
-        "fejkblod filmblod teaterblod ketchup operationen operation narkos narkosen sövd nedsövd"
+        "fejkblod filmblod teaterblod ketchup operationen operation narkos narkosen sövd nedsövd "
+        "opererades opererad opererade opererat operera surgery"
     ),
     "violence_now": word_set(
-        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
+        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades kurragömma"
     ),
     "self_harm": word_set(
-        "rakade rakar raka rakning rakhyvel shaving shave lagade matlagning misstag råkade "
-        "olycka accident accidentally"
+        "rakade rakar raka rakning rakhyvel shaving shave lagade lagar laga matlagning misstag "
+        "råkade olycka accident accidentally"
     ),
 }
 
@@ -165,7 +166,8 @@ PAST: Final = phrase_list("""
 # Far-past time words: someone else's attempt, overdose or self-harm then ("min kompis
 # försökte ta livet av sig för två år sen", "min bror tog en överdos förra året") is not the
 # writer's danger now, unless it is happening again. Someone else: the match says "sig", or
-# the text has no "jag", "mig" or "vi" at all.
+# the text names someone else and has no "jag", "mig" or "vi" at all (young people leave out
+# "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the writer).
 FAR_PAST: Final = phrase_list("""
     år sedan/sen | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
     | när hon/han/hen/jag/vi var liten/yngre/barn/mindre | years/months ago | last year/summer
@@ -173,6 +175,13 @@ FAR_PAST: Final = phrase_list("""
 """)
 ABOUT_SOMEONE: Final = word_set("sig sitt sina herself himself themselves themself")
 FIRST_PERSON: Final = word_set("jag mig mej me myself vi oss we us")
+SOMEONE_ELSE: Final = word_set(
+    """
+    han hon hen he she bror brorsan syster syrran kompis kompisen kusin kusinen vän vännen
+    pappa mamma son sonen dotter dottern lillebror lillasyster brother sister friend cousin
+    dad mom
+    """
+)
 AGAIN: Final = word_set("igen again fortfarande still återigen ännu")
 
 # Two words that only make a statement stronger ("vill inte leva, på riktigt"): read as one
