@@ -91,8 +91,10 @@ def match(phrase: Phrase, words: list[str], present: set[str]) -> list[tuple[int
 
 @dataclass(frozen=True)
 class Index:
-    """Phrases by the words their first word may be: a text only tries the phrases whose
-    first word it holds (most texts touch a handful)."""
+    """Phrases by the words of their rarest whole-word slot (else of their first slot): a
+    text only tries the phrases it could match, since a phrase needs a word of every
+    whole-word slot (most texts touch a handful). Rare: used by few phrases, not a soft word
+    and not the end ("jag", "inte", "$" would let almost every text try the phrase)."""
 
     phrases: tuple[Phrase, ...]
     by_word: dict[str, tuple[int, ...]]
@@ -103,7 +105,19 @@ class Index:
     def of(cls, phrases: tuple[Phrase, ...]) -> Index:
         by_word: dict[str, list[int]] = {}
         by_prefix: dict[str, list[int]] = {}
+        used: dict[str, int] = {}
+        for phrase in phrases:
+            for word in {w for slot in phrase.slots for w in slot.exact}:
+                used[word] = used.get(word, 0) + 1
+
+        def weight(words: frozenset[str]) -> int:
+            return sum(10_000 if w in _SOFT or w == END else used[w] for w in words)
+
         for order, phrase in enumerate(phrases):
+            if phrase.required:
+                for word in min(phrase.required, key=weight):
+                    by_word.setdefault(word, []).append(order)
+                continue
             for word in phrase.slots[0].exact:
                 by_word.setdefault(word, []).append(order)
             for prefix in phrase.slots[0].prefixes:
