@@ -14,7 +14,7 @@ is about a school task, a book or the news (``TOPIC``), as in "uppsats om själv
 skratt"), soft words, fillers and texting spellings are in `pathways.reading.crisis_words`.
 
 To add a wording, add it to its category here, add real examples to
-``tests/data/crisis_corpus.yaml`` and run ``pytest tests/pathways/test_crisis.py``.
+``tests/data/crisis_corpus.yaml`` and run ``pytest tests/pathways/reading/test_crisis.py``.
 """
 
 from __future__ import annotations
