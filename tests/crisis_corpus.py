@@ -12,6 +12,8 @@ CORPUS = DATA / "crisis_corpus.yaml"
 HELD_OUT = DATA / "crisis_heldout.yaml"
 MORE = DATA / "crisis_more.yaml"
 HELD_OUT_2 = DATA / "crisis_heldout2.yaml"
+ROUND_14 = DATA / "crisis_round14.yaml"
+ROUND_14B = DATA / "crisis_round14b.yaml"
 
 
 @dataclass(frozen=True)
@@ -47,4 +49,5 @@ def load(path: Path) -> list[Wording]:
 
 
 def all_wordings() -> list[Wording]:
-    return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2)
+    rounds = load(ROUND_14) + load(ROUND_14B)
+    return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2) + rounds

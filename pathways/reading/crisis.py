@@ -10,8 +10,9 @@ How it reads, in order, so that text is read as it is typed:
    "asså", "liksom"), a misspelt danger word read as the word it stands for (``rapidfuzz``;
    only words of five letters or more, and only towards the danger vocabulary), words run
    together cut apart ("villdö", "tamittliv") and words split apart joined ("själv mord").
-3. Phrases (`crisis_phrases`): each category's wordings are matched word by word, with
-   only soft words ("inte", "bara") between them unless the phrase says "..".
+3. Phrases (`crisis_phrases`, compiled and matched by `crisis_match`): each category's
+   wordings are matched word by word, with only soft words ("inte", "bara") between them
+   unless the phrase says "..".
 4. Sense: a blocker that overlaps a match cancels it ("dör av skratt", "killing it"); a mere
    mention of suicide in a school text or a book counts for nothing; violence in the past
    ("när jag var liten") is not violence now.
@@ -35,6 +36,7 @@ from rapidfuzz.distance import OSA
 
 from pathways.reading import crisis_phrases as phrases
 from pathways.reading import crisis_words as data
+from pathways.reading.crisis_match import END, Index, compile_phrase, match
 from pathways.reading.folding import RUN, fold
 
 __all__ = ["CATEGORIES", "DANGER", "MAX_CHARS", "CrisisSignal", "is_danger", "read_crisis"]
@@ -59,9 +61,7 @@ class CrisisSignal:
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
 _APOSTROPHES = str.maketrans("", "", "'’´`")
-_TOKEN = re.compile(r"[^\W_]+|[.!?;\n]")
-END: Final = "_"
-"""The end of a sentence or of the text (``$`` in a phrase): "jag vill inte längre."."""
+_TOKEN = re.compile(r"[^\W_]+|[.,!?;\n]")
 _STRETCHED_VOWEL = re.compile(r"([aeiouy])\1{2,}")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 _NUMBER_THEN_WORD = re.compile(r"(\d+)([^\W\d_]+)")
@@ -69,54 +69,19 @@ _NUMBER_THEN_WORD = re.compile(r"(\d+)([^\W\d_]+)")
 
 # --- the phrase tables, compiled once ----------------------------------------------------
 
-
-@dataclass(frozen=True)
-class _Slot:
-    exact: frozenset[str]
-    prefixes: tuple[str, ...]
-    many: bool  # a number of six or more ("tog 30 alvedon")
-
-    def matches(self, word: str) -> bool:
-        if word in self.exact or (self.prefixes and word.startswith(self.prefixes)):
-            return True
-        return self.many and word.isdigit() and len(word) <= 5 and int(word) >= 6
-
-
-@dataclass(frozen=True)
-class _Phrase:
-    category: str
-    slots: tuple[_Slot, ...]
-    wide: tuple[bool, ...]  # per gap between slot k and k+1: ".." or soft words only
-    weak: bool  # a mention, discounted in a text about a school task or a book
-    strict: bool  # soft words may not stand between its words (blockers, time words)
-    required: tuple[frozenset[str], ...]  # of slots of whole words: the text needs one each
-
-
-def _compile(category: str, text: str, *, strict: bool = False) -> _Phrase:
-    weak = text.startswith("?")
-    slots: list[_Slot] = []
-    wide: list[bool] = []
-    gap_wide = False
-    for word in text.lstrip("?").split():
-        if word == "..":
-            gap_wide = True
-            continue
-        if slots:
-            wide.append(gap_wide)
-        gap_wide = False
-        options = [END if o == "$" else fold(o) for o in word.split("/") if o]
-        exact = frozenset(o for o in options if not o.endswith("*") and o != "#many")
-        prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
-        slots.append(_Slot(exact, prefixes, "#many" in options))
-    required = tuple(s.exact for s in slots if not s.prefixes and not s.many)
-    return _Phrase(category, tuple(slots), tuple(wide), weak, strict, required)
-
-
 _PHRASES: Final = tuple(
-    _compile(category, text) for category, texts in phrases.CATEGORIES.items() for text in texts
+    compile_phrase(category, text)
+    for category, texts in phrases.CATEGORIES.items()
+    for text in texts
 )
-_BLOCKERS: Final = tuple(_compile("", text) for text in data.BLOCKERS)
-_PAST: Final = tuple(_compile("", text, strict=True) for text in data.PAST)
+_BLOCKERS: Final = tuple(compile_phrase("", text) for text in data.BLOCKERS)
+_PAST: Final = tuple(compile_phrase("", text, strict=True) for text in data.PAST)
+_FAR_PAST: Final = tuple(compile_phrase("", text, strict=True) for text in data.FAR_PAST)
+_ABOUT_SOMEONE: Final = frozenset(fold(w) for w in data.ABOUT_SOMEONE)
+_AGAIN: Final = frozenset(fold(w) for w in data.AGAIN)
+_FIRST_PERSON: Final = frozenset(fold(w) for w in data.FIRST_PERSON)
+_SOMEONE_ELSE: Final = frozenset(fold(w) for w in data.SOMEONE_ELSE)
+_SOFT_PAIRS: Final = {fold(k): frozenset(fold(w) for w in v) for k, v in data.SOFT_PAIRS.items()}
 _SOFT: Final = frozenset(fold(w) for w in data.SOFT)
 _FILLERS: Final = frozenset(fold(w) for w in data.FILLERS)
 _TOPIC: Final = frozenset(fold(w) for w in data.TOPIC)
@@ -129,7 +94,9 @@ _CORE_SHORT: Final = tuple(fold(w) for w in data.CORE_SHORT)
 
 _EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
 _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
-_OTHER_WORDS: Final = frozenset(w for p in (*_BLOCKERS, *_PAST) for s in p.slots for w in s.exact)
+_OTHER_WORDS: Final = frozenset(
+    w for p in (*_BLOCKERS, *_PAST, *_FAR_PAST) for s in p.slots for w in s.exact
+)
 _KNOWN: Final = _EXACT | _SOFT | _FILLERS | _TOPIC | _OTHER_WORDS
 # Words that may be cut out of a longer one: the danger vocabulary and the small words
 # that run into it ("villdö", "tamittliv").
@@ -216,7 +183,7 @@ def _split(word: str) -> tuple[str, ...] | None:
 @lru_cache(maxsize=16_384)
 def _read_word(raw: str) -> tuple[str, ...]:
     """One typed word as the words it stands for: none (a filler), itself, or others."""
-    if raw in ".!?;\n":
+    if raw in ".,!?;\n":
         return (END,)
     word = raw[:MAX_WORD]
     number = _NUMBER_THEN_WORD.fullmatch(word)
@@ -252,10 +219,16 @@ def _words(text: str) -> list[str]:
 
 
 def _joined(words: list[str]) -> list[str]:
-    """Words split apart ("själv mord", "över dos", "hej då") joined again."""
+    """Words split apart ("själv mord", "över dos", "hej då") joined again, and "på riktigt"
+    read as the one soft word "riktigt"."""
     out: list[str] = []
     i = 0
     while i < len(words):
+        pair = _SOFT_PAIRS.get(words[i])
+        if pair is not None and i + 1 < len(words) and words[i + 1] in pair:
+            out.append("riktigt")
+            i += 2
+            continue
         merged = _merged(tuple(words[i : i + 3])) if i + 2 < len(words) else None
         size = 3
         if merged is None and i + 1 < len(words):
@@ -282,83 +255,18 @@ def _merged(parts: tuple[str, ...]) -> str | None:
     return merged if any(len(p) > head and merged.startswith(p) for p in _PREFIXES) else None
 
 
-# --- matching ----------------------------------------------------------------------------
+_DANGER_INDEX: Final = Index.of(_PHRASES)
+_BLOCKER_INDEX: Final = Index.of(_BLOCKERS)
+_PAST_INDEX: Final = Index.of(_PAST)
+_FAR_PAST_INDEX: Final = Index.of(_FAR_PAST)
+_OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_harm"])
+"""What someone else did long ago ("tog livet av sig för två år sen") that is no danger now."""
 
 
-def _match(phrase: _Phrase, words: list[str], present: set[str]) -> list[tuple[int, ...]]:
-    """Every way the phrase's words occur in the text (one per end position), leftmost first.
-
-    Dynamic programming over positions (per slot, each end with a back-pointer), linear in
-    words times a constant gap; a slot of whole words not `present` rules it out at once.
-    """
-    for needed in phrase.required:
-        if needed.isdisjoint(present):
-            return []
-    first = phrase.slots[0]
-    reach: dict[int, tuple[int, ...]] = {i: (i,) for i, w in enumerate(words) if first.matches(w)}
-    for k, slot in enumerate(phrase.slots[1:]):
-        wide = phrase.wide[k]
-        nxt: dict[int, tuple[int, ...]] = {}
-        for end, path in reach.items():
-            limit = phrases.WIDE_GAP if wide else (0 if phrase.strict else phrases.SOFT_GAP)
-            for j in range(end + 1, min(len(words), end + 2 + limit)):
-                if j not in nxt and slot.matches(words[j]):
-                    nxt[j] = (*path, j)
-                if not wide and words[j] not in _SOFT:
-                    break
-        if not nxt:
-            return []
-        reach = nxt
-    return sorted(reach.values())
-
-
-@dataclass(frozen=True)
-class _Index:
-    """Phrases by the words their first word may be: a text only tries the phrases whose
-    first word it holds (most texts touch a handful)."""
-
-    phrases: tuple[_Phrase, ...]
-    by_word: dict[str, tuple[int, ...]]
-    by_prefix: dict[str, tuple[int, ...]]
-    memo: dict[str, tuple[int, ...]]
-
-    @classmethod
-    def of(cls, phrases: tuple[_Phrase, ...]) -> _Index:
-        by_word: dict[str, list[int]] = {}
-        by_prefix: dict[str, list[int]] = {}
-        for order, phrase in enumerate(phrases):
-            for word in phrase.slots[0].exact:
-                by_word.setdefault(word, []).append(order)
-            for prefix in phrase.slots[0].prefixes:
-                by_prefix.setdefault(prefix, []).append(order)
-        return cls(
-            phrases,
-            {w: tuple(o) for w, o in by_word.items()},
-            {p: tuple(o) for p, o in by_prefix.items()},
-            {},
-        )
-
-    def candidates(self, present: set[str]) -> list[_Phrase]:
-        orders: set[int] = set()
-        for word in present:
-            orders.update(self.starting_with(word))
-        return [self.phrases[order] for order in sorted(orders)]
-
-    def starting_with(self, word: str) -> tuple[int, ...]:
-        found = self.memo.get(word)
-        if found is None:
-            orders = list(self.by_word.get(word, ()))
-            for end in range(2, len(word) + 1):
-                orders.extend(self.by_prefix.get(word[:end], ()))
-            if len(self.memo) > 16_384:  # a bound, whatever people type
-                self.memo.clear()
-            found = self.memo[word] = tuple(orders)
-        return found
-
-
-_DANGER_INDEX: Final = _Index.of(_PHRASES)
-_BLOCKER_INDEX: Final = _Index.of(_BLOCKERS)
-_PAST_INDEX: Final = _Index.of(_PAST)
+def _long_ago(words: list[str], present: set[str]) -> bool:
+    if not _AGAIN.isdisjoint(present):
+        return False
+    return any(match(p, words, present) for p in _FAR_PAST_INDEX.candidates(present))
 
 
 def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
@@ -369,13 +277,14 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
     found: dict[str, tuple[int, ...]] = {}
     present = set(words)
     candidates = _DANGER_INDEX.candidates(present)
-    matches = [(p, found_at) for p in candidates if (found_at := _match(p, words, present))]
+    matches = [(p, found_at) for p in candidates if (found_at := match(p, words, present))]
     if not matches:
         return ()
     blockers = _BLOCKER_INDEX.candidates(present)
-    blocked = {i for b in blockers for at in _match(b, words, present) for i in at}
+    blocked = {i for b in blockers for at in match(b, words, present) for i in at}
     topic = not _TOPIC.isdisjoint(present) or any(w.endswith(_TOPIC_ENDINGS) for w in present)
-    past = any(_match(p, words, present) for p in _PAST_INDEX.candidates(present))
+    past = any(match(p, words, present) for p in _PAST_INDEX.candidates(present))
+    long_ago: bool | None = None  # worked out only for a match about someone else
     for phrase, found_at in matches:
         free = [at for at in found_at if blocked.isdisjoint(at)]
         if not free or (phrase.weak and topic):
@@ -383,6 +292,14 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
         positions = free[0]
         if phrase.category == "violence_now" and past:
             continue
+        if phrase.category in _OF_SOMEONE and (
+            (_FIRST_PERSON.isdisjoint(present) and not _SOMEONE_ELSE.isdisjoint(present))
+            or not _ABOUT_SOMEONE.isdisjoint(words[i] for i in positions)
+        ):
+            if long_ago is None:
+                long_ago = _long_ago(words, present)
+            if long_ago:
+                continue
         if not _NOT_WITH.get(phrase.category, frozenset()).isdisjoint(present):
             continue
         if phrase.category not in found or positions < found[phrase.category]:

@@ -8,14 +8,31 @@ from __future__ import annotations
 
 from typing import Final
 
-from pathways.reading.crisis_vocab import HARM, HITS, HITTER, PERSON, SOURCE, VICTIM, phrase_list
+from pathways.reading.crisis_vocab import (
+    BODY,
+    BUGS,
+    COPY,
+    DEVICE,
+    FAMILY,
+    HARM,
+    HIT_INF,
+    HITS,
+    HITTER,
+    HURT_SELF,
+    INNARDS,
+    PERSON,
+    SHARP,
+    SOURCE,
+    VICTIM,
+    phrase_list,
+)
 
 # (e) voices or commands, and other signs of acute psychosis
 PSYCHOSIS: Final = phrase_list(f"""
     rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
     telling/tell/told/say/says/want/make/tells
     | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
-    | hör/hörde/höra/hört/hears/heard röster/rösterna/voices | hearing/hear voices
+    | ?hör/hörde/höra/hört/hears/heard röster/rösterna/voices | ?hearing/hear voices
     | röster/voices i/inne/in .. huvudet/huvud/skallen/head
     | ser/såg/hör/hörde saker/folk/människor/personer/grejer
     som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
@@ -64,6 +81,25 @@ PSYCHOSIS: Final = phrase_list(f"""
     folk/människor/personer/någon/nån/people/someone/saker/
     grejer/things/röster/voices som/who/that inte/arent/isnt/not finns/fanns/existerar/exist/
     real/där/there
+    | {DEVICE} i/in/inne/inuti/under/inside/into mina/min/mitt/my/hans/hennes/his/her/sin/sina
+    {BODY} | ser/hör/läser/hears/sees/reads/see/hear/read/knows allt/everything/vad/what jag/i
+    tänker/think/thinks | hör/ser/hear/see/hears/sees mina/my tankar/thoughts
+    | {INNARDS} .. ruttnar/ruttnat/ruttna/ruttet/ruttnade/murknar/rotting/rotten/rots/smälter/
+    smälte/melting/melts | bytt/bytte/byter/byts/bytts/replaced/swapped/switched ut/out ..
+    min/mitt/mina/my/hans/hennes/his/her {BODY}/organ/organen/organs
+    | {FAMILY} .. {COPY} | {COPY} .. {FAMILY}
+    | bytt/bytts/bytte/byts/utbytt/utbytta/replaced/swapped ut/by/with .. mot/med/by/with ..
+    robotar/robot/kopior/kloner/aliens/utomjordingar/robots/clones/copies/impostors
+    | läser/styr/hör/ser/läste/reads/controls/hears/hearing/reading/controlling mina/hans/hennes/
+    hens/sina/my/his/her/their tankar/thoughts/mind
+    | tror/påstår/thinks/believes/insists .. att/that .. {INNARDS}/kropp .. är/is/har ..
+    tom/ihålig/död/borta/hollow/empty/dead/gone/ruttnat
+    | tror/påstår/thinks/believes/insists .. att/that han/hon/hen/he/she/jag/i är/is/am död/dead
+    | {BUGS} .. under/inuti/inside/i/in huden/skinnet/skin/blodet/blood/hjärnan/brain/kroppen/body
+    | utvald/utvalda/utvalt/chosen/sänd/skickad/sent .. av/by/från/from .. gud/jesus/universum/
+    god/universe/himlen/heaven
+    | mat/maten/vattnet/drickan/medicinen/food/water/drink/medicine .. förgiftad/förgiftat/
+    förgiftade/poisoned
 """)
 
 # (f) violence, threats to life or sexual assault, now or just now
@@ -88,7 +124,11 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     | stryptag/strypgrepp | kvävde/kväver/ströp/stryper mig
     | blir/blev/blivit/gets/got/was slagen/slagna/misshandlad/misshandlade/knivhuggen/
     överfallen/nedslagen/attackerad/attacked/beaten/assaulted/stabbed
-    | någon/some/they .. bryta/bryter/breaking/break sig/in in/into
+    | någon/some/they .. bryta/bryter/breaking/break/brutit/bröt/broke sig/in in/into
+    | gömmer/gömde/gömt/hiding mig/oss/myself/ourselves för/from {HITTER}
+    | following/chasing/följer/jagar/jagade/chased me/mig/efter .. kniv/knife/gun/pistol/vapen/
+    machete | släpper/släppte/låter/lät inte/aldrig ut/gå mig/me
+    | wont/doesnt/isnt/wouldnt let/letting me leave/out/go
     | efter mig .. kniv/kniven/vapen/pistol | kniv/knife .. efter/after mig/me
     | tvingad/tvingades/forced till/to/into sex/ligga | forced/force me .. sex
     | tog/rörde/tafsade/touched på/me mig .. utan/without
@@ -102,6 +142,15 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     just/idag/igår/ikväll/inatt/now/today/tonight/bussen/festen | tafsade/tafsat/groped på/me
     mig/me
     | {HITTER} .. låst/låste/låser/locked in/inne/me/up mig/oss/in/up
+    | {HITTER} {HITS} på {PERSON} | och/som/nu/sen/just {HITS} {PERSON}/dem/dom/them
+    | håller/holding på att/och {HIT_INF} | håller på och {HITS}
+    | kastar/kastade/slänger/slängde/throws/throwing/threw .. saker/grejer/stolar/tallrikar/
+    glas/möbler/things/stuff/knivar/knives/chairs/plates .. på/mot/at/efter {PERSON}
+    | låst/låste/låser/låsa/stängt/stängde in oss .. rädda/rädd/scared/afraid/hjälp/help/full/
+    packad/berusad/arg/aggressiv/drunk/angry/kniv/knife
+    | locked ourselves/us in/inside .. scared/afraid/help/drunk/angry/knife
+    | väntar/väntade/lurar/waiting/lurking .. {HIT_INF}/hoppa/jump .. {PERSON}
+    | {HITTER} .. hoppa/hoppar/hoppade/hoppat på {PERSON} | ger/gav/gett/ge sig på {PERSON}
     | {HITTER} kommer/ska/will/going slå/döda/skada/misshandla/hit/kill/hurt/beat mig/oss/
     me/us/mamma/mom | vågar/törs/dare inte/not/dont gå/åka/komma/go hem/home
     | hotar/hotade/hotat/threatening/threatened/threatens .. skjuta/skada/slå/knivhugga/
@@ -119,12 +168,15 @@ VIOLENCE_NOW: Final = phrase_list(f"""
 """)
 
 # self-harm without danger words: the calm safety note, not the alarm
-SELF_HARM: Final = phrase_list("""
+SELF_HARM: Final = phrase_list(f"""
     skär/skar/skurit/skära/skärt mig/sig | cuttar/cuttat/cuttade/cutta
     | skär/skar/skurit/skära i armarna/armen/benen/låren/handleden/huden
     | skada/skadar/skadat/skadade mig/sig/dig själv | skada/skadar mig/sig
     | ?självskad* | ?själv skada/skadar | bränner mig | river mig/huden
-    | rispar/rispade/rispat mig/huden/armarna | slår/slog/slå/slagit/hit/hitting/punch mig/sig/dig
+    | rispar/rispade/rispat mig/huden/armarna/sig/sej/mej
+    | {HURT_SELF}/rispar/rispade/ristar sig/mig/mej/sej/dig med/with {SHARP}
+    | slår/dunkar/bankar huvudet/huvet/skallen mot/in väggen/golvet | slår/dunkar/bankar
+    huvudet/huvet/skallen i väggen/golvet | slår/slog/slå/slagit/hit/hitting/punch mig/sig/dig
     själv
     | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
     | ?self harm/harming/harms/harmed | ?selfharm* | cut/cutting myself | cutting again
@@ -146,7 +198,10 @@ SELF_HARM: Final = phrase_list("""
     | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself
     | cut/cutting again $ | sh/selfharm/cutting/cutta/cuttar .. igen/again/relapse/ibland/sometimes
     | ristar/ristat/ristade/skär/skar/skriver/skrev/carve/carved .. i/in/into huden/skin/armen
-    | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad | skärningar/skärningarna
+    | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad/skurit/skar/skurt/rispat
+    | ärr/ärren/scars .. från/efter/from .. skurit/skar/skurt/rispat/cutting/cut/självskad*/sh
+    | skärningar/skärningarna
     | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
-    selfharms $
+    selfharms $ | {HURT_SELF} mig/sig/dig/mej/sej själv
+    | {HURT_SELF} mig/sig/mej/sej/dig .. tills/så .. märken/blåmärken/blod/blöder/sår/ärr
 """)

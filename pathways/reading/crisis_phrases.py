@@ -14,7 +14,7 @@ is about a school task, a book or the news (``TOPIC``), as in "uppsats om själv
 skratt"), soft words, fillers and texting spellings are in `pathways.reading.crisis_words`.
 
 To add a wording, add it to its category here, add real examples to
-``tests/data/crisis_corpus.yaml`` and run ``pytest tests/pathways/test_crisis.py``.
+``tests/data/crisis_corpus.yaml`` and run ``pytest tests/pathways/reading/test_crisis.py``.
 """
 
 from __future__ import annotations
@@ -24,13 +24,17 @@ from typing import Final
 
 from pathways.reading import crisis_acute as acute
 from pathways.reading.crisis_vocab import (
+    CABINET,
     DIE,
+    FALL,
+    HIGH_PLACE,
     MEANS,
     OTHERS,
     PILLS,
     POISON,
     QTY,
     TAKE_PAST,
+    THIRD,
     WHEN,
     phrase_list,
 )
@@ -115,6 +119,16 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | inte/not .. förtjänar/deserve/förtjäna .. leva/live/finnas/exist/alive
         | rather/hellre be/vara dead/död $ | rather/hellre dö/die/dead/död än/than leva/live/
         living/fortsätta/go
+        | sluta/slutade/slutar/stop/stopped existera/existing/exist
+        | om/if jag/i .. slutade/slutar/sluta/stopped existera/finnas/andas/existing/breathing
+        | inte/aldrig finnas/finns kvar .. {WHEN}/efter/länge/till/mer/längre
+        | jag/i kommer/ska/will inte/aldrig finnas kvar | if/om i/jag .. killed/kill myself
+        | easier/better/happier/lättare/bättre/gladare .. if/om i/jag .. killed/kill myself
+        | ingen/nobody/noone .. sakna/saknar/märka/märker/miss/notice mig/me
+        | sakna/saknar/märka/miss mig/me nån/någon/ingen/anyone
+        | döden/dö/självmord*/death/dying/suicide .. enda/only .. utväg/utvägen/lösning/lösningen/
+        way/option/solution/escape | enda/only utvägen/utväg/lösningen/way .. dö/döden/death/die
+        | point/mening/poäng .. alive/vid
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
@@ -183,6 +197,14 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tagit/lagt/plockat/tog/la fram {PILLS}/tabletterna/repet/rep/kniven/rakbladet
         | kanten/edge .. taket/bron/stupet/roof/bridge/cliff/balkongen
         | {PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
+        | {HIGH_PLACE} .. jag/i ska/will/kommer/gonna/tänker .. hoppa/gå/ställa/kasta/lägga/jump/
+        step framför/från/under/off
+        | tänkt/räknat/listat/figured/worked ut/out .. hur/how/exakt/exactly $
+        | tänkt/räknat/listat/planerat/figured/worked .. ut/out .. hur/how/när/var/when/where ..
+        dö/die/göra/gör/do/ta/end det/it/livet/mitt
+        | gett/ger/ge/gav/given bort/away sina/hans/hennes/alla/mina/his/her/my .. saker/grejer/
+        prylar/kläder/things/stuff | sagt/skrivit/sa/said hejdå/farväl/goodbye/adjö .. till/to ..
+        vänner/vännerna/kompisar/kompisarna/familjen/friends/family
         | ställe/plats/place .. hoppa/jump | köra/kör ut i/från havet/stupet/klippan/bron
         | hur/how många/mycket/many/much .. {PILLS}/tabletterna
         | pills/meds/tabletter/tabletterna/piller ready/redo/framme/sparade/gömda/samlade
@@ -216,12 +238,22 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | brev/brevet/breven/letter/note .. varför/why/förklarar/explaining
         | ?skrivit/skrev/wrote/writing .. testamente/testamentet | ska/tänker/kommer/going/gonna
         göra/gör/do det/it ..
-        måndag/tisdag/onsdag/torsdag/fredag/lördag/söndag/helgen/natten/sover/ensam/borta
+        måndag/tisdag/onsdag/torsdag/fredag/lördag/söndag/helgen/natten/sover/ensam/borta/åkt/
+        åker/somnat/somnar/hemifrån/alone/asleep/away/ingen/nobody
         | köra/kör/krascha/krocka/drive/crash .. in/into/av/off .. träd/trädet/tree/vägg/väggen/
         wall/lastbil/truck/bergvägg/stupet/cliff | isen/havet/sjön/vattnet/älven/sea/lake ..
         inte/aldrig/never komma/come/kommer tillbaka/back/upp/up | gå/går/walk ut/into i/på
         havet/sjön/isen/vattnet/älven/sea/lake
         | räknat/räknar/calculated .. hur/how många/mycket/many/much .. {PILLS}/dö/die
+        | brev/brevet/breven/letter/note/lapp/lappen .. bestämt/bestämde/valt/decided/chosen/picked
+        .. dag/dagen/datum/datumet/date/day/när/when/tid/tiden/natt/kväll
+        | allt/everything är/is klart/fixat/förberett/redo/ready/set/done/planerat/planned $
+        | har/have/got allt/everything klart/fixat/redo/förberett/ready/planned/sorted/set $
+        | hur/how högt/hög/high/långt/far .. {HIGH_PLACE} .. räcker/räcka/nog/dö/die/överleva/
+        survive/enough | {HIGH_PLACE} .. tillräckligt/high högt/hög/enough
+        | tillräckligt högt/hög .. dö/överleva | high enough .. die/kill/survive
+        | ikväll/inatt/idag/imorgon/tonight/tomorrow gör/ska/kommer jag/i det/do/göra/it
+        | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in .. {HIGH_PLACE}
     """),
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
@@ -246,9 +278,12 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         strip/förpackningen/kartan/karta
         | {TAKE_PAST} .. {PILLS} på en/once gång/go
         | {TAKE_PAST} för/alldeles/way/too mycket/många/much/many .. {PILLS}
+        | {TAKE_PAST} .. allt/alla/hela/everything/all/whatever .. {CABINET}
+        | tömt/tömde/tömmit/tömma/emptied .. {CABINET}
+        | {TAKE_PAST} .. t röd/sprit
     """),
     # (d) self-injury that needs care now
-    "severe_injury": phrase_list("""
+    "severe_injury": phrase_list(f"""
         slutar/sluta/slutat inte blöda/blöder/blod | blödningen/blodet slutar/stannar inte
         | kan inte stoppa/stoppar/stilla blödningen/blodet/blöda
         | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
@@ -298,6 +333,22 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
         | mycket/massa/massor/much blod/blodet/blood $
         | blood/wound/wrist/arm/cut .. gushing/spurting/pouring/pumping
+        | fullt/full/täckt/dränkt/indränkt/nerblodat/covered/soaked/full/röd/röda/rött/
+        genomblöt/genomdränkt/red av/med/in/of blod/blood
+        | ser/syns/see/seeing/sees .. vitt/vit/vita/gult/gul/fett/white/yellow/bone .. i/in såret/
+        såren/skärsåret/snittet/cut/wound
+        | bränt/brände/bränner/burned/burnt .. huden/skin .. vit/vita/svart/svarta/white/black/
+        läder*/leathery/hänger/lossnar/peeling/off | bränt/brände/burned/burnt .. gör/does/doesnt
+        inte/not/ens/even ens/even/ont/hurt ont/hurt
+        | blöder/blödde/bleeding/blod från/ur/from huvudet/head/örat/öronen/ears/skallen
+        | blodpöl*/blodpool* | pöl/pool av/of blod/blood
+        | blodig/blodiga/blodigt/nerblodad/nerblodat/nedblodad/nedblodat/bloody ..
+        överallt/everywhere/yr/yrsel/svimmar/svimma/svimmat/svimmade/dizzy/faint/fainted
+        | medvetslös/medvetslöst/medvetslösa/unconscious/livlös/livlöst/lifeless/avsvimmad
+        | {THIRD} andas/breathing inte/not/isnt/knappt/ej | slutat/slutade/stopped andas/breathing
+        | {FALL} .. rör sig inte | {FALL} .. svarar/vaknar/andas/reagerar inte/ej
+        | {FALL} .. not/isnt/wont/doesnt/cant moving/responding/waking/breathing/move/respond/
+        wake/breathe
     """),
     # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
     "psychosis": acute.PSYCHOSIS,

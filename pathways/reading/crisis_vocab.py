@@ -36,13 +36,15 @@ PILLS: Final = (
     "mirtazapin/ritalin/kodein/citodon/morfin/oxikodon/oxycontin/fentanyl/benzo/benzos/benso/"
     "bensodiazepiner/lyrica/pregabalin/xanor/diazepam/valium/pamol/ibumetin/magnecyl/aspirin/"
     "naproxen/voltaren/järntabletter/allergitabletter/insulin/tabbarna/tablett*/medicin*/"
-    "sömntablett*/värktablett*/pills/pillerburk*/ibuprofen/acetaminophen/benadryl"
+    "sömntablett*/värktablett*/pills/pillerburk*/ibuprofen/acetaminophen/benadryl/antidepp*/"
+    "antidepressant*/ssri/snri/sömnis/sömnisar/xannies/xanny/percs/sömntabletterna/adhdmedicin*"
 )
 POISON: Final = (
     "klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/rödsprit/lampolja/"
     "fotogen/ogräsmedel/diskmedel/avloppsrensare/propplösare/kaustiksoda/lut/glykol/"
     "tändvätska/bensin/handsprit/desinfektionsmedel/insektsmedel/antifreeze/poison/"
-    "batteri/batterier/batterierna/magneter/ättiksprit"
+    "batteri/batterier/batterierna/magneter/ättiksprit/tröd/tsprit/ammoniak/ättika/blekmedel/"
+    "maskindiskmedel/metanol/kemikalier/kylarvätska/spolarvätska/denaturerad"
 )
 QTY: Final = (
     "massa/massor/många/mycket/alla/allt/hela/hel/flera/tio/femton/tjugo/trettio/lot/"
@@ -51,7 +53,8 @@ QTY: Final = (
 )
 PERSON: Final = (
     "mig/mamma/pappa/oss/henne/honom/min/mitt/mina/lillebror/lillasyster/brorsan/syrran/"
-    "me/my/us/her/him/mom/mum/dad"
+    "me/my/us/her/him/mom/mum/dad/kompis/kompisen/vän/vännen/polare/polaren/friend/bror/syster/"
+    "systern/brodern"
 )
 HITTER: Final = (
     "pappa/mamma/styvpappa/styvmamma/styvpappan/styvmamman/bonuspappa/han/hon/dom/de/någon/"
@@ -95,5 +98,70 @@ HARM: Final = (
 SOURCE: Final = (
     "rösterna/röster/rösten/röst/voices/voice/demoner/demonerna/demonen/djävulen/satan/"
     "andarna/anden/spöket/spökena/devil/demons/ängeln/änglarna/varelsen/entity/huvudet/"
-    "skallen/head"
+    "skallen/head/gud/guds/god/jesus/väggarna/väggen/skuggorna/skuggan/walls/shadows"
+)
+HIGH_PLACE: Final = (
+    "bron/taket/tåget/balkongen/fönstret/höghus*/klippan/stupet/tunnelbanan/spåret/bussen/"
+    "bridge/roof/building/train/window/cliff/våningen/tak/pendeln/tunnelbanetåget/"
+    "parkeringshus*/tornet/kranen/bro/balcony/rooftop/kanten/tåg/spår"
+)
+CABINET: Final = (
+    "badrumsskåpet/badrumsskåp/medicinskåpet/medicinskåp/medicinlådan/medicinlåda/"
+    "husapoteket/apoteksskåpet/pillerburk*/tablettburk*/cabinet/medicinerna"
+)
+BODY: Final = (
+    "ögon/ögonen/ögat/hjärna/hjärnan/huvud/huvudet/kropp/kroppen/blod/blodet/tänder/"
+    "tänderna/öron/öronen/huden/hud/armen/armarna/organ/organen/hjärtat/nacken/tungan/"
+    "eyes/eye/brain/head/body/blood/teeth/ears/skin/organs/heart/arm/neck/öra/örat/näsan/näsa/"
+    "tand/tanden/handen/hand/foten/benet/magen/halsen/ear/nose/tooth/stomach/throat"
+)
+"""Where a delusion puts things (cameras in the eyes, a chip in the neck)."""
+INNARDS: Final = (
+    "organ/organen/inälvorna/tarmarna/tarmar/magen/hjärtat/kroppen/insidan/blodet/levern/"
+    "lungorna/organs/insides/guts/heart/body/blood"
+)
+"""Insides said to rot or melt (not "hjärnan": "brain rot" is slang)."""
+DEVICE: Final = (
+    "chip/chipp/chips/chipet/mikrochip/kameror/kamera/kameran/sändare/sändaren/mikrofon/"
+    "mikrofoner/mikrofonen/buggar/implantat/spårsändare/antenn/antenner/cameras/camera/"
+    "tracker/trackers/microchip/implant/implants/microphone/microphones"
+)
+BUGS: Final = (
+    "insekter/insekterna/maskar/maskarna/kryp/krypen/spindlar/parasiter/skalbaggar/"
+    "bugs/insects/worms/spiders/parasites/beetles"
+)
+FAMILY: Final = (
+    "föräldrar/föräldrarna/mamma/pappa/familj/familjen/syster/bror/brorsan/syrran/"
+    "lillebror/lillasyster/parents/mom/mum/dad/family/sister/brother"
+)
+COPY: Final = (
+    "kopior/kopia/kopian/kloner/klon/klonad/klonade/bedragare/dubbelgångare/utbytt/utbytta/"
+    "utbytts/impostor/impostors/imposter/imposters/clone/clones/replaced"
+)
+"""What a parent is said to have been turned into (Capgras): not "robot" or "fake", which
+young people say of parents in anger."""
+HIT_INF: Final = (
+    "slå/sparka/strypa/kväva/misshandla/döda/knivhugga/våldta/skada/skjuta/örfila/"
+    "knuffa/hit/beat/kill/stab/choke/strangle/kick/hurt/attack/rape/shoot"
+)
+"""Violence as an infinitive: "håller på att strypa", "väntar för att slå"."""
+HURT_SELF: Final = (
+    "biter/bet/bitit/bita/nyper/nöp/nypt/nypa/kniper/knep/klöser/klöste/klöst/river/rev/"
+    "rivit/rispar/rispade/bränner/brände/bränt/slår/slog/slagit/skadar/skadade/skadat/"
+    "skär/skar/skurit/stryper/bankar/bankade/skrapar/skrapade/sticker/stack/stuckit"
+)
+"""What one does to oneself in self-harm, said of oneself or (by a parent) of a child."""
+FALL: Final = (
+    "ramlat/ramlade/föll/fallit/trillat/trillade/fell/fallen/slog/slagit/hit/hoppat/hoppade/"
+    "jumped/krockade/krockat/påkörd/kört/körde"
+)
+SHARP: Final = (
+    "passare/passaren/rakblad/rakbladet/kniv/kniven/nål/nålen/sax/saxen/glas/glasbit/tändare/"
+    "tändaren/cigg/cigarett/blade/knife/needle/scissors/lighter/pennvässare/gem/kompass/"
+    "strykjärn*/vass*"
+)
+"""What self-harm is done with ("rispar sig med passare")."""
+THIRD: Final = (
+    "han/hon/hen/he/she/kompisen/sonen/dottern/barnet/bebisen/brorsan/syrran/lillebror/"
+    "lillasyster/pappa/mamma/killen/tjejen/friend/son/daughter/dad/mom/baby"
 )

@@ -15,15 +15,22 @@ from pathways.reading.crisis_vocab import phrase_list, word_set
 # Wording that uses danger words in another sense. Its words must stand next to each other
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
 # is not a wish to die, "killing it" is praise.
-BLOCKERS: Final = phrase_list("""
+GAMES: Final = (
+    "mario*/kart/smash/brawl*/fortnite/minecraft/roblox/valorant/apex/overwatch/tetris/spel*/"
+    "tvspel*/schack*/monopol/pingis/padel/games/match*"
+)
+"""Games one is beaten or "killed" in (a blocker's slot)."""
+
+BLOCKERS: Final = phrase_list(f"""
     suicideboys/suicideboy/suicidboys | suicide squad
     | vi/ni/we/they/dom ska/kommer/tänker/going/gonna/will göra/gör/do det/it
-    | göra/gör/do det/it .. läxan/läxorna/provet/uppgiften/arbetet/homework/kalaset/festen
+    | göra/gör/do det/it .. läxan/läxorna/provet/uppgiften/arbetet/homework/kalaset/festen/
+    lovar/lovade/lovat/promise/promised
     | läxan/läxorna/provet/uppgiften/homework .. göra/gör/do det/it
     | brände/bränt/bränner/burned/burnt mig/myself på/i/on spisen/ugnen/plattan/kaffet/teet/
     solen/grillen/stove/oven | som/who inte/not finns/fanns kvar/längre/anymore
     | döda/dödade/dödar/kill/killed/kills mig/me/dig/oss/us i/in fortnite/spelet/minecraft/cs/
-    cod/roblox/game/valorant/fifa/gta/warzone | redo/ready att/to hämtas/hämta/pick/collect/
+    cod/roblox/game/valorant/fifa/gta/warzone/{GAMES} | redo/ready att/to hämtas/hämta/pick/collect/
     användas/use | tabletter/tabletterna/medicinen/mediciner/medicinerna/piller/pillren/pills/
     meds .. till/från/på/to/from/at apoteket/apotek/pharmacy/vårdcentralen
     | förföljer/följer/stalkar/stalking/following mig/me på/on insta/instagram/tiktok/snap/
@@ -57,7 +64,7 @@ BLOCKERS: Final = phrase_list("""
     | döda/kill mig/me om/if/när/when hon/han/mamma/pappa/dom/de/she/he/they/mom/dad ser/får/
     märker/hittar/vet/sees/finds/knows/upptäcker/kommer
     | slog/slår/beat oss/dem/mig/er/us/them/me i/på/in fotboll*/match*/fifa/spelet/schack*/
-    innebandy*/handboll*/tennis/basket*/finalen/kortspel*/uno/tävling*/game
+    innebandy*/handboll*/tennis/basket*/finalen/kortspel*/uno/tävling*/game/{GAMES}
     | råkade/råka skära/skar mig | skar/skär/skurit mig i/på ..
     fingret/tummen/papperet/pappret/glasbit/
     kniven/kniv/glas/glaset/papper/burk/burken/konservburk
@@ -85,6 +92,17 @@ BLOCKERS: Final = phrase_list("""
     monopol/schack/tennis/pingis/padel | inte/inga/aldrig djupt/djup/djupa
     | försvinna från/till/härifrån/hemifrån/iväg skolan/stan/jobbet/klassen/festen/lektionen/
     sverige/en/ett/några/sociala/medier/insta/tiktok/nätet/appen/discord/snap/snapchat
+    | hoppa/hoppar/hoppade/hoppat/jump/jumping från/i/på/off/from/into/on/ner tian/femman/sjuan/
+    trean/hopptornet/hopptorn/trampolinen/trampolin/sviktbrädan/studsmattan/poolen/bassängen/
+    trampoline/pool/diving | hoppa/hoppar/hoppade/hoppat fallskärm/bungee/bungy/simhopp/
+    höjdhopp/längdhopp/stavhopp/hage/studsmatta | hoppa/hoppar/hoppade/hoppat/tänker av
+    skolan/gymnasiet/kursen/programmet/utbildningen/plugget/jobbet/träningen/laget/klassen
+    | ta/tar/tog/tagit/take/taking livet/life lugnt/lugnare/lite/lättare/enklare/som/med/easy/
+    easier/slow/one | försvinna/disappear/vanish in/into i/into/in .. bok/boken/böcker/spel/
+    spelet/spelen/musik/musiken/serie/serien/serier/film/filmen/fantasi*/drömvärld*/book/books/
+    game/games/music/show/säng/sängen/täcket/soffan/rummet/bed/blanket/couch/room/mobilen/phone
+    | försvinna/disappear/vanish .. hela/all/över/under/i sommaren/helgen/
+    lovet/semestern/sommarlovet/jullovet/sportlovet/summer/weekend/holidays/break
 """)
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
@@ -100,24 +118,40 @@ TOPIC: Final = word_set(
     författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
     mean means betyder innebär class hälsokunskap health
     läser läste religionen svenskan engelskan kursen lyssnar lyssnade låten låtar bandet
-    album song lyrics
+    album song lyrics biologin bion biology kemi kemin fysik fysiken historia historian
+    historielektionen religion samhällskunskapen hälsokunskapen
     """
 )
 
 # Words ending so are about a topic too ("självmordsprevention").
-TOPIC_ENDINGS: Final = ("prevention", "preventionen", "förebyggande", "statistik", "statistiken")
+TOPIC_ENDINGS: Final = (
+    "prevention",
+    "preventionen",
+    "förebyggande",
+    "statistik",
+    "statistiken",
+    "lektionen",
+    "lektion",
+    "uppsatsen",
+    "uppsats",
+    "kunskap",
+    "kunskapen",
+)
 
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     "severe_injury": word_set(
-        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet"
+        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet "
+        "dissekerade dissekera dissekerat dissektion slaktade slaktat slakt blodpudding blodkorv "
+        "fejkblod filmblod teaterblod ketchup operationen operation narkos narkosen sövd nedsövd "
+        "opererades opererad opererade opererat operera surgery"
     ),
     "violence_now": word_set(
-        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades"
+        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades kurragömma"
     ),
     "self_harm": word_set(
-        "rakade rakar raka rakning rakhyvel shaving shave lagade matlagning misstag råkade "
-        "olycka accident accidentally"
+        "rakade rakar raka rakning rakhyvel shaving shave lagade lagar laga matlagning misstag "
+        "råkade olycka accident accidentally"
     ),
 }
 
@@ -128,6 +162,34 @@ PAST: Final = phrase_list("""
     | years ago | when i was little/young/a/younger | last year
     | ibland | brukar | förut | förr | sometimes | used to
 """)
+
+# Far-past time words: someone else's attempt, overdose or self-harm then ("min kompis
+# försökte ta livet av sig för två år sen", "min bror tog en överdos förra året") is not the
+# writer's danger now, unless it is happening again. Someone else: the match says "sig", or
+# the text names someone else and has no "jag", "mig" or "vi" at all (young people leave out
+# "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the writer).
+FAR_PAST: Final = phrase_list("""
+    år sedan/sen | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
+    | när hon/han/hen/jag/vi var liten/yngre/barn/mindre | years/months ago | last year/summer
+    | brukade | used to
+""")
+ABOUT_SOMEONE: Final = word_set("sig sitt sina herself himself themselves themself")
+FIRST_PERSON: Final = word_set("jag mig mej me myself vi oss we us")
+SOMEONE_ELSE: Final = word_set(
+    """
+    han hon hen he she bror brorsan syster syrran kompis kompisen kusin kusinen vän vännen
+    pappa mamma son sonen dotter dottern lillebror lillasyster brother sister friend cousin
+    dad mom
+    """
+)
+AGAIN: Final = word_set("igen again fortfarande still återigen ännu")
+
+# Two words that only make a statement stronger ("vill inte leva, på riktigt"): read as one
+# soft word, so they neither stand in a phrase's way nor start a blocker ("leva på").
+SOFT_PAIRS: Final[Mapping[str, frozenset[str]]] = {
+    "på": word_set("riktigt allvar"),
+    "for": word_set("real"),
+}
 
 # Words that add nothing to the meaning and are dropped before matching.
 FILLERS: Final = word_set(

@@ -206,3 +206,36 @@ def _words_of(wordings: list[Wording]) -> list[str]:
 def test_any_mix_of_corpus_words_reads_without_error(words: list[str]) -> None:
     found = read_crisis(" ".join(words))
     assert len({s.category for s in found}) == len(found)
+
+
+def test_a_comma_ends_a_clause_for_phrases_that_end_there() -> None:
+    assert "plan_or_method" in categories("har allt klart, väntar bara")
+    assert read_crisis("har allt klart inför resan") == ()
+
+
+def test_for_real_is_one_soft_word_and_starts_no_blocker() -> None:
+    assert "suicidal" in categories("vill inte leva, på riktigt")
+    assert read_crisis("vill leva som vanligt") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "min kompis försökte ta livet av sig för två år sen, nu mår hon bra",
+        "min bror tog en överdos för två år sedan och mår bra nu",
+    ],
+)
+def test_someone_elses_danger_long_ago_is_no_danger_now(text: str) -> None:
+    assert read_crisis(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "min dotter försökte ta livet av sig förra året och nu gör hon det igen",
+        "min kusin tog livet av sig för två år sen och jag vill också dö",
+        "tog en överdos för ett år sen och har tagit 20 alvedon nu",
+    ],
+)
+def test_long_ago_does_not_hide_danger_again_or_now(text: str) -> None:
+    assert is_danger(read_crisis(text)), text
