@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from pathways import limits
+from pathways import limits, parallel
 from pathways.errors import Loc, Problem, RegistryInvalid
 from pathways.models import RegistryDocument
 from pathways.validation import validate
@@ -98,7 +98,7 @@ def _quick(text: str) -> Any:
     """yaml-rs's data, or None for the exact loader. yaml-rs is told the alias limit as
     its cap on replayed events, which bounds what the exact loader would count (see
     `pathways.yamlio.quick`): past it, the exact loader counts, decides and words it."""
-    return yamlquick.load(text, replays=limits.Limits.current().alias_nodes)
+    return yamlquick.load(text, replays=limits.Limits.current().alias_nodes, beside=parallel.beside)
 
 
 def _full_load(text: str, file: str) -> tuple[Any, list[tuple[str, int]]]:

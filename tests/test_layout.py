@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pathways", "app")
 MAX_LINES = 400
-MAX_TOP_MODULES = 12
+MAX_TOP_MODULES = 13  # the core; `parallel` (forking for `check`) made it 13
 
 # Which wing may import which: the core at the top of `pathways/` (errors, vocab, models,
 # validation, loader, registry, graph, messages, question) reads YAML through `yamlio` and

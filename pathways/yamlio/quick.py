@@ -24,8 +24,9 @@ merge keys (yaml-rs keeps `<<` as an ordinary key) and on tags. So:
   exact loader unless it is merged (`<<: *a`: a null cannot pass as a mapping and also
   sends the text there) or comes after a one-line flow collection has closed.
 
-The guards read the text only: in `check` (inside `pathways.parallel.allowed()`) they
-run in a forked child while yaml-rs parses in this process.
+The guards read the text only: `load` takes a `beside` that may start them elsewhere
+(the loader passes `pathways.parallel.beside`, which in `check` forks them into a child
+while yaml-rs parses in this process). It is passed in, so that `yamlio` stays a leaf.
 
 `tests/pathways/yamlio/test_quick.py` checks that whatever this returns equals the exact
 loader's data, over the bundled registry, the generated national one and random texts
@@ -37,11 +38,12 @@ that forking the guards changes nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml_rs
 
-from pathways import parallel
+Beside = Callable[[Callable[[], bool]], Callable[[], bool]]
 
 MERGE = "<<"
 _END = r"(?=[ \t]*(?:$|#|,|\]|\}|:[ \t]|:$))"  # where a plain scalar ends
@@ -172,18 +174,24 @@ def _at_value_start(text: str, end: int) -> bool:
     return start == 0 or text[start - 1] in " \t\r\n:?[{,"
 
 
-def load(text: str, replays: int = DEFAULT_REPLAYS) -> Any:
+def _in_line(work: Callable[[], bool]) -> Callable[[], bool]:
+    """A `beside` that does the work at once, here."""
+    verdict = work()
+    return lambda: verdict
+
+
+def load(text: str, replays: int = DEFAULT_REPLAYS, beside: Beside = _in_line) -> Any:
     """The document as PyYAML's safe loader gives it, or None to use the exact loader.
 
     `replays` caps what aliases may replay (`pathways.limits` passes its alias limit),
     and never past yaml-rs's own default: yaml-rs copies what an alias stands for, so a
     larger expansion is left to the exact loader, which shares it instead.
 
-    The guards read the text only, so inside `parallel.allowed()` they run in a child
-    while yaml-rs parses here (it holds the GIL: a thread would not help); their verdict
-    is asked for after the parse, which is then discarded if the text may differ.
-    Anywhere else they have already run when `beside` returns, and a text they send to
-    the exact loader is not parsed here at all, as before.
+    The guards read the text only, so `beside` (`pathways.parallel.beside`, in `check`)
+    may run them in a child while yaml-rs parses here (it holds the GIL: a thread would
+    not help); their verdict is asked for after the parse, which is then discarded if
+    the text may differ. When they run here, they have already run when `beside`
+    returns, and a text they send to the exact loader is not parsed here at all.
     """
     ran_here: list[bool] = []  # filled when the guards run in this process, not a child
 
@@ -192,7 +200,7 @@ def load(text: str, replays: int = DEFAULT_REPLAYS) -> Any:
         ran_here.append(verdict)
         return verdict
 
-    steps_aside = parallel.beside(guard)
+    steps_aside = beside(guard)
     if ran_here and ran_here[0]:
         return None
     try:

@@ -83,10 +83,10 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_the_texts_of_test_quick(forks: list[int]) -> None:
-    inline = [(_outcome(t), yamlquick.load(t) is None) for t in TEXTS]
+    inline = [(_outcome(t), yamlquick.load(t, beside=parallel.beside) is None) for t in TEXTS]
     assert not forks
     with parallel.allowed():
-        beside = [(_outcome(t), yamlquick.load(t) is None) for t in TEXTS]
+        beside = [(_outcome(t), yamlquick.load(t, beside=parallel.beside) is None) for t in TEXTS]
     assert len(forks) >= len(TEXTS)
     assert beside == inline
     assert {aside for _, aside in inline} == {True, False}  # both paths are taken
@@ -98,9 +98,9 @@ def test_the_generated_registry(tmp_path: Path, forks: list[int]) -> None:
     subprocess.run(cmd, check=True, timeout=120)
     text = out.read_text(encoding="utf-8")
     texts = [text, text.replace("verified: false", "verified: no", 1)]  # YAML 1.1's false
-    inline = [(_outcome(t), yamlquick.load(t) is None) for t in texts]
+    inline = [(_outcome(t), yamlquick.load(t, beside=parallel.beside) is None) for t in texts]
     with parallel.allowed():
-        beside = [(_outcome(t), yamlquick.load(t) is None) for t in texts]
+        beside = [(_outcome(t), yamlquick.load(t, beside=parallel.beside) is None) for t in texts]
     assert len(forks) >= 2 * len(texts)
     assert beside == inline
     assert [aside for _, aside in inline] == [False, True]
