@@ -13,16 +13,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from typing import Any
-
-import networkx as nx
+from itertools import groupby
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 from pathways.limits import EdgeCounter, Limits
 from pathways.models import Flow, Provider
-from pathways.rewiring import Rewiring
+from pathways.rewiring import Adjacency, Links, Rewiring
 from pathways.vocab import Kind, Need, Severity
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 Pair = tuple[Provider, Provider]
+# A flow's end as written -> its kind (an end not in it is a provider id): looked up per
+# flow end, where `Kind.__members__` (a new mapping each time) and `Kind(end)` cost more.
+_KINDS = {kind.value: kind for kind in Kind}
+# An origin's grouping in `_overlapping`: origins alike in these have the same targets.
+_PLACE = attrgetter("national", "areas")
+Fanout = Iterator[tuple[Sequence[str], Collection[str]]]
 
 
 class Expander:
@@ -43,7 +52,7 @@ class Expander:
         self._chains = chains
         self._below = below
         self._related: dict[str, frozenset[str]] = {}
-        self._scoped: dict[tuple[Kind, str | None], list[Provider]] = {}
+        self._scoped: dict[tuple[str, str | None], list[Provider]] = {}
         self._copied: set[tuple[int, Any]] = set()
         self._by_kind: dict[Kind, list[Provider]] = defaultdict(list)
         self._by_kind_area: dict[tuple[Kind, str], list[Provider]] = defaultdict(list)
@@ -109,9 +118,6 @@ class Expander:
 
     def _scope(self, kind: Kind, within: str | None) -> list[Provider]:
         """Providers of a kind working in `within` (all of them when no scope is given)."""
-        found = self._scoped.get((kind, within))
-        if found is not None:
-            return found
         if within is None:
             found = self._by_kind.get(kind, [])
         else:
@@ -121,13 +127,16 @@ class Expander:
             for area in self.related(within):
                 scoped.update((p.id, p) for p in self._by_kind_area.get((kind, area), ()))
             found = list(scoped.values())
-        self._scoped[kind, within] = found
         return found
 
     def ends(self, end: str, within: str | None) -> list[Provider]:
         """The active providers one end of a flow (a kind or a provider id) stands for."""
-        if end in Kind.__members__:
-            return self._scope(Kind(end), within)
+        kind = _KINDS.get(end)
+        if kind is not None:
+            found = self._scoped.get((end, within))
+            if found is None:
+                found = self._scoped[end, within] = self._scope(kind, within)
+            return found
         provider = self.providers.get(end)
         if provider is None or provider.retired or not self._inside(provider, within):
             return []
@@ -142,7 +151,7 @@ class Expander:
         """Whether `provider` is one of `ends(end, within)`, without listing them."""
         if provider.retired:
             return False
-        if end not in Kind.__members__:
+        if end not in _KINDS:
             return end == provider.id and self._inside(provider, within)
         if provider.kind.value != end:
             return False
@@ -154,13 +163,40 @@ class Expander:
 
     def pairs(self, flow: Flow) -> Iterator[Pair]:
         """Every edge of one flow, as (origin, target) providers."""
-        excluded = frozenset(flow.exclude)
-        origins = [p for p in self.ends(flow.origin, flow.within) if p.id not in excluded]
-        targets = [p for p in self.ends(flow.target, flow.within) if p.id not in excluded]
-        return self._joined(flow, origins, targets)
+        return self._as_pairs(self.fanout(flow))
 
     def pairs_with(self, flow: Flow, provider: Provider) -> Iterator[Pair]:
         """The edges of one flow that start or end at `provider`."""
+        return self._as_pairs(self.fanout_with(flow, provider))
+
+    def _as_pairs(self, fanout: Fanout) -> Iterator[Pair]:
+        providers = self.providers
+        for origins, targets in fanout:
+            ends = [providers[t] for t in targets]
+            for origin in origins:
+                o = providers[origin]
+                yield from ((o, t) for t in ends)
+
+    def fanout(self, flow: Flow) -> Fanout:
+        """Every edge of one flow, as groups of origins (ids) with their common targets
+        (ids, in order): an edge from each origin of a group to each of its targets.
+
+        Ids, in groups, rather than provider pairs: the build files edges under ids,
+        and a kommun's schools all reach the same units (a national registry has 166k
+        edges from 90k origins of its flows, in 15k groups).
+        """
+        if flow.origin not in _KINDS and flow.target not in _KINDS:
+            return self._between(flow)
+        origins = self.ends(flow.origin, flow.within)
+        targets = self.ends(flow.target, flow.within)
+        if flow.exclude:
+            excluded = frozenset(flow.exclude)
+            origins = [p for p in origins if p.id not in excluded]
+            targets = [p for p in targets if p.id not in excluded]
+        return self._overlapping(origins, targets, bool(flow.within))
+
+    def fanout_with(self, flow: Flow, provider: Provider) -> Fanout:
+        """`fanout` for the edges of one flow that start or end at `provider`."""
         if provider.id in flow.exclude:
             return
         excluded = frozenset(flow.exclude)
@@ -171,126 +207,192 @@ class Expander:
             origins = [p for p in self.ends(flow.origin, flow.within) if p.id not in excluded]
             yield from self._joined(flow, origins, [provider])
 
-    def _joined(
-        self, flow: Flow, origins: list[Provider], targets: list[Provider]
-    ) -> Iterator[Pair]:
+    def _between(self, flow: Flow) -> Fanout:
+        """The edge of a flow from one provider to another, if both are active in scope."""
+        if flow.origin in flow.exclude or flow.target in flow.exclude:
+            return
+        for o in self.ends(flow.origin, flow.within):
+            for t in self.ends(flow.target, flow.within):
+                if o.id != t.id and not (flow.within and o.national and t.national):
+                    yield (o.id,), (t.id,)
+
+    def _joined(self, flow: Flow, origins: list[Provider], targets: list[Provider]) -> Fanout:
         # A rule for one region never joins two national entries: nothing would tie the
         # edge to that region (Stockholm's route would show in Kiruna).
         scoped = bool(flow.within)
-        explicit = flow.origin not in Kind.__members__ and flow.target not in Kind.__members__
-        if not explicit:
-            return self._overlapping(origins, targets, scoped)
-        return (
-            (o, t)
-            for o in origins
-            for t in targets
-            if o.id != t.id and not (scoped and o.national and t.national)
-        )
+        if flow.origin not in _KINDS and flow.target not in _KINDS:
+            return (
+                ((o.id,), (t.id,))
+                for o in origins
+                for t in targets
+                if o.id != t.id and not (scoped and o.national and t.national)
+            )
+        return self._overlapping(origins, targets, scoped)
 
     def _overlapping(
-        self, origins: list[Provider], targets: list[Provider], scoped: bool
-    ) -> Iterator[Pair]:
-        """Pairs of different providers that serve a common area, found through an area
-        index (two national ones only for a flow without `within`)."""
-        by_area: dict[str, list[Provider]] = defaultdict(list)
-        national: list[Provider] = []
+        self, origins: Sequence[Provider], targets: Sequence[Provider], scoped: bool
+    ) -> Fanout:
+        """Each origin with the different providers that serve an area it shares with
+        them (two national ones only for a flow without `within`).
+
+        An origin's targets are those of each area related to its own, merged in that
+        order by `dict.update` (which keeps each one's first place), then the national
+        ones: what a seen set per origin gave one pair at a time. Origins next to each
+        other with the same areas (a kommun's schools) are one group, and the merge is
+        done once per areas.
+        """
+        by_area: dict[str, dict[str, None]] = {}
+        national: dict[str, None] = {}
         for target in targets:
+            tid = target.id
             if target.national:
-                national.append(target)
+                national[tid] = None
             for area in target.areas:
-                by_area[area].append(target)
-        for origin in origins:
-            me = origin.id
-            if origin.national:
-                yield from (
-                    (origin, t) for t in targets if t.id != me and not (scoped and t.national)
-                )
+                found = by_area.get(area)
+                if found is None:
+                    by_area[area] = {tid: None}
+                else:
+                    found[tid] = None
+        merged: dict[tuple[str, ...], dict[str, None]] = {}
+        everyone: dict[str, None] | None = None
+        reached: dict[str, None] | None
+        for (is_national, areas), group in groupby(origins, _PLACE):
+            if is_national:
+                if everyone is None:
+                    everyone = {t.id: None for t in targets if not (scoped and t.national)}
+                reached = everyone
+            else:
+                reached = merged.get(areas)
+                if reached is None:
+                    reached = merged[areas] = self._reached(areas, by_area, national)
+            if not reached:
                 continue
-            seen: set[str] = {me}
-            for area in origin.areas:
-                for other in self.related(area):
-                    for target in by_area.get(other, ()):
-                        if target.id not in seen:
-                            seen.add(target.id)
-                            yield origin, target
-            yield from ((origin, t) for t in national if t.id not in seen)
+            ids = [o.id for o in group]
+            if reached.keys().isdisjoint(ids):
+                yield ids, reached
+                continue
+            for me in ids:  # a flow between providers of one kind: never to itself
+                if me in reached:
+                    own = dict(reached)
+                    del own[me]
+                    if own:
+                        yield (me,), own
+                else:
+                    yield (me,), reached
+
+    def _reached(
+        self,
+        areas: tuple[str, ...],
+        by_area: dict[str, dict[str, None]],
+        national: dict[str, None],
+    ) -> dict[str, None]:
+        reached: dict[str, None] = {}
+        for area in areas:
+            for other in self.related(area):
+                found = by_area.get(other)
+                if found:
+                    reached.update(found)
+        reached.update(national)
+        return reached
 
 
-def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[nx.MultiDiGraph, int]:
-    """The graph of a registry (every active provider, every edge of every flow) and
-    the number of its edges.
+def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[Links, int]:
+    """The graph of a registry (every active provider, every edge of every flow) as
+    networkx's adjacency dicts, and the number of its edges.
 
-    The adjacency dicts are filled directly, in networkx's own layout (node -> neighbour
-    -> flow id -> edge data, the key dict shared by successors and predecessors):
-    `add_edge` costs 3 µs an edge, a third of a national registry's build.
+    The dicts are filled directly, in networkx's own layout (node -> neighbour -> flow
+    id -> edge data, the key dict shared by successors and predecessors): `add_edge`
+    costs 3 µs an edge, a third of a national registry's build. `as_graph` wraps them.
     """
     nodes = [p.id for p in expander.providers.values() if not p.retired]
-    succ: dict[str, dict[str, dict[str, dict[str, Flow]]]] = {n: {} for n in nodes}
-    pred: dict[str, dict[str, dict[str, dict[str, Flow]]]] = {n: {} for n in nodes}
+    succ: Adjacency = {n: {} for n in nodes}
+    pred: Adjacency = {n: {} for n in nodes}
     edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
     for flow in flows:
         key = flow.id
         data = {"flow": flow}  # one edge-data dict per flow, shared by its edges (never
         # written to): 166k dicts of their own were 30 MB of a national registry's graph
         room, count = edges.limit - edges.total, 0
-        for o, t in expander.pairs(flow):
-            count += 1
+        for origins, targets in expander.fanout(flow):
+            count += len(origins) * len(targets)
             if count > room:
-                edges.add(key, count)  # raises, naming the flow that expands the most
-            out = succ[o.id]
-            keys = out.get(t.id)
-            if keys is None:
-                keys = out[t.id] = {}
-                pred[t.id][o.id] = keys
-            keys[key] = data
+                edges.add(key, room + 1)  # raises at the first edge past the limit, naming
+                # the flow that expands the most
+            for origin in origins:
+                out = succ[origin]
+                if out:
+                    for target in targets:
+                        keys = out.get(target)
+                        if keys is None:
+                            out[target] = pred[target][origin] = {key: data}
+                        else:
+                            keys[key] = data
+                else:  # the origin's first edges: every key dict is new
+                    for target in targets:
+                        out[target] = pred[target][origin] = {key: data}
         edges.add(key, count)
+    return Links({n: {} for n in nodes}, succ, pred), edges.total
+
+
+def as_graph(links: Links) -> nx.MultiDiGraph:
+    """A networkx graph over the adjacency dicts, sharing them (never copying).
+
+    networkx is imported here, on first use: `vardkedjan check` reads the dicts alone,
+    and importing networkx was a sixth of a second of it.
+    """
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
-    graph._node = {n: {} for n in nodes}
-    graph._succ = succ  # networkx's setter keeps `_adj` the same dict
-    graph._pred = pred
-    return graph, edges.total
+    graph._node = links.node
+    graph._succ = links.succ  # networkx's setter keeps `_adj` the same dict
+    graph._pred = links.pred
+    return graph
 
 
 def update_graph(
-    graph: nx.MultiDiGraph,
+    links: Links,
     total: int,
     expanders: tuple[Expander, Expander],
     flows: Sequence[Flow],
     providers: tuple[Sequence[Provider], Sequence[Provider]],
     changed_flows: tuple[Sequence[Flow], Sequence[Flow]],
-) -> tuple[nx.MultiDiGraph, int]:
+) -> tuple[Links, int]:
     """A new graph for a registry in which a few providers and flows changed.
 
     `providers` and `changed_flows` are (as they were, as they are now); `flows` are all
     the flows now. The edges of the changed flows, and the edges touching the changed
-    providers, are taken out and expanded again; the rest of `graph` is shared, never
+    providers, are taken out and expanded again; the rest of `links` is shared, never
     copied (`Rewiring`), so the old graph stays intact for requests still using it.
-    Returns the graph and its number of edges (`total` was the old graph's); past the
-    edge limit, `GraphTooLarge`.
+    Returns the graph's dicts and its number of edges (`total` was the old graph's);
+    past the edge limit, `GraphTooLarge`.
     """
     before, after = expanders
-    wiring = Rewiring(graph)
+    wiring = Rewiring(links)
     for old in changed_flows[0]:
-        for o, t in before.pairs(old):
-            wiring.remove(o.id, t.id, old.id)
+        for o, t in _edges(before.fanout(old)):
+            wiring.remove(o, t, old.id)
     for provider in providers[0]:
         wiring.isolate(provider.id)
     for provider in providers[1]:
         if not provider.retired:
             wiring.node(provider.id)
     for new in changed_flows[1]:
-        for o, t in after.pairs(new):
-            wiring.add(o.id, t.id, new)
+        for o, t in _edges(after.fanout(new)):
+            wiring.add(o, t, new)
     current = [p for p in providers[1] if not p.retired]
     if current:
         for flow in flows:
             for provider in current:
-                for o, t in after.pairs_with(flow, provider):
-                    wiring.add(o.id, t.id, flow)
+                for o, t in _edges(after.fanout_with(flow, provider)):
+                    wiring.add(o, t, flow)
     total += wiring.delta
     if total > Limits.current().referral_edges:
         raise GraphTooLarge
-    return wiring.graph, total
+    return wiring.links, total
+
+
+def _edges(fanout: Fanout) -> Iterator[tuple[str, str]]:
+    return ((o, t) for origins, targets in fanout for o in origins for t in targets)
 
 
 class GraphTooLarge(Exception):

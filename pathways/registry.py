@@ -8,16 +8,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pathways.errors import NotFound
-from pathways.graph import Expander, build_graph, update_graph
+from pathways.graph import Expander, as_graph, build_graph, update_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
+from pathways.rewiring import Adjacency, Links
 from pathways.validation import exact_key, name_key
 from pathways.vocab import Kind
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 T = TypeVar("T", Provider, Flow)
 
@@ -104,8 +106,12 @@ class Registry:
     flows: dict[str, Flow] = field(init=False)
     forums: dict[str, Forum] = field(init=False)
     children: dict[str, list[str]] = field(init=False)
-    graph: nx.MultiDiGraph = field(init=False)
-    succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = field(init=False)
+    # The graph's own dicts (networkx's layout), read directly on hot paths: going
+    # through the graph's views costs more than the lookup itself. `graph` wraps them.
+    links: Links = field(init=False)
+    succ: Adjacency = field(init=False)  # origin -> target -> flow id -> edge data
+    pred: Adjacency = field(init=False)  # target -> origin -> the same key dicts
+    _graph: nx.MultiDiGraph | None = field(init=False, default=None)
     _by_area: dict[str, list[Provider]] = field(init=False)
     _national: list[Provider] = field(init=False)
     _fallback: list[Provider] = field(init=False)
@@ -132,8 +138,8 @@ class Registry:
             self._patch_providers(previous, change)
             rewired = change.rewired()
             self._expander = previous._expander.updated(self.providers, *rewired)
-            self.graph, self.edges = update_graph(
-                previous.graph,
+            self.links, self.edges = update_graph(
+                previous.links,
                 previous.edges,
                 (previous._expander, self._expander),
                 doc.flows,
@@ -147,11 +153,29 @@ class Registry:
             self.forums = {f.id: f for f in doc.forums}
             self._index_providers()
             self._expander = Expander(self.providers, self._chains, self._below)
-            self.graph, self.edges = build_graph(self._expander, doc.flows)
+            self.links, self.edges = build_graph(self._expander, doc.flows)
         self._expander.settle()
-        # networkx's own adjacency dicts (target -> flow id -> edge data), read directly on
-        # hot paths: going through the graph's views costs more than the lookup itself.
-        self.succ = dict(self.graph.adjacency())
+        self.succ, self.pred = self.links.succ, self.links.pred
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The referral graph as networkx's MultiDiGraph, made on first use.
+
+        It only wraps `links` (no copy), and imports networkx: `vardkedjan check` reads
+        the dicts alone and never pays for that import (a sixth of a second). Two threads
+        asking at once may each make one; both are the same graph.
+        """
+        graph = self._graph
+        if graph is None:
+            graph = self._graph = as_graph(self.links)
+        return graph
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a snapshot pickles: not the networkx wrapper (nor the views it caches),
+        which the first use after loading makes again from `links`."""
+        state = dict(vars(self))
+        state["_graph"] = None
+        return state
 
     def _index_areas(self) -> None:
         doc = self.document
@@ -236,9 +260,11 @@ class Registry:
         replaced it. Dropping the cached views lets reference counting free it at once.
         A request still using the old registry only builds them again.
         """
-        views = [k for k in vars(self.graph) if k not in _GRAPH_STATE]
-        for name in views:
-            vars(self.graph).pop(name, None)
+        graph = self._graph
+        if graph is not None:
+            views = [k for k in vars(graph) if k not in _GRAPH_STATE]
+            for name in views:
+                vars(graph).pop(name, None)
         self.memo.clear()
 
     @classmethod

@@ -6,13 +6,27 @@ from is still served to requests that began before the edit, so it is never writ
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import Any, NamedTuple
 
 from pathways.models import Flow
 
+# networkx's layout of a multigraph: node -> neighbour -> key (flow id) -> edge data.
+Keyed = dict[str, dict[str, Flow]]
+Adjacency = dict[str, dict[str, Keyed]]
+
+
+class Links(NamedTuple):
+    """A MultiDiGraph's dicts without the graph (`pathways.graph.as_graph` wraps them):
+    all `vardkedjan check` needs of the graph, and no import of networkx."""
+
+    node: dict[str, dict[str, Any]]  # node -> its attributes (none)
+    succ: Adjacency  # origin -> target -> flow id -> edge data
+    pred: Adjacency  # target -> origin -> the same key dict as in `succ`
+
 
 class Rewiring:
-    """A copy of a MultiDiGraph that shares every adjacency it has not been asked to change.
+    """A copy of a multigraph's dicts that shares every adjacency it has not been asked
+    to change.
 
     networkx keeps a multigraph as dicts: node -> neighbour -> key -> edge data, once for
     successors and once for predecessors, the two sharing each key dict. The outer dicts
@@ -20,39 +34,34 @@ class Rewiring:
     an edge of it changes; the old graph is never written to.
     """
 
-    def __init__(self, old: nx.MultiDiGraph) -> None:
+    def __init__(self, old: Links) -> None:
         self.old = old
-        graph = nx.MultiDiGraph()
-        graph.graph.update(old.graph)
-        graph._node = dict(old._node)
-        graph._succ = dict(old._succ)  # networkx's setter keeps `_adj` the same dict
-        graph._pred = dict(old._pred)
-        self.graph = graph
+        self.links = Links(dict(old.node), dict(old.succ), dict(old.pred))
         self._own_succ: set[str] = set()
         self._own_pred: set[str] = set()
         self._own_keys: set[tuple[str, str]] = set()
         self.delta = 0  # edges added less edges removed
         self._data: dict[str, dict[str, Flow]] = {}
 
-    def _succ(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
-        succ: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._succ
+    def _succ(self, node: str) -> dict[str, Keyed]:
+        succ = self.links.succ
         if node not in self._own_succ:
             succ[node] = dict(succ.get(node, {}))
             self._own_succ.add(node)
         return succ[node]
 
-    def _pred(self, node: str) -> dict[str, dict[str, dict[str, Flow]]]:
-        pred: dict[str, dict[str, dict[str, dict[str, Flow]]]] = self.graph._pred
+    def _pred(self, node: str) -> dict[str, Keyed]:
+        pred = self.links.pred
         if node not in self._own_pred:
             pred[node] = dict(pred.get(node, {}))
             self._own_pred.add(node)
         return pred[node]
 
-    def _keys(self, u: str, v: str) -> dict[str, dict[str, Flow]] | None:
+    def _keys(self, u: str, v: str) -> Keyed | None:
         """The key dict of edges u -> v, owned by the new graph (None if there are none)."""
         if (u, v) in self._own_keys:
-            return self.graph._succ[u].get(v)  # type: ignore[no-any-return]
-        current = self.graph._succ.get(u, {}).get(v)
+            return self.links.succ[u].get(v)
+        current = self.links.succ.get(u, {}).get(v)
         if current is None:
             return None
         keys = dict(current)
@@ -62,8 +71,8 @@ class Rewiring:
         return keys
 
     def node(self, node: str) -> None:
-        if node not in self.graph._node:
-            self.graph._node[node] = {}
+        if node not in self.links.node:
+            self.links.node[node] = {}
             self._succ(node)
             self._pred(node)
 
@@ -96,18 +105,19 @@ class Rewiring:
 
     def isolate(self, node: str) -> None:
         """Take a node and all its edges out (it comes back through `node`)."""
-        if node not in self.graph._node:
+        links = self.links
+        if node not in links.node:
             return
-        for v, keys in list(self.graph._succ[node].items()):
+        for v, keys in list(links.succ[node].items()):
             self.delta -= len(keys)
             del self._pred(v)[node]
             self._own_keys.discard((node, v))
-        for u, keys in list(self.graph._pred[node].items()):
+        for u, keys in list(links.pred[node].items()):
             self.delta -= len(keys)
             del self._succ(u)[node]
             self._own_keys.discard((u, node))
-        del self.graph._node[node]
-        del self.graph._succ[node]
-        del self.graph._pred[node]
+        del links.node[node]
+        del links.succ[node]
+        del links.pred[node]
         self._own_succ.discard(node)
         self._own_pred.discard(node)

@@ -74,11 +74,11 @@ def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
     dicts: at national scale (21k providers, 166k edges) the graph's views cost more
     than the rules (`tests/pathways/queries/audit_reference.py` is the plain form)."""
     active = [p for p in registry.document.providers if not p.retired]
-    adjacency: Adjacency = dict(registry.graph.adjacency())
+    adjacency: Adjacency = registry.succ
     findings: list[Finding] = []
     findings.extend(_stale(active, today))
     findings.extend(_unverified(active))
-    findings.extend(_unreachable(active, adjacency))
+    findings.extend(_unreachable(active, registry.pred))
     findings.extend(_dead_ends(registry, active))
     findings.extend(_ping_pong(registry, adjacency))
     findings.extend(_unused_flows(registry, adjacency))
@@ -94,7 +94,7 @@ def from_problems(problems: Iterable[Problem]) -> list[Finding]:
 def edge_count(registry: Registry) -> int:
     """The referral edges, counted in networkx's dicts (its `number_of_edges` walks every
     node's degree view: a tenth of a second at national scale)."""
-    keyed = chain.from_iterable(targets.values() for _, targets in registry.graph.adjacency())
+    keyed = chain.from_iterable(map(dict.values, registry.succ.values()))
     return sum(map(len, keyed))
 
 
@@ -118,14 +118,11 @@ def _unverified(active: list[Provider]) -> Iterator[Finding]:
             )
 
 
-def _unreachable(active: list[Provider], adjacency: Adjacency) -> Iterator[Finding]:
+def _unreachable(active: list[Provider], pred: Adjacency) -> Iterator[Finding]:
     """Referral-only providers with no edge in. networkx drops a neighbour with its last
-    edge, so a provider is reached exactly when it is someone's neighbour."""
-    reached: set[str] = set()
-    for targets in adjacency.values():
-        reached.update(targets)
+    edge, so a provider is reached exactly when it has a predecessor."""
     for p in active:
-        if p.id not in reached and not p.self_referral:
+        if not p.self_referral and not pred.get(p.id):
             yield Finding(
                 "unreachable",
                 "warning",
@@ -139,34 +136,87 @@ def _dead_ends(registry: Registry, active: list[Provider]) -> Iterator[Finding]:
 
     An edge carries on the severe cases of the needs its target takes severe cases of
     (only a specialist or emergency target takes any), narrowed to the flow's needs. So
-    the edges are read from those few targets back to their senders: at national scale
-    a quarter of the edges, each target's needs worked out once rather than per edge.
+    the edges are read from those few targets back to their senders, and the senders
+    are gathered per way on (a set of needs; a national registry has a handful) in
+    whole-set operations; what is stuck follows from a provider's needs and its way on,
+    once per such pair.
     """
-    carries = _severe_flows(registry)
-    senders = registry.graph.pred
-    onward: dict[str, set[Need]] = defaultdict(set)
-    for target in active:
-        if target.level not in ONWARD_LEVELS:
-            continue
-        take = frozenset(n for n, severity in target.needs.items() if SEVERE.intersection(severity))
-        for sender, keyed in senders[target.id].items():
-            found = onward[sender]
-            for flow_id in keyed:
-                if flow_id in carries:
-                    narrowed = carries[flow_id]
-                    found.update(take if narrowed is None else take.intersection(narrowed))
+    onward = _onward(registry, active)
+    stuck_for: dict[tuple[frozenset[Need], tuple[Need, ...]], str] = {}
     for p in active:
         if p.level != Level.forsta_linjen:
             continue
-        way_on = onward.get(p.id, ())
-        stuck = tuple(n for n in p.needs if n not in way_on)
-        if stuck:
+        way_on = onward.get(p.id, _NOTHING)
+        needs = tuple(p.needs)
+        labels = stuck_for.get((way_on, needs))
+        if labels is None:
+            stuck = tuple(n for n in needs if n not in way_on)
+            labels = stuck_for[way_on, needs] = _labels(stuck) if stuck else ""
+        if labels:
             yield Finding(
                 "dead_end",
                 "warning",
-                f"{p.name} har ingen väg vidare för svåra fall av: {_labels(stuck)}.",
+                f"{p.name} har ingen väg vidare för svåra fall av: {labels}.",
                 (p.id,),
             )
+
+
+_NOTHING: frozenset[Need] = frozenset()
+
+
+def _onward(registry: Registry, active: list[Provider]) -> dict[str, frozenset[Need]]:
+    """Each sender's way on: the needs whose severe cases one of its edges carries on.
+
+    A target whose incoming flows all carry the same needs on (most of them) gives
+    them to all its senders at once (`set.update` over its predecessors); the others
+    are read sender by sender. Then the senders are split by the sets that hold them.
+    """
+    carries = _severe_flows(registry)
+    senders = registry.pred
+    given: dict[frozenset[Need], set[str]] = defaultdict(set)
+    for target in active:
+        if target.level not in ONWARD_LEVELS:
+            continue
+        keyed_by = senders.get(target.id)
+        take = frozenset(n for n, severity in target.needs.items() if SEVERE.intersection(severity))
+        if not take or not keyed_by:
+            continue
+        flows_in = set().union(*keyed_by.values())
+        gift = {f: _narrowed(take, carries[f]) for f in flows_in if f in carries}
+        gifts = set(gift.values())
+        if len(gifts) == 1 and len(gift) == len(flows_in):  # every sender gets the same
+            given[gifts.pop()].update(keyed_by)
+            continue
+        for sender, keyed in keyed_by.items():
+            for flow_id in keyed:
+                found = gift.get(flow_id)
+                if found:
+                    given[found].add(sender)
+    # Split the senders by which of the sets hold them: few sets, whole-set operations.
+    ways: dict[frozenset[Need], set[str]] = {}
+    for needs, who in given.items():
+        if not needs:
+            continue
+        split: dict[frozenset[Need], set[str]] = {}
+        rest = set(who)
+        for way, held in ways.items():
+            both = held & rest
+            if both:
+                held -= both
+                rest -= both
+                split.setdefault(way | needs, set()).update(both)
+        for way, held in split.items():
+            ways.setdefault(way, set()).update(held)
+        if rest:
+            ways.setdefault(needs, set()).update(rest)
+    onward: dict[str, frozenset[Need]] = {}
+    for way, held in ways.items():
+        onward.update(dict.fromkeys(held, way))
+    return onward
+
+
+def _narrowed(take: frozenset[Need], needs: tuple[Need, ...] | None) -> frozenset[Need]:
+    return take if needs is None else take.intersection(needs)
 
 
 def _severe_flows(registry: Registry) -> dict[str, tuple[Need, ...] | None]:
@@ -183,50 +233,70 @@ def _labels(needs: tuple[Need, ...]) -> str:
     return ", ".join(NEED_LABELS[n].lower() for n in needs)
 
 
-def _edge_needs(registry: Registry, flow_needs: tuple[Need, ...] | None, target: str) -> set[Need]:
-    return set(flow_needs if flow_needs is not None else registry.providers[target].needs)
-
-
 def _ping_pong(registry: Registry, adjacency: Adjacency) -> Iterator[Finding]:
-    """A sends to B and B sends back to A for the same need."""
-    flows = registry.flows
+    """A sends to B and B sends back to A for the same need.
+
+    The pairs that send both ways are found per provider as the intersection of its
+    successors and its predecessors, a set operation; only those are read in turn, and
+    two flows that both name their needs have the same needs in common on every pair.
+    """
+    pred = registry.pred
+    common = _Common(registry)
     for u, targets in adjacency.items():
-        for v, keyed in targets.items():
-            if v < u:  # each pair once, from its smaller id
-                continue
-            back = adjacency[v].get(u)
-            if not back:
-                continue
-            found = _common_needs(registry, u, v, keyed, back)
+        both = targets.keys() & pred[u].keys()
+        if not both:
+            continue
+        for v in [v for v in targets if v in both and v > u]:  # each pair once, from its
+            found = common.first(u, v, targets[v], adjacency[v][u])  # smaller id
             if found:
-                there, again, common = found
-                labels = ", ".join(sorted(NEED_LABELS[n].lower() for n in common))
+                there, again, needs = found
+                labels = ", ".join(sorted(NEED_LABELS[n].lower() for n in needs))
                 yield Finding(
                     "ping_pong",
                     "warning",
                     f"{registry.providers[u].name} och {registry.providers[v].name} skickar "
                     f"till varandra för samma behov: {labels} "
-                    f"(flöden {flows[there].id} och {flows[again].id}).",
+                    f"(flöden {there} och {again}).",
                     (u, v),
                 )
 
 
-def _common_needs(
-    registry: Registry, u: str, v: str, there: Iterable[str], back: Iterable[str]
-) -> tuple[str, str, set[Need]] | None:
-    flows = registry.flows
-    for out_id in there:
-        out = flows[out_id]
-        if out.mechanism not in SENDING_BACK:
-            continue
-        for back_id in back:
-            returned = flows[back_id]
-            if returned.mechanism not in SENDING_BACK:
+class _Common:
+    """The needs two flows sending back and forth between u and v have in common."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.providers = registry.providers
+        # The flows that send a young person on, each with the needs it names (None: all).
+        self.sending = {
+            f.id: f.needs for f in registry.flows.values() if f.mechanism in SENDING_BACK
+        }
+        self.named: dict[tuple[str, str], frozenset[Need]] = {}
+
+    def first(
+        self, u: str, v: str, there: Iterable[str], back: Iterable[str]
+    ) -> tuple[str, str, frozenset[Need]] | None:
+        """The first flow u -> v and flow v -> u (in key order) with needs in common."""
+        sending = self.sending
+        for out_id in there:
+            if out_id not in sending:
                 continue
-            common = _edge_needs(registry, out.needs, v) & _edge_needs(registry, returned.needs, u)
-            if common:
-                return out_id, back_id, common
-    return None
+            out = sending[out_id]
+            for back_id in back:
+                if back_id not in sending:
+                    continue
+                returned = sending[back_id]
+                if out is not None and returned is not None:
+                    common = self.named.get((out_id, back_id))
+                    if common is None:
+                        common = self.named[out_id, back_id] = frozenset(out) & frozenset(returned)
+                else:
+                    common = self._needs(out, v) & self._needs(returned, u)
+                if common:
+                    return out_id, back_id, common
+        return None
+
+    def _needs(self, flow_needs: tuple[Need, ...] | None, target: str) -> frozenset[Need]:
+        return frozenset(flow_needs if flow_needs is not None else self.providers[target].needs)
 
 
 def _unused_flows(registry: Registry, adjacency: Adjacency) -> Iterator[Finding]:
