@@ -15,15 +15,12 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pathways.limits import EdgeCounter, Limits
 from pathways.models import Flow, Provider
 from pathways.rewiring import Adjacency, Links, Rewiring
 from pathways.vocab import Kind, Need, Severity
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 Pair = tuple[Provider, Provider]
 # A flow's end as written -> its kind (an end not in it is a provider id): looked up per
@@ -302,7 +299,8 @@ def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[Links, int]:
 
     The dicts are filled directly, in networkx's own layout (node -> neighbour -> flow
     id -> edge data, the key dict shared by successors and predecessors): `add_edge`
-    costs 3 µs an edge, a third of a national registry's build. `as_graph` wraps them.
+    costs 3 µs an edge, a third of a national registry's build. `rewiring.as_graph`
+    wraps them.
     """
     nodes = [p.id for p in expander.providers.values() if not p.retired]
     succ: Adjacency = {n: {} for n in nodes}
@@ -332,21 +330,6 @@ def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[Links, int]:
                         out[target] = pred[target][origin] = {key: data}
         edges.add(key, count)
     return Links({n: {} for n in nodes}, succ, pred), edges.total
-
-
-def as_graph(links: Links) -> nx.MultiDiGraph:
-    """A networkx graph over the adjacency dicts, sharing them (never copying).
-
-    networkx is imported here, on first use: `vardkedjan check` reads the dicts alone,
-    and importing networkx was a sixth of a second of it.
-    """
-    import networkx as nx
-
-    graph = nx.MultiDiGraph()
-    graph._node = links.node
-    graph._succ = links.succ  # networkx's setter keeps `_adj` the same dict
-    graph._pred = links.pred
-    return graph
 
 
 def update_graph(

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pathways.errors import NotFound
-from pathways.graph import Expander, as_graph, build_graph, update_graph
+from pathways.graph import Expander, build_graph, update_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
-from pathways.rewiring import Adjacency, Links
+from pathways.rewiring import Adjacency, Links, as_graph
 from pathways.validation import exact_key, name_key
 from pathways.vocab import Kind
 
@@ -159,23 +159,16 @@ class Registry:
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        """The referral graph as networkx's MultiDiGraph, made on first use.
-
-        It only wraps `links` (no copy), and imports networkx: `vardkedjan check` reads
-        the dicts alone and never pays for that import (a sixth of a second). Two threads
-        asking at once may each make one; both are the same graph.
-        """
+        """networkx's MultiDiGraph over `links` (no copy), made and imported on first use:
+        `check` reads the dicts alone. Two threads at once may each make one; both same."""
         graph = self._graph
         if graph is None:
             graph = self._graph = as_graph(self.links)
         return graph
 
     def __getstate__(self) -> dict[str, Any]:
-        """What a snapshot pickles: not the networkx wrapper (nor the views it caches),
-        which the first use after loading makes again from `links`."""
-        state = dict(vars(self))
-        state["_graph"] = None
-        return state
+        """A snapshot pickles no networkx wrapper: the first use makes it from `links`."""
+        return {**vars(self), "_graph": None}
 
     def _index_areas(self) -> None:
         doc = self.document

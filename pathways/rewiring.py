@@ -6,9 +6,12 @@ from is still served to requests that began before the edit, so it is never writ
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pathways.models import Flow
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # networkx's layout of a multigraph: node -> neighbour -> key (flow id) -> edge data.
 Keyed = dict[str, dict[str, Flow]]
@@ -16,7 +19,7 @@ Adjacency = dict[str, dict[str, Keyed]]
 
 
 class Links(NamedTuple):
-    """A MultiDiGraph's dicts without the graph (`pathways.graph.as_graph` wraps them):
+    """A MultiDiGraph's dicts without the graph (`as_graph` wraps them):
     all `vardkedjan check` needs of the graph, and no import of networkx."""
 
     node: dict[str, dict[str, Any]]  # node -> its attributes (none)
@@ -121,3 +124,18 @@ class Rewiring:
         del links.pred[node]
         self._own_succ.discard(node)
         self._own_pred.discard(node)
+
+
+def as_graph(links: Links) -> nx.MultiDiGraph:
+    """A networkx graph over the adjacency dicts, sharing them (never copying).
+
+    networkx is imported here, on first use: `vardkedjan check` reads the dicts alone,
+    and importing networkx was a sixth of a second of it.
+    """
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph._node = links.node
+    graph._succ = links.succ  # networkx's setter keeps `_adj` the same dict
+    graph._pred = links.pred
+    return graph
