@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from pathways import parallel
 from pathways.errors import RegistryInvalid
 from pathways.queries.audit import Finding, audit, by_code, edge_count, from_problems
 from pathways.registry import Registry, collector_paused
@@ -22,8 +23,9 @@ def run_check(path: Path, *, show_all: bool = False) -> int:
 
     The garbage collector stays off for the whole check, the audit included: it only
     allocates, and at national scale each collection would scan a million live objects.
+    A check is one thread doing one thing: work may be forked beside it (`parallel`).
     """
-    with collector_paused():
+    with collector_paused(), parallel.allowed():
         try:
             registry = Registry.from_file(path)
         except RegistryInvalid as exc:
