@@ -8,6 +8,8 @@ and the bundled one, with and without `--all`.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,7 @@ from app.cli import main
 from bench.generate import dump, generate
 from pathways.queries.audit import Finding
 from pathways.registry import Registry
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, ROOT
 from tests.pathways.queries.audit_reference import reference_audit
 
 
@@ -64,3 +66,27 @@ def test_a_national_registry(
 def test_the_bundled_registry(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--all", str(BUNDLED)]) == 0
     assert capsys.readouterr().out == expected(BUNDLED, show_all=True)
+
+
+_FRESH = """
+import sys
+from app.cli import main
+code = main(["check", "--all", sys.argv[1]])
+sys.stdout.flush()
+print(code, "networkx" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_check_in_a_fresh_interpreter_never_imports_networkx(national: Path) -> None:
+    """check reads the graph's dicts alone: importing networkx was a sixth of its second
+    (issue 14); the output is the same as the reference audit's, forking and all."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(national)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stderr.split() == ["0", "False"]
+    assert done.stdout == expected(national, show_all=True)

@@ -10,6 +10,7 @@ which is where unreachable units, dead ends and ping-pong appear and disappear.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generate import dump, generate
+from pathways import parallel
 from pathways.loader import load_text
-from pathways.queries.audit import audit, edge_count
+from pathways.queries import audit as audit_module
+from pathways.queries.audit import Finding, audit, edge_count
 from pathways.registry import Registry
 from pathways.vocab import Access, Level
 from tests.conftest import BUNDLED, MINI
@@ -80,3 +83,33 @@ def test_registries_with_providers_changed(national: Registry) -> None:
         providers.append(p.model_copy(update=changes) if changes else p)
     document = national.document.model_copy(update={"providers": tuple(providers)})
     same_findings(Registry(document))
+
+
+@pytest.mark.parametrize("which", ["bundled", "national"])
+def test_the_audit_forked_beside_finds_the_same(
+    which: str, national: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside `parallel.allowed()` (as in `vardkedjan check`) some rules run in a child:
+    the findings are the plain audit's, in the same order, and a child did run them."""
+    registry = national if which == "national" else BUNDLED_REGISTRY
+    for day in DAYS:
+        registry.memo.clear()
+        plain = audit(registry, day)
+        registry.memo.clear()
+        with parallel.allowed():
+            forked = audit(registry, day)
+        assert forked == plain == list(reference_audit(registry, day))
+    rule = audit_module._unused_flows
+
+    def unused_flows(*args: object) -> list[Finding]:
+        found = list(rule(*args))  # type: ignore[arg-type]
+        return [*found, Finding("pid", "info", str(os.getpid()), ())]
+
+    monkeypatch.setattr(audit_module, "_unused_flows", unused_flows)
+    monkeypatch.setattr(audit_module, "BESIDE", frozenset({"unused_flow"}))
+    registry.memo.clear()
+    with parallel.allowed():
+        forked = audit(registry, DAYS[0])
+    registry.memo.clear()
+    ran_in = [int(f.message) for f in forked if f.code == "pid"]
+    assert ran_in and ran_in[0] != os.getpid()
