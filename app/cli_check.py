@@ -23,9 +23,9 @@ def run_check(path: Path, *, show_all: bool = False) -> int:
 
     The garbage collector stays off for the whole check, the audit included: it only
     allocates, and at national scale each collection would scan a million live objects.
-    Independent steps (the parser's guards, the relational rules, the
-    audit's busiest rules) run beside the main
-    line on a second core (`pathways.parallel`); the results are the same in line.
+    Independent steps (the parser's guards, the relational rules, the audit's busiest
+    rules) run beside the main line on a second core (`pathways.parallel`); the results
+    are the same in line.
     """
     with collector_paused(), parallel.allowed():
         try:
