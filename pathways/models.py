@@ -111,7 +111,10 @@ class _Listed:
 
     def written(self) -> dict[Any, Any]:
         """The mapping pydantic checks: each need with the default severities."""
-        return dict.fromkeys(self.needs, self.default)
+        # A need written as a list or a mapping cannot be a key: it is named by its text,
+        # so pydantic refuses it as an unknown need on its line, not with a TypeError.
+        needs = (n if isinstance(n, Hashable) else str(n) for n in self.needs)
+        return dict.fromkeys(needs, self.default)
 
 
 _NEEDS_SEEN: dict[Hashable, Needs] = {}

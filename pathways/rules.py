@@ -103,7 +103,8 @@ def check_areas(items: list[Any], problems: list[Problem]) -> dict[str, str]:
     names: dict[str, str] = {}
     for index, record, ident in records:
         kind = record.get("type")
-        expected = PARENT_TYPE[AreaType(str(kind))] if kind in AreaType.__members__ else None
+        known = isinstance(kind, str) and kind in AreaType.__members__  # a list is no type
+        expected = PARENT_TYPE[AreaType(str(kind))] if known else None
         parent = record.get("parent")
         if parent is None and expected is not None:
             problems.append(Problem(f"a {kind} needs a parent {expected}", ("areas", index)))
@@ -143,7 +144,7 @@ def _check_codes(records: Records, problems: list[Problem]) -> None:
     by_id = {ident: record for _, record, ident in records if ident is not None}
     seen: dict[str, str] = {}
     for index, record, ident in records:
-        code, kind = record.get("code"), record.get("type")
+        code, kind = record.get("code"), str(record.get("type"))  # a list is no type
         if not isinstance(code, str) or ident is None:
             continue
         at: Loc = ("areas", index, "code")
@@ -151,7 +152,8 @@ def _check_codes(records: Records, problems: list[Problem]) -> None:
             problems.append(Problem(f"a {kind} has no SCB code", at))
         elif len(code) != CODE_LENGTH[kind]:
             problems.append(Problem(f"a {kind} code has {CODE_LENGTH[kind]} digits", at))
-        parent = by_id.get(record.get("parent") or "")
+        parent_id = record.get("parent")
+        parent = by_id.get(parent_id) if isinstance(parent_id, str) else None
         parent_code = parent.get("code") if isinstance(parent, dict) else None
         in_lan = isinstance(parent_code, str) and code.startswith(parent_code)
         if kind == AreaType.kommun.value and isinstance(parent_code, str) and not in_lan:

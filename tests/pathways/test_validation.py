@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pathways.errors import Problem, RegistryInvalid
 from pathways.loader import load_file, load_text
 from pathways.validation import validate
+
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "providers.yaml"
 
 
 def refuse(text: str) -> list[Problem]:
@@ -228,3 +231,23 @@ def test_units_can_share_fields_through_yaml_merge_keys(mini_text: str) -> None:
     assert extra.areas == ("sodra",)
     assert extra.name == "Elevhälsan på Extraskolan"
     assert extra.needs == norra.needs and extra.cost == norra.cost
+
+
+@pytest.mark.parametrize(
+    ("section", "field", "value"),
+    [
+        ("providers", "needs", [["nedstamdhet"], {"a": 1}, "nedstamdhet"]),
+        ("areas", "type", ["kommun"]),
+        ("areas", "parent", ["stockholm"]),
+    ],
+)
+def test_a_list_where_a_word_belongs_is_a_problem_not_a_crash(
+    section: str, field: str, value: object
+) -> None:
+    """A value YAML reads as a list or a mapping cannot be looked up as a key: each rule
+    must refuse it as a problem (a TypeError here was a crash of `check` and an edit)."""
+    raw = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    raw[section][1][field] = value
+    with pytest.raises(RegistryInvalid) as refused:
+        validate(raw)
+    assert any(p.loc[:3] == (section, 1, field) for p in refused.value.problems)
