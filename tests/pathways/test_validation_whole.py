@@ -98,11 +98,21 @@ def test_a_failure_while_building_models_leaves_no_child_behind(
     def fails(*args: Any) -> list[Any]:
         raise RuntimeError("out of luck")
 
+    children: list[int] = []
+    fork = os.fork
+
+    def noted() -> int:
+        pid = fork()
+        children.append(pid)
+        return pid
+
     monkeypatch.setattr(validation, "_models", fails)
+    monkeypatch.setattr(os, "fork", noted)
     with parallel.allowed(), pytest.raises(RuntimeError, match="out of luck"):
         validate(parsed(MINI))
-    with pytest.raises(ChildProcessError):  # the child was waited for
-        os.waitpid(-1, os.WNOHANG)
+    (child,) = children
+    with pytest.raises(ChildProcessError):  # the child was waited for already
+        os.waitpid(child, os.WNOHANG)
 
 
 def per_record(items: list[Any], section: str) -> list[Problem]:
