@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from pathways.fanout import Fanout, Group, Targets, grouped, overlapping
@@ -28,6 +29,7 @@ Pair = tuple[Provider, Provider]
 # A flow's end as written -> its kind (an end not in it is a provider id): looked up per
 # flow end, where `Kind.__members__` (a new mapping each time) and `Kind(end)` cost more.
 _KINDS = {kind.value: kind for kind in Kind}
+_ID = attrgetter("id")
 
 
 class Expander:
@@ -126,7 +128,9 @@ class Expander:
             # is for the places without any, and its flows are national ones.
             scoped = {p.id: p for p in self._national.get(kind, ()) if not p.fallback}
             for area in self.related(within):
-                scoped.update((p.id, p) for p in self._by_kind_area.get((kind, area), ()))
+                here = self._by_kind_area.get((kind, area))
+                if here:
+                    scoped.update(zip(map(_ID, here), here, strict=True))  # in C: thousands
             found = list(scoped.values())
         return found
 
