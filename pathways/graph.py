@@ -16,10 +16,9 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from pathways.fanout import Fanout, Group, Targets, grouped, overlapping
 from pathways.limits import EdgeCounter, Limits
+from pathways.links import Adjacency, Fanout, Group, Links, Rewiring, Targets, grouped, overlapping
 from pathways.models import Flow, Provider
-from pathways.rewiring import Adjacency, Links, Rewiring
 from pathways.vocab import Kind, Need, Severity
 
 if TYPE_CHECKING:
