@@ -13,22 +13,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
 from pathways.limits import EdgeCounter, Limits
+from pathways.links import Adjacency, Fanout, Group, Links, Rewiring, Targets, grouped, overlapping
 from pathways.models import Flow, Provider
-from pathways.rewiring import Adjacency, Links, Rewiring
 from pathways.vocab import Kind, Need, Severity
 
 Pair = tuple[Provider, Provider]
 # A flow's end as written -> its kind (an end not in it is a provider id): looked up per
 # flow end, where `Kind.__members__` (a new mapping each time) and `Kind(end)` cost more.
 _KINDS = {kind.value: kind for kind in Kind}
-# An origin's grouping in `_overlapping`: origins alike in these have the same targets.
-_PLACE = attrgetter("national", "areas")
-Fanout = Iterator[tuple[Sequence[str], Collection[str]]]
+_ID = attrgetter("id")
 
 
 class Expander:
@@ -50,6 +47,9 @@ class Expander:
         self._below = below
         self._related: dict[str, frozenset[str]] = {}
         self._scoped: dict[tuple[str, str | None], list[Provider]] = {}
+        # The same flow ends as origins grouped and as targets indexed (`fanout`).
+        self._groups: dict[tuple[str, str | None], list[Group]] = {}
+        self._targets: dict[tuple[str, str | None], Targets] = {}
         self._copied: set[tuple[int, Any]] = set()
         self._by_kind: dict[Kind, list[Provider]] = defaultdict(list)
         self._by_kind_area: dict[tuple[Kind, str], list[Provider]] = defaultdict(list)
@@ -73,7 +73,7 @@ class Expander:
         out = Expander.__new__(Expander)
         out.providers = providers
         out._chains, out._below, out._related = self._chains, self._below, self._related
-        out._scoped = {}
+        out._scoped, out._groups, out._targets = {}, {}, {}
         out._copied = set()
         out._by_kind = defaultdict(list, self._by_kind)
         out._by_kind_area = defaultdict(list, self._by_kind_area)
@@ -102,6 +102,8 @@ class Expander:
     def settle(self) -> None:
         """Drop what was cached for building: an update rebuilds the little it needs."""
         self._scoped.clear()
+        self._groups.clear()
+        self._targets.clear()
         self._copied.clear()
 
     def related(self, area_id: str) -> frozenset[str]:
@@ -122,7 +124,9 @@ class Expander:
             # is for the places without any, and its flows are national ones.
             scoped = {p.id: p for p in self._national.get(kind, ()) if not p.fallback}
             for area in self.related(within):
-                scoped.update((p.id, p) for p in self._by_kind_area.get((kind, area), ()))
+                here = self._by_kind_area.get((kind, area))
+                if here:
+                    scoped.update(zip(map(_ID, here), here, strict=True))  # in C: thousands
             found = list(scoped.values())
         return found
 
@@ -184,13 +188,19 @@ class Expander:
         """
         if flow.origin not in _KINDS and flow.target not in _KINDS:
             return self._between(flow)
-        origins = self.ends(flow.origin, flow.within)
-        targets = self.ends(flow.target, flow.within)
+        within = flow.within
         if flow.exclude:
             excluded = frozenset(flow.exclude)
-            origins = [p for p in origins if p.id not in excluded]
-            targets = [p for p in targets if p.id not in excluded]
-        return self._overlapping(origins, targets, bool(flow.within))
+            origins = [p for p in self.ends(flow.origin, within) if p.id not in excluded]
+            targets = [p for p in self.ends(flow.target, within) if p.id not in excluded]
+            return overlapping(grouped(origins), Targets(targets), bool(within), self.related)
+        groups = self._groups.get((flow.origin, within))
+        if groups is None:
+            groups = self._groups[flow.origin, within] = grouped(self.ends(flow.origin, within))
+        index = self._targets.get((flow.target, within))
+        if index is None:
+            index = self._targets[flow.target, within] = Targets(self.ends(flow.target, within))
+        return overlapping(groups, index, bool(within), self.related)
 
     def fanout_with(self, flow: Flow, provider: Provider) -> Fanout:
         """`fanout` for the edges of one flow that start or end at `provider`."""
@@ -224,73 +234,7 @@ class Expander:
                 for t in targets
                 if o.id != t.id and not (scoped and o.national and t.national)
             )
-        return self._overlapping(origins, targets, scoped)
-
-    def _overlapping(
-        self, origins: Sequence[Provider], targets: Sequence[Provider], scoped: bool
-    ) -> Fanout:
-        """Each origin with the different providers that serve an area it shares with
-        them (two national ones only for a flow without `within`).
-
-        An origin's targets are those of each area related to its own, merged in that
-        order by `dict.update` (which keeps each one's first place), then the national
-        ones: what a seen set per origin gave one pair at a time. Origins next to each
-        other with the same areas (a kommun's schools) are one group, and the merge is
-        done once per areas.
-        """
-        by_area: dict[str, dict[str, None]] = {}
-        national: dict[str, None] = {}
-        for target in targets:
-            tid = target.id
-            if target.national:
-                national[tid] = None
-            for area in target.areas:
-                found = by_area.get(area)
-                if found is None:
-                    by_area[area] = {tid: None}
-                else:
-                    found[tid] = None
-        merged: dict[tuple[str, ...], dict[str, None]] = {}
-        everyone: dict[str, None] | None = None
-        reached: dict[str, None] | None
-        for (is_national, areas), group in groupby(origins, _PLACE):
-            if is_national:
-                if everyone is None:
-                    everyone = {t.id: None for t in targets if not (scoped and t.national)}
-                reached = everyone
-            else:
-                reached = merged.get(areas)
-                if reached is None:
-                    reached = merged[areas] = self._reached(areas, by_area, national)
-            if not reached:
-                continue
-            ids = [o.id for o in group]
-            if reached.keys().isdisjoint(ids):
-                yield ids, reached
-                continue
-            for me in ids:  # a flow between providers of one kind: never to itself
-                if me in reached:
-                    own = dict(reached)
-                    del own[me]
-                    if own:
-                        yield (me,), own
-                else:
-                    yield (me,), reached
-
-    def _reached(
-        self,
-        areas: tuple[str, ...],
-        by_area: dict[str, dict[str, None]],
-        national: dict[str, None],
-    ) -> dict[str, None]:
-        reached: dict[str, None] = {}
-        for area in areas:
-            for other in self.related(area):
-                found = by_area.get(other)
-                if found:
-                    reached.update(found)
-        reached.update(national)
-        return reached
+        return overlapping(grouped(origins), Targets(targets), scoped, self.related)
 
 
 def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[Links, int]:
@@ -299,7 +243,7 @@ def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[Links, int]:
 
     The dicts are filled directly, in networkx's own layout (node -> neighbour -> flow
     id -> edge data, the key dict shared by successors and predecessors): `add_edge`
-    costs 3 µs an edge, a third of a national registry's build. `rewiring.as_graph`
+    costs 3 µs an edge, a third of a national registry's build. `links.as_graph`
     wraps them.
     """
     nodes = [p.id for p in expander.providers.values() if not p.retired]

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pathways.errors import NotFound
 from pathways.graph import Expander, build_graph, update_graph
+from pathways.links import Adjacency, Links, as_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
-from pathways.rewiring import Adjacency, Links, as_graph
 from pathways.validation import exact_key, name_key
 from pathways.vocab import Kind
 
@@ -106,8 +106,7 @@ class Registry:
     flows: dict[str, Flow] = field(init=False)
     forums: dict[str, Forum] = field(init=False)
     children: dict[str, list[str]] = field(init=False)
-    # The graph's own dicts (networkx's layout), read directly on hot paths: going
-    # through the graph's views costs more than the lookup itself. `graph` wraps them.
+    # The graph's dicts, read directly on hot paths (cheaper than the graph's views).
     links: Links = field(init=False)
     succ: Adjacency = field(init=False)  # origin -> target -> flow id -> edge data
     pred: Adjacency = field(init=False)  # target -> origin -> the same key dicts
@@ -253,11 +252,9 @@ class Registry:
         replaced it. Dropping the cached views lets reference counting free it at once.
         A request still using the old registry only builds them again.
         """
-        graph = self._graph
-        if graph is not None:
-            views = [k for k in vars(graph) if k not in _GRAPH_STATE]
-            for name in views:
-                vars(graph).pop(name, None)
+        if self._graph is not None:
+            for name in [k for k in vars(self._graph) if k not in _GRAPH_STATE]:
+                vars(self._graph).pop(name, None)
         self.memo.clear()
 
     @classmethod
