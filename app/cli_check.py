@@ -2,6 +2,8 @@
 
 It always reads and validates the YAML itself (never a snapshot), and it imports only
 the domain: no web framework, so that a national registry is checked in about a second.
+The domain itself is imported while yaml-rs parses the text (`quick.begin`), so only
+the few modules that read and start the parse are imported first, here.
 """
 
 from __future__ import annotations
@@ -9,11 +11,14 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathways import parallel
+from pathways import limits, parallel
 from pathways.errors import RegistryInvalid
-from pathways.queries.audit import Finding, audit, by_code, edge_count, from_problems
-from pathways.registry import Registry, collector_paused
+from pathways.yamlio import quick
+
+if TYPE_CHECKING:
+    from pathways.queries.audit import Finding
 
 SHOWN_PER_CODE = 10
 
@@ -27,32 +32,53 @@ def run_check(path: Path, *, show_all: bool = False) -> int:
     rules) run beside the main line on a second core (`pathways.parallel`); the results
     are the same in line.
     """
-    with collector_paused(), parallel.allowed():
+    with parallel.allowed():
         try:
-            registry = Registry.from_file(path)
+            text = limits.read_text(path)
         except RegistryInvalid as exc:
-            print(
-                f"{path}: INVALID, {len(exc.problems)} problem(s); the registry is refused whole."
-            )
-            for finding in from_problems(exc.problems):
-                print(f"  [error] {finding.code}: {finding.message}")
-            return 1
-        doc = registry.document
-        active = sum(1 for p in doc.providers if not p.retired)
-        print(
-            f"{path}: valid. {len(doc.areas)} areas, {len(doc.providers)} providers "
-            f"({active} active), {len(doc.flows)} flows, {edge_count(registry)} referral edges."
-        )
-        findings = audit(registry, date.today())
-        sys.stdout.write(_report(findings, show_all=show_all))
-    errors = sum(1 for f in findings if f.severity == "error")
-    return 1 if errors else 0
+            return _refused(path, exc)
+        quick.begin(text, limits.Limits.current().alias_nodes, parallel.beside)
+        from pathways.registry import collector_paused
+
+        with collector_paused():
+            return _check(path, text, show_all=show_all)
+
+
+def _check(path: Path, text: str, *, show_all: bool) -> int:
+    from pathways.loader import load_text
+    from pathways.queries.audit import audit, edge_count
+    from pathways.registry import Registry
+
+    try:
+        registry = Registry(load_text(text, str(path)))
+    except RegistryInvalid as exc:
+        return _refused(path, exc)
+    doc = registry.document
+    active = sum(1 for p in doc.providers if not p.retired)
+    print(
+        f"{path}: valid. {len(doc.areas)} areas, {len(doc.providers)} providers "
+        f"({active} active), {len(doc.flows)} flows, {edge_count(registry)} referral edges."
+    )
+    findings = audit(registry, date.today())
+    sys.stdout.write(_report(findings, show_all=show_all))
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _refused(path: Path, exc: RegistryInvalid) -> int:
+    from pathways.queries.audit import from_problems
+
+    print(f"{path}: INVALID, {len(exc.problems)} problem(s); the registry is refused whole.")
+    for finding in from_problems(exc.problems):
+        print(f"  [error] {finding.code}: {finding.message}")
+    return 1
 
 
 def _report(findings: list[Finding], *, show_all: bool) -> str:
     """The findings grouped by code, as one text: written at once, not line by line."""
     if not findings:
         return "Audit: no findings.\n"
+    from pathways.queries.audit import by_code
+
     grouped = by_code(findings)
     summary = ", ".join(f"{code} {len(items)}" for code, items in sorted(grouped.items()))
     lines = [f"Audit: {len(findings)} finding(s): {summary}"]

@@ -75,6 +75,18 @@ def check_file(path: Path) -> None:
     check_size(info.st_size, str(path))
 
 
+def read_text(path: Path) -> str:
+    """A registry file's text: a regular file of bounded size (refused before a byte is
+    read, `check_file`), in UTF-8; what cannot be read is refused, naming the file."""
+    check_file(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _refuse("file not found", str(path), "not_found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _refuse(f"cannot read the file: {exc}", str(path), "unreadable") from None
+
+
 def check_size(size: int, file: str | None = None) -> None:
     limit = Limits.current().registry_bytes
     if size > limit:

@@ -38,6 +38,7 @@ that forking the guards changes nothing.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -188,29 +189,27 @@ def load(text: str, replays: int = DEFAULT_REPLAYS, beside: Beside = _in_line) -
     larger expansion is left to the exact loader, which shares it instead.
 
     The guards read the text only, so `beside` (`pathways.parallel.beside`, in `check`)
-    may run them in a child while yaml-rs parses here (it holds the GIL: a thread would
-    not help); their verdict is asked for after the parse, which is then discarded if
-    the text may differ. When they run here, they have already run when `beside`
-    returns, and a text they send to the exact loader is not parsed here at all.
+    may run them in a child while yaml-rs parses here; their verdict is asked for after
+    the parse, which is then discarded if the text may differ. When they run here, they
+    have already run when `beside` returns, and a text they send to the exact loader is
+    not parsed here at all. A load `begin` started for this text is finished instead.
     """
-    ran_here: list[bool] = []  # filled when the guards run in this process, not a child
+    early = _claim(text, replays)
+    if early is not None:
+        parsed, steps_aside = early
+    else:
+        ran_here: list[bool] = []  # filled when the guards run in this process
 
-    def guard() -> bool:
-        verdict = differs(text) or ("*" in text and _self_reference_possible(text))
-        ran_here.append(verdict)
-        return verdict
+        def guard() -> bool:
+            ran_here.append(_guard(text))
+            return ran_here[0]
 
-    steps_aside = beside(guard)
-    if ran_here and ran_here[0]:
-        return None
+        steps_aside = beside(guard)
+        if ran_here and ran_here[0]:
+            return None
+        parsed = _Parse(text, replays, threaded=False)
     try:
-        data = yaml_rs.loads(
-            text,
-            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
-            alias_limits=yaml_rs.AliasLimits(
-                max_total_replayed_events=min(replays, DEFAULT_REPLAYS)
-            ),
-        )
+        data = parsed.result()
     except (yaml_rs.YAMLDecodeError, ValueError, TypeError, RecursionError):
         steps_aside()  # the child is waited for, whatever it says
         return None  # refused (syntax, duplicates, aliases): the exact loader says why
@@ -226,6 +225,86 @@ def load(text: str, replays: int = DEFAULT_REPLAYS, beside: Beside = _in_line) -
         return _merges(data)
     except (_Fallback, RecursionError):
         return None
+
+
+def begin(text: str, replays: int = DEFAULT_REPLAYS, beside: Beside = _in_line) -> None:
+    """Start `load(text, replays)` ahead of it: the guards through `beside`, yaml-rs in
+    a thread. The next `load` of an equal text with the same cap finishes this one.
+
+    yaml-rs lets go of the GIL while it parses (about half of its time; it takes it
+    again to build the Python objects), so `check` begins the load before it imports
+    pydantic and the models, which then run meanwhile. Begun first, the guards' child is
+    forked while this process holds little more than the text.
+    """
+    global _early
+    _early = (text, replays, beside(lambda: _guard(text)), _Parse(text, replays, threaded=True))
+
+
+_early: tuple[str, int, Callable[[], bool], _Parse] | None = None
+
+
+def _claim(text: str, replays: int) -> tuple[_Parse, Callable[[], bool]] | None:
+    """The load begun for this text and cap, taken (once); None if there is none."""
+    global _early
+    early, _early = _early, None
+    if early is None:
+        return None
+    begun, cap, steps_aside, parsed = early
+    if cap != replays or not (begun is text or begun == text):
+        parsed.result_or_none()  # not this text's: its thread is waited for and dropped
+        steps_aside()
+        return None
+    return parsed, steps_aside
+
+
+def _guard(text: str) -> bool:
+    """Whether the text must go to the exact loader, as far as the text alone says."""
+    return differs(text) or ("*" in text and _self_reference_possible(text))
+
+
+class _Parse:
+    """yaml-rs's reading of a text: at once, or in a thread, waited for on `result`."""
+
+    def __init__(self, text: str, replays: int, *, threaded: bool) -> None:
+        self._text, self._replays = text, replays
+        self._outcome: tuple[bool, Any] | None = None
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._thread = threading.Thread(target=self._run, name="yaml-rs", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._outcome = (True, _parse(self._text, self._replays))
+        except BaseException as exc:  # raised again by `result`, in the caller's thread
+            self._outcome = (False, exc)
+
+    def result(self) -> Any:
+        """The data, or yaml-rs's exception raised here."""
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self._run()
+        assert self._outcome is not None
+        ok, value = self._outcome
+        self._outcome = None  # the data are the caller's now, not kept here too
+        if not ok:
+            raise value
+        return value
+
+    def result_or_none(self) -> Any:
+        try:
+            return self.result()
+        except Exception:
+            return None
+
+
+def _parse(text: str, replays: int) -> Any:
+    return yaml_rs.loads(
+        text,
+        duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
+        alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=min(replays, DEFAULT_REPLAYS)),
+    )
 
 
 def _merges(value: Any) -> Any:
