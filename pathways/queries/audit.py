@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from pathways import parallel
 from pathways.errors import Problem
@@ -44,8 +43,10 @@ ONWARD_LEVELS = frozenset({Level.specialist, Level.akut})
 FIRST_CONTACT_LEVELS = frozenset({Level.forsta_linjen, Level.specialist})
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """One thing the audit points at. A named tuple, not a frozen dataclass: a national
+    registry gives 50k findings, and a tuple is made in half the time."""
+
     code: str
     severity: str  # error | warning | info
     message: str
