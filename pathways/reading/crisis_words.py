@@ -10,19 +10,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from pathways.reading.crisis_vocab import phrase_list, word_set
+from pathways.reading.crisis_vocab import ANIMALS, VICTIM, phrase_list, word_set
 
 # Wording that uses danger words in another sense. Its words must stand next to each other
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
 # is not a wish to die, "killing it" is praise.
 GAMES: Final = (
     "mario*/kart/smash/brawl*/fortnite/minecraft/roblox/valorant/apex/overwatch/tetris/spel*/"
-    "tvspel*/schack*/monopol/pingis/padel/games/match*"
+    "tvspel*/schack*/monopol/pingis/padel/games/match*/cod/cs/csgo/gta/warzone/fifa/pubg/"
+    "battlefield/rainbow/pokemon/zelda/maffia/mafia/werewolf/varulv*/paintball/laserdome/"
+    "lasertag/airsoft/game/gamet/rundan/rundan/matchen"
 )
 """Games one is beaten or "killed" in (a blocker's slot)."""
 
 BLOCKERS: Final = phrase_list(f"""
     suicideboys/suicideboy/suicidboys | suicide squad
+    | {VICTIM}/dödad/mördad/killed/murdered/dog/died .. i/in/på/on/under {GAMES}
+    | slut på allt/alla .. godis/godiset/pengar/pengarna/mat/maten/chips/glass/mjölk/mjölken/
+    kakor/kaffe/kaffet/batteri*/data/surf*/toapapper/lösgodis/snacks/bensin
+    | leva/lever/levde/levt upp till | live up to
+    | vi/ni/we/they/dom/de har/have/hade/had planerat/planerade/planned/fixat/förberett/prepared
+    | förgifta/förgiftar/förgiftat/förgiftade/poison/poisoning/poisons/poisoned .. med/with
+    sin/sina/hennes/hans/her/his/their/din/your/dom/de matlagning/mat/maten/cooking/food/bakning/
+    baking/soppa/soppan/surströmming/lukt/parfym/fisar/farts
     | vi/ni/we/they/dom ska/kommer/tänker/going/gonna/will göra/gör/do det/it
     | göra/gör/do det/it .. läxan/läxorna/provet/uppgiften/arbetet/homework/kalaset/festen/
     lovar/lovade/lovat/promise/promised
@@ -120,6 +130,8 @@ TOPIC: Final = word_set(
     läser läste religionen svenskan engelskan kursen lyssnar lyssnade låten låtar bandet
     album song lyrics biologin bion biology kemi kemin fysik fysiken historia historian
     historielektionen religion samhällskunskapen hälsokunskapen
+    novell novellen noveller novel story berättelse berättelsen dikt dikten poem manus
+    manuset pjäs pjäsen skrivuppgift skrivuppgiften fanfic
     """
 )
 
@@ -144,14 +156,16 @@ NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
         "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet "
         "dissekerade dissekera dissekerat dissektion slaktade slaktat slakt blodpudding blodkorv "
         "fejkblod filmblod teaterblod ketchup operationen operation narkos narkosen sövd nedsövd "
-        "opererades opererad opererade opererat operera surgery"
+        "opererades opererad opererade opererat operera surgery "
+        "badbomb badbomben badbomber bathbomb alger algerna hårfärg hårfärgen hårfärgning"
     ),
     "violence_now": word_set(
-        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades kurragömma"
+        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades "
+        "kurragömma movie filmen serien"
     ),
     "self_harm": word_set(
         "rakade rakar raka rakning rakhyvel shaving shave lagade lagar laga matlagning misstag "
-        "råkade olycka accident accidentally"
+        "råkade olycka accident accidentally " + ANIMALS
     ),
 }
 
@@ -218,6 +232,23 @@ INTENSIFIERS: Final = ("jätte", "super", "skit", "mega", "sjukt", "as")
 # Short danger words whose one-letter misspellings are read as them ("lva", "wnat", "mg").
 CORE_SHORT: Final = ("leva", "vill", "mig", "want", "die", "hoppa", "massa", "slår", "livet")
 
+# The heads of compound medicine words ("hjärtmediciner", "blodtryckstabletter", "lyckopiller"):
+# a longer word ending so is read as its head, so every phrase about pills reads them.
+COMPOUND_TAILS: Final = (
+    "mediciner",
+    "medicinerna",
+    "medicinen",
+    "medicin",
+    "tabletter",
+    "tabletterna",
+    "tabletten",
+    "tablett",
+    "piller",
+    "pillren",
+    "pills",
+    "meds",
+)
+
 # Spellings put right before matching (texting and speech).
 ALIASES: Final[Mapping[str, str]] = {
     "mej": "mig",
@@ -261,6 +292,9 @@ ALIASES: Final[Mapping[str, str]] = {
     "blöer": "blöder",
     "bloder": "blöder",
     "khs": "kms",
+    "ine": "inte",
+    "ite": "inte",
+    "imte": "inte",
 }
 
 # Real words a letter or two from a danger word: never read as its misspelling.
@@ -273,5 +307,6 @@ NOT_TYPOS: Final = word_set(
     sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
     psykisk psykiska
     rakar rakade rakat
+    händer vägrar vägra vägrade
     """
 )
