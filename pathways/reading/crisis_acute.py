@@ -113,6 +113,9 @@ SEVERE_INJURY: Final = phrase_list(f"""
     | medvetslös/medvetslöst/medvetslösa/unconscious/livlös/livlöst/lifeless/avsvimmad
     | {THIRD} andas/breathing inte/not/isnt/knappt/ej | slutat/slutade/stopped andas/breathing
     | {FALL} .. rör sig inte | {FALL} .. svarar/vaknar/andas/reagerar inte/ej
+    | ligger/låg/lying .. och/and .. andas/breathing inte/not/knappt/ej/barely
+    | skurit/skar/skär/cut/sliced .. känner/känns/feel/cant inte/not/ingenting/nothing/feel ..
+    fingrarna/fingrar/handen/hand/fingers/armen/arm/tummen/thumb
     | {FALL} .. not/isnt/wont/doesnt/cant moving/responding/waking/breathing/move/respond/
     wake/breathe
     | blå/blåa/blue läppar/läpparna/lips .. svarar/andas/vaknar/reagerar/rör/responding/
@@ -136,7 +139,8 @@ PSYCHOSIS: Final = phrase_list(f"""
     som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
     | någon styr mig | kameror i väggarna/väggen/huset
     | någon/något/nån/nåt/someone/something/de/dom/they .. styr/kontrollerar/controls/controlling ..
-    kropp/kroppen/body/hjärna/hjärnan/brain/mind/tankar/tankarna/thoughts
+    kropp/kroppen/body/hjärna/hjärnan/brain/mind/tankar/tankarna/thoughts/händer/händerna/hands/
+    armarna/arms/benen/legs/munnen/mouth
     | tv/tvn/radion/datorn pratar till/med mig
     | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
     | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
@@ -154,6 +158,13 @@ PSYCHOSIS: Final = phrase_list(f"""
     | everything is a simulation | the/a voice says/tells/told/said
     | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/vill/skriker/viskar/tells/
     told/says/said/wants/commands/orders/make .. {HARM}
+    | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/skriker/viskar/tells/told/says/
+    said/commands/orders .. förtjänar/deserve/deserves/borde/should/must/måste/ska .. dö/die/
+    {HARM} | {SOURCE} .. säger/sa/sade/skriker/viskar/tells/told/says/said .. inte/not/dont ..
+    förtjänar/deserve/deserves .. leva/live/finnas/exist
+    | förföljd/förföljda/övervakad/övervakade/avlyssnad/avlyssnade/buggad/spionerad/bevakad ..
+    av/by .. {WATCHERS} | barrikaderat/barrikaderar/barrikaderade/barricaded/barricading
+    sig/mig/in/himself/herself/themselves/myself
     | någon/något/nån/nåt/someone/something i/inne/in mitt/min/my huvud/huvudet/skalle/head
     | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/hjärna/
     kroppen/mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
@@ -166,7 +177,8 @@ PSYCHOSIS: Final = phrase_list(f"""
     | hör/hörde/höra/hearing/hear saker/ljud/things/stuff $ | kan/can flyga/fly från/off/ut/ner
     | hör/hörde/hearing/hear saker/ljud/things/stuff .. inte/ingen/nobody/noone/arent/isnt
     | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras ..
-    mitt/min/mig/me/my/rum/rummet/huvudet/kroppen
+    mitt/min/mig/me/my/rum/rummet/huvudet/kroppen/hennes/hans/her/his/lägenheten/lägenhet/huset/
+    hemmet/room/house/apartment/flat/bedroom
     | tv/tvn/radio/radion/nyheterna/youtube/reklamen .. pratar/talar/handlar/skriver/talking/
     talk om/till/med/about/to mig/me | meddelanden/signaler/budskap/koder/messages/signals ..
     från/via/genom/i/from/through tv/tvn/radio/radion/nyheterna/reklamen/skyltarna/låtarna
@@ -279,6 +291,8 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     kniv/kniven/vapen/pistol/gevär/yxa/knife/gun/machete .. utanför/här/hemma/dörren/huset/
     outside/here/door | kniv/kniven/vapen/pistol/knife/gun .. efter/utanför/hotar/mot/at
     | someone/somebody/nån/någon/they .. bryta/bryter/breaking/break/bröt .. in/into
+    | någon/nån/someone/somebody/främling/främlingen/tjuv/tjuvar/inbrottstjuv/inbrottstjuvar
+    tar/tog/tagit/klättrar/klättrade sig/in in/genom/through
     | full/packad/berusad/drunk/arg/rasande/aggressiv/angry/furious .. slår/slagit/krossar/
     krossat/krossade/slog .. sönder allt/alltihop/möblerna/köket/huset/rummet/lägenheten/dörren/
     dörrarna | drunk/angry/furious .. smashing/smashed/breaking/smashes/breaks .. everything/
@@ -310,6 +324,8 @@ SELF_HARM: Final = phrase_list(f"""
     | håller på med sh | relapse/relapsed/relapsat/relapsade .. sh/skär/skada/cut
     | slår huvudet i väggen | bankar/banka huvudet
     | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
+    | river/rev/rivit/klöser/klöste/pillar upp/sönder mina/sina/hennes/hans sår/såren/ärren/ärr/
+    huden/armarna/skorporna
     | cut/cuts/cutting/hurts/hurting herself/himself/themselves
     | been/keep/kept/started cutting/harming
     | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
@@ -319,6 +335,10 @@ SELF_HARM: Final = phrase_list(f"""
     låren/låret/huden/handleden/magen/ärr/för/varje/ibland/ofta/igen
     | klöser/klöste/klöst/rispar/rispade/ristar/ristade/river/rev/nyper mig/sig $
     | tills/until .. blåmärken/bruises/blöder/bleed/bleeds/sår/ärr
+    | till they/it bleed/bleeds/bled/bruise/bruises
+    | cutting/scratching/burning/carving my/her/his arms/legs/thighs/wrists/skin/wrist/arm
+    | brännmärken/brännsår/skärsår/märken/ärr/rispor/blåmärken/sår/såren/marks/cuts/burns ..
+    gjort/gjorde/gör/made/did/does .. själv/själva/sig/himself/herself/themselves
     | burn/burning/burned/burnt/scratch/scratching/scratched/punch/punching/bite/biting/hit/
     hitting/carve/carving/starve/starving myself/herself/himself/themselves
     | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself

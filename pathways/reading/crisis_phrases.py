@@ -73,9 +73,10 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | inte/ingen/noll/zero lust/ork/vilja/kraft/energi/anledning leva/finnas/existera/live
         | varför/why .. jag/i .. leva/lever/live/living/finnas/existera/exist
         | what is the point of living
-        | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör slut på mig/livet/mitt
+        | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör/ta slut på mig/livet/mitt
         | döda/dräpa mig själv | jag vill döda mig | trött/less/klar/färdig på/med livet/leva/life
         | tired of life/living | ingen/ingenting/inget mening/idé/anledning/poäng med/i livet
+        | ingen/inget mening/idé/poäng med/me/i något/nånting/någonting/allt/nåt/anything/nothing
         | ingen/ingenting/inget mening/idé/anledning/poäng/orsak att/till leva/lev/finnas
         | inget/ingenting att leva för | livet/leva är inte värt | inte värt att leva
         | dödstankar/dödstanke/dödslängtan/dödsönskan/dödsönskningar
@@ -91,6 +92,13 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | no/nothing reason/point live/living/alive | nothing live for
         | life/living isnt/aint/not worth living/it | not worth living
         | orkar inte med livet/leva/lev | vill/önskar .. allt/det .. ta/tar slut
+        | vill/önskar .. allt/det .. vara/va över/slut | ser/har/finns ingen/noll framtid för mig
+        | ser/har inte någon/nån framtid | see/have no future | no future for me
+        | om/if jag/i inte/aldrig fanns/levde/existerade/funnits/fötts/föddes/existed
+        | klarar/orkar/pallar/clarar inte/ej en dag/natt/vecka till/mer/längre
+        | cant/cannot do/take/survive another/one day/night/week
+        | want/wish it all stop/end/over | want/wish everything stop/end/over
+        | stop/end/sluta forever/permanently
         | slippa/sluta vakna/leva/existera | lika gärna/bra dö/död/dead/die
         | sova/somna/somnar .. för/forever alltid/evigt/gott
         | lyckligare/lättare/bättre/gladare/enklare/happier/better .. utan/without mig/me
@@ -182,7 +190,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ska/tänker/kommer ta/svälja alla/hela/massa .. {PILLS}
         | tänker/ska ta en överdos | vet hur jag ska dö | ta/tar en överdos
         | say goodbye forever | ladda/laddat/laddade pistolen/vapnet/geväret
-        | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself/my
+        | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself
+        | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end my life/self
         | ska/tänker/kommer/going/gonna/will hänga/hoppa/skjuta/dränka/hang/jump/shoot
         | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/googling ..
         sätt/hur/metoder/methods/ways/how .. dö/dör/livet/självmord*/hänga/hänger/hängs/die/kill/
@@ -207,6 +216,14 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
         | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
         | tagit/lagt/plockat/tog/la fram {PILLS}/tabletterna/repet/rep/kniven/rakbladet
+        | tagit/plockat/tog/hämtat/hämtade/hämta fram/ut .. {OTHERS}/min/mitt/mina/hans/hennes
+        .. {MEANS}/{PILLS}/gevär/geväret/vapen/vapnet/pistolen/pistol
+        | sitter/ligger/står/sitting/lying .. badkaret/badrummet/bathtub/tub/bathroom/taket/bron/
+        roof/bridge .. med/with .. {MEANS}
+        | vilken/what tid/time/när/when .. tåget/tågen/pendeln/pendeltåget/tunnelbanan/godståget/
+        train/trains .. förbi/passerar/passes/pass
+        | i/jag going/heading/walking/driving/way to/towards the bridge/roof/rooftop/tracks/cliff/
+        cliffs
         | kanten/edge .. taket/bron/stupet/roof/bridge/cliff/balkongen
         | {PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
         | {HIGH_PLACE} .. jag/i ska/will/kommer/gonna/tänker .. hoppa/gå/ställa/kasta/lägga/jump/

@@ -137,7 +137,7 @@ FAMILY: Final = (
 )
 COPY: Final = (
     "kopior/kopia/kopian/kloner/klon/klonad/klonade/bedragare/dubbelgångare/utbytt/utbytta/"
-    "utbytts/impostor/impostors/imposter/imposters/clone/clones/replaced"
+    "utbytts/bytts/impostor/impostors/imposter/imposters/clone/clones/replaced"
 )
 """What a parent is said to have been turned into (Capgras): not "robot" or "fake", which
 young people say of parents in anger."""

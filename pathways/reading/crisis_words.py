@@ -29,6 +29,13 @@ BLOCKERS: Final = phrase_list(f"""
     | slut på allt/alla .. godis/godiset/pengar/pengarna/mat/maten/chips/glass/mjölk/mjölken/
     kakor/kaffe/kaffet/batteri*/data/surf*/toapapper/lösgodis/snacks/bensin
     | leva/lever/levde/levt upp till | live up to
+    | dag/natt/vecka/minut/day/night/week/minute till/mer/längre/more utan/med/i/på/without/with
+    | kniv/kniven/knife/rakblad/sax/saxen .. för/to/att/och/and .. skära/skär/skar/cut/öppna/
+    open/dela .. tårtan/tårta/äpplen/äpple/äpplet/brödet/bröd/lök/löken/frukt/frukten/kött/
+    grönsaker/pizza/pizzan/paketet/snöret/cake/bread/apple/apples/onion/fruit/pizza/package
+    | ger/gett/ge/gav/given/give/gave/giving bort/away .. gamla/old/used/outgrown/begagnade
+    | bort/away .. till/to .. loppis/loppisen/biblioteket/bibliotek/myrorna/humana/erikshjälpen/
+    välgörenhet/charity/secondhand/kyrkan/insamling*/library
     | vi/ni/we/they/dom/de har/have/hade/had planerat/planerade/planned/fixat/förberett/prepared
     | förgifta/förgiftar/förgiftat/förgiftade/poison/poisoning/poisons/poisoned .. med/with
     sin/sina/hennes/hans/her/his/their/din/your/dom/de matlagning/mat/maten/cooking/food/bakning/
@@ -51,10 +58,12 @@ BLOCKERS: Final = phrase_list(f"""
     heter/called/titled/låten/låt/song/lyrics/sjunger/sjöng/sings/sang/citat/quote/texten ..
     want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled/låten/song ..
     kill/döda/dö/die/dead | röst/rösten/röster/rösterna/voice/voices i/in/på/från korridoren/
-    korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet
+    korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet/spelet/
+    spel/game/headsetet/headset/discord/appen/{GAMES}
     | skolan/plugget/läxorna/läxan/träningen/jobbet/provet/proven/matten/mattan/gympan/
     provveckan/tentan/tentorna/schemat/morgonen/värmen/kylan/vädret/bussen/festen/barnen/
-    ungarna/lärarn/läraren/tränaren/chefen/this/it tar/tog/kommer/ska/will/is/gonna/going
+    ungarna/lärarn/läraren/tränaren/chefen/spelet/spelen/serien/låten/boken/kursen/veckan/
+    dagen/kön/trafiken/game/show/song/class/week/this/it tar/tog/kommer/ska/will/is/gonna/going
     livet/kill/killing/take/ta .. av/me/mig
     | livet av mig om/när/if/when .. ser/får/hittar/vet/märker/upptäcker/sees/finds |
     dö/dör/dog/dött/döden/död/die/died/dying/dead av/of/from skratt/skrattet/skam/skammen/
@@ -184,7 +193,9 @@ PAST: Final = phrase_list("""
 # "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the writer).
 FAR_PAST: Final = phrase_list("""
     år sedan/sen | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
-    | när hon/han/hen/jag/vi var liten/yngre/barn/mindre | years/months ago | last year/summer
+    | när/when hon/han/hen/jag/vi/pappa/mamma/farsan/morsan/min/mina/mitt/dad/mom/my/i/he/she
+    var/was/were liten/yngre/barn/mindre/ung/little/young/kid/baby | innan/before jag/i föddes/born
+    | before i was born | years/months ago | last year/summer
     | brukade | used to
 """)
 ABOUT_SOMEONE: Final = word_set("sig sitt sina herself himself themselves themself")
@@ -230,7 +241,18 @@ SOFT: Final = word_set(
 INTENSIFIERS: Final = ("jätte", "super", "skit", "mega", "sjukt", "as")
 
 # Short danger words whose one-letter misspellings are read as them ("lva", "wnat", "mg").
-CORE_SHORT: Final = ("leva", "vill", "mig", "want", "die", "hoppa", "massa", "slår", "livet")
+CORE_SHORT: Final = (
+    "leva",
+    "vill",
+    "mig",
+    "want",
+    "die",
+    "hoppa",
+    "massa",
+    "slår",
+    "livet",
+    "orkar",
+)
 
 # The heads of compound medicine words ("hjärtmediciner", "blodtryckstabletter", "lyckopiller"):
 # a longer word ending so is read as its head, so every phrase about pills reads them.
@@ -293,6 +315,10 @@ ALIASES: Final[Mapping[str, str]] = {
     "bloder": "blöder",
     "khs": "kms",
     "ine": "inte",
+    "inge": "ingen",
+    "tabbz": "tabbar",
+    "tabz": "tabbar",
+    "tabbs": "tabbar",
     "ite": "inte",
     "imte": "inte",
 }
@@ -307,6 +333,6 @@ NOT_TYPOS: Final = word_set(
     sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
     psykisk psykiska
     rakar rakade rakat
-    händer vägrar vägra vägrade
+    händer vägrar vägra vägrade noise
     """
 )
