@@ -121,6 +121,9 @@ def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], t
 
 
 _TYPO_TARGETS: Final = _by_first_letter_and_length(_EXACT)
+_MERGE_STARTS: Final = frozenset(w[:k] for w in _EXACT | _PREFIXES for k in range(1, len(w)))
+"""What a word split apart can begin with: `_merged` only joins into a danger word or prefix
+longer than its first part, so any other first word is passed on at once."""
 _LONG_PREFIXES: Final = tuple(sorted(p for p in _PREFIXES if len(p) >= 7))
 _PREFIX_TUPLE: Final = tuple(sorted(_PREFIXES))
 _SPELT_OUT: Final = re.compile(r"\b[^\W\d_](?: [^\W\d_]\b)+")  # "d ö", "k m s": no nesting
@@ -204,9 +207,10 @@ def _read_word(raw: str) -> tuple[str, ...]:
             return (rest,)
     if word.isdigit() or word in _KNOWN:
         return (word,)
-    for tail in _TAILS:  # "hjärtmediciner", "blodtryckstabletter": the medicine they are
-        if word.endswith(tail) and len(word) >= len(tail) + 3:
-            return (tail,)
+    if word.endswith(_TAILS):  # "hjärtmediciner", "blodtryckstabletter": the medicine they are
+        for tail in _TAILS:
+            if word.endswith(tail) and len(word) >= len(tail) + 3:
+                return (tail,)
     if _known(word):
         return (word,)
     squeezed = _DOUBLED.sub(r"\1", word)  # "leeva", "diee"
@@ -220,7 +224,8 @@ def _read_word(raw: str) -> tuple[str, ...]:
 
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS])
-    text = _OD.sub("overdosed", text)
+    if "od" in text or "OD" in text or "Od" in text:
+        text = _OD.sub("overdosed", text)
     text = text.translate(_APOSTROPHES)
     text = fold(text)
     if RUN.search(text):
@@ -240,6 +245,10 @@ def _joined(words: list[str]) -> list[str]:
         if pair is not None and i + 1 < len(words) and words[i + 1] in pair:
             out.append("riktigt")
             i += 2
+            continue
+        if words[i] not in _MERGE_STARTS:  # no danger word begins so: nothing to join
+            out.append(words[i])
+            i += 1
             continue
         merged = _merged(tuple(words[i : i + 3])) if i + 2 < len(words) else None
         size = 3

@@ -87,7 +87,7 @@ SEVERE_INJURY: Final = phrase_list(f"""
     | skar/skurit/skär/cut mig/sig/myself/herself/himself .. {FAINT}
     | {SOAKED} .. helt/alldeles/all/totally/completely/blivit/blev/turned/färgats/färgat ..
     röd/rött/röda/red/blodröd/blodrött/blodröda
-    | tryckt/trycker/tryckte/pressat/pressar/pressade/pressed/pressing/håller/holding på/on/mot/
+    | tryckt/trycker/tryckte/pressat/pressar/pressade/pressed/pressing på/on/mot/
     against såret/det/it/wound/armen/handleden/snittet/blödningen .. men/but/och/and ..
     forsar/rinner/blöder/sprutar/pumpar/bleeding/gushing/spurting/pouring/slutar/stops/
     fortfarande/still

@@ -237,6 +237,16 @@ SOFT: Final = word_set(
     """
 )
 
+# Words in most texts: a phrase is never indexed by a slot of them (crisis_match.Index), so
+# that "men/och" or "tar/tog" does not make nearly every text try it.
+COMMON: Final = word_set(
+    """
+    och and men but en ett a an the på on har has have had tar tog tagit took med with till
+    om if för for av som who that där there här here de dom they han hon he she it det
+    den this du you me my min mitt mina vi we oss us er ni när when var where
+    """
+)
+
 # Intensifiers run into a word ("jättedjupt", "skitmycket"): read as the word itself.
 INTENSIFIERS: Final = ("jätte", "super", "skit", "mega", "sjukt", "as")
 
@@ -333,6 +343,10 @@ NOT_TYPOS: Final = word_set(
     sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
     psykisk psykiska
     rakar rakade rakat
-    händer vägrar vägra vägrade noise
+    händer vägrar vägra vägrade noise tycker kräks läkaren parken påsen anger behov clear
+    closed delta känna legal lägg manager pressen profit skolkat state traces trans tuned
+    vilket öppen doesn chose hände slang barnens behöva behövas cause drivs dropping drops
+    filling finders freed gävle gavle hammarö lines lived parses policy pulling setting slower
+    staden stäng times nagle
     """
 )
