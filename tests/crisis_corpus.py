@@ -14,6 +14,8 @@ MORE = DATA / "crisis_more.yaml"
 HELD_OUT_2 = DATA / "crisis_heldout2.yaml"
 ROUND_14 = DATA / "crisis_round14.yaml"
 ROUND_14B = DATA / "crisis_round14b.yaml"
+ROUND_15 = DATA / "crisis_round15.yaml"
+ROUND_15B = DATA / "crisis_round15b.yaml"
 
 
 @dataclass(frozen=True)
@@ -49,5 +51,5 @@ def load(path: Path) -> list[Wording]:
 
 
 def all_wordings() -> list[Wording]:
-    rounds = load(ROUND_14) + load(ROUND_14B)
+    rounds = load(ROUND_14) + load(ROUND_14B) + load(ROUND_15) + load(ROUND_15B)
     return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2) + rounds

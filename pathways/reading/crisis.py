@@ -9,7 +9,9 @@ How it reads, in order, so that text is read as it is typed:
 2. Words: texting spellings put right ("mej", "vil", "wanna"), fillers dropped ("typ",
    "asså", "liksom"), a misspelt danger word read as the word it stands for (``rapidfuzz``;
    only words of five letters or more, and only towards the danger vocabulary), words run
-   together cut apart ("villdö", "tamittliv") and words split apart joined ("själv mord").
+   together cut apart ("villdö", "tamittliv") and words split apart joined ("själv mord");
+   a compound medicine word read as its head ("hjärtmediciner" → "mediciner"), and "od'd"
+   as "overdosed" before apostrophes are dropped (so "odd" stays odd).
 3. Phrases (`crisis_phrases`, compiled and matched by `crisis_match`): each category's
    wordings are matched word by word, with only soft words ("inte", "bara") between them
    unless the phrase says "..".
@@ -61,6 +63,7 @@ class CrisisSignal:
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
 _APOSTROPHES = str.maketrans("", "", "'’´`")
+_OD = re.compile(r"\bod(?:['’´`]d|['’´`]?ed|['’´`]?ing)\b", re.IGNORECASE)  # "od'd", not "odd"
 _TOKEN = re.compile(r"[^\W_]+|[.,!?;\n]")
 _STRETCHED_VOWEL = re.compile(r"([aeiouy])\1{2,}")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
@@ -91,6 +94,7 @@ _ALIASES: Final = {fold(k): fold(v) for k, v in data.ALIASES.items()}
 _NOT_TYPOS: Final = frozenset(fold(w) for w in data.NOT_TYPOS)
 _INTENSIFIERS: Final = tuple(fold(w) for w in data.INTENSIFIERS)
 _CORE_SHORT: Final = tuple(fold(w) for w in data.CORE_SHORT)
+_TAILS: Final = tuple(fold(w) for w in data.COMPOUND_TAILS)
 
 _EXACT: Final = frozenset(w for p in _PHRASES for s in p.slots for w in s.exact)
 _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.prefixes)
@@ -117,6 +121,9 @@ def _by_first_letter_and_length(words: Iterable[str]) -> dict[tuple[str, int], t
 
 
 _TYPO_TARGETS: Final = _by_first_letter_and_length(_EXACT)
+_MERGE_STARTS: Final = frozenset(w[:k] for w in _EXACT | _PREFIXES for k in range(1, len(w)))
+"""What a word split apart can begin with: `_merged` only joins into a danger word or prefix
+longer than its first part, so any other first word is passed on at once."""
 _LONG_PREFIXES: Final = tuple(sorted(p for p in _PREFIXES if len(p) >= 7))
 _PREFIX_TUPLE: Final = tuple(sorted(_PREFIXES))
 _SPELT_OUT: Final = re.compile(r"\b[^\W\d_](?: [^\W\d_]\b)+")  # "d ö", "k m s": no nesting
@@ -194,10 +201,17 @@ def _read_word(raw: str) -> tuple[str, ...]:
     word = _ALIASES.get(word, word)
     if word in _FILLERS:
         return ()
-    for intensifier in _INTENSIFIERS:
-        if word.startswith(intensifier) and word[len(intensifier) :] in _EXACT:
-            return (word[len(intensifier) :],)
-    if word.isdigit() or _known(word):
+    for intensifier in _INTENSIFIERS:  # "asmycket", not "askan" ("as" + "kan")
+        rest = word[len(intensifier) :]
+        if word.startswith(intensifier) and len(rest) >= 4 and rest in _EXACT:
+            return (rest,)
+    if word.isdigit() or word in _KNOWN:
+        return (word,)
+    if word.endswith(_TAILS):  # "hjärtmediciner", "blodtryckstabletter": the medicine they are
+        for tail in _TAILS:
+            if word.endswith(tail) and len(word) >= len(tail) + 3:
+                return (tail,)
+    if _known(word):
         return (word,)
     squeezed = _DOUBLED.sub(r"\1", word)  # "leeva", "diee"
     if squeezed != word and (_known(squeezed) or squeezed in _CORE_SHORT):
@@ -209,7 +223,10 @@ def _read_word(raw: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_APOSTROPHES)
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    if "od" in text or "OD" in text or "Od" in text:
+        text = _OD.sub("overdosed", text)
+    text = text.translate(_APOSTROPHES)
     text = fold(text)
     if RUN.search(text):
         text = _STRETCHED.sub(r"\1\1", _STRETCHED_VOWEL.sub(r"\1", text))
@@ -228,6 +245,10 @@ def _joined(words: list[str]) -> list[str]:
         if pair is not None and i + 1 < len(words) and words[i + 1] in pair:
             out.append("riktigt")
             i += 2
+            continue
+        if words[i] not in _MERGE_STARTS:  # no danger word begins so: nothing to join
+            out.append(words[i])
+            i += 1
             continue
         merged = _merged(tuple(words[i : i + 3])) if i + 2 < len(words) else None
         size = 3

@@ -1,4 +1,5 @@
-"""The danger wordings of the acute categories: psychosis, violence now, and self-harm.
+"""The danger wordings of the acute categories: severe injury, psychosis, violence now and
+self-harm.
 
 Data only, split from `pathways.reading.crisis_phrases` (same syntax, same word lists) to keep
 each module short; `crisis_phrases.CATEGORIES` is the one table the reader uses.
@@ -9,11 +10,15 @@ from __future__ import annotations
 from typing import Final
 
 from pathways.reading.crisis_vocab import (
+    APPLIANCE,
     BODY,
     BUGS,
     COPY,
     DEVICE,
+    FAINT,
+    FALL,
     FAMILY,
+    FOOD,
     HARM,
     HIT_INF,
     HITS,
@@ -22,10 +27,106 @@ from pathways.reading.crisis_vocab import (
     INNARDS,
     PERSON,
     SHARP,
+    SOAKED,
     SOURCE,
+    SPY,
+    THIRD,
     VICTIM,
+    WATCHERS,
+    WEAPON,
     phrase_list,
 )
+
+# (d) self-injury that needs care now
+SEVERE_INJURY: Final = phrase_list(f"""
+    slutar/sluta/slutat inte blöda/blöder/blod | blödningen/blodet slutar/stannar inte
+    | kan inte stoppa/stoppar/stilla blödningen/blodet/blöda
+    | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
+    sjukt/galet/extremt/otroligt/asmycket/jättemkt/ymnigt/rikligt/konstant
+    | blöder/blödde genom handduken/bandaget/plåstret | blöder som fan | blöder som en gris
+    | djup/djupt/djupa/stort/stora/öppet sår/såret/snitt/skärsår/jack
+    | sår/såret/såren/snittet/skärsåret .. djup/djupt/djupa/stort/öppet/gapar
+    | skar/skurit/skär/skurt .. för/alldeles/väldigt/jätte djupt/djup | skar/skurit djupt
+    | sys/stygn/stygnen | ser/syns fettet/senan/senor/benet | ser/syns det vita
+    | sprutar blod | blod överallt | forsar/sprutar/rinner/pumpar/pulserar blod
+    | blod/blodet forsar/sprutar/pumpar/rinner överallt/ut
+    | såret/blodet/blödningen/sår .. går inte att stoppa/stilla
+    | blöder/blöda/bleeding/bleed/blodet/blod .. slutar/stops/stop inte/not/wont/doesnt
+    | blöder och blöder | inte sluta/slutar blöda/blöder
+    | blodet/blödningen/såret .. inte sluta/slutar/stanna/stannar
+    | lot/lots blood | so/too much/lots blood | lots of blood
+    | inte .. stopp .. blödningen/blodet/bleeding
+    | blod/blodet rinner/forsar/sprutar | blött/blödit/blöder/bleeding .. timme/timmar/hour/
+    hours/länge | cant/cannot stop .. bleeding/blood | bleeding/blood wont/doesnt/isnt stop
+    | cut/cuts/wound .. deep/deeper
+    | svimmar/svimmat/yr av/från blodförlust
+    | blodförlust | wont/doesnt/cant stop bleeding | bleeding a lot/badly/heavily
+    | cut too deep | deep cut/cuts/wound | need/needs stitches | blood everywhere
+    | tappat/förlorat/tappar/lost/losing mycket/massa/massor/so/lots/a blod/blodet/blood
+    | blöder/blödde/blött/bleeding/bled igenom/genom/through | blöder/bleeding bad/badly/alot
+    | skar/skurit/skär/skurt/skära/snittade/snittat/cut/sliced/slit .. djupt/djup/deep/deeply
+    | sy/sys/syas/sydd/stygn/klamras/stitches/stitch .. sår/såret/såren/cut/wound/armen/it
+    | behöver/måste/borde/need/needs/needed sy/sys/syas/stygn/stitches/akuten/sjukhus
+    | brände/bränt/bränner/burned/burnt/burn .. illa/svårt/blåsor/djupt/badly/blisters
+    | blodet/såret/handleden/armen/pulsådern/blod ..
+    sprutar/forsar/pumpar/pulserar/spurting/gushing | huvudet/head .. blöder/blod/bleeding
+    | skurit/skar/skär/cut .. av/off/through .. sena/senan/senor/nerv/nerven/pulsådern/tendon/
+    artery | stor/stora/djup/djupa/jättestor/enorm/enormt skärskada/skärskador/skärsår/sår/jack
+    | medvetslös/svimmat/svimmade/passed/fainted .. blod/blöd*/bleed*/skurit/skar
+    | blod/blodet/blood .. överallt/everywhere/{SOAKED}
+    | slutar/stops/stoppar/sluta/stannar/stop inte/ej/not/wont/doesnt/aldrig/never ..
+    blöda/blöder/bleeding/blodet
+    | blöder/blödning* .. inte/wont/doesnt/not .. sluta/slutar/stop/stanna
+    | ser/syns/see insidan/inuti/köttet/muskeln/musklerna/fett/flesh/muscle/fat/bone
+    | blod/blodet/blöder/blött/blödit/blood/bleeding/skar/skurit/cut .. yr/yrsel/svimma/
+    {FAINT}
+    | bleeding/bleed/bleeds .. heavily/badly/profusely/bad/lot/much/alot
+    | keeps/keep/kept/still bleeding | bleeding and bleeding
+    | blod/blodet/blöder/blött/bleeding/bled/gått/soaked .. igenom/genom/through ..
+    handduk*/bandage*/plåster*/towel*/kompress*/förband*
+    | skar/skurit/skär/cut mig/sig/myself/herself/himself .. {FAINT}
+    | {SOAKED} .. helt/alldeles/all/totally/completely/blivit/blev/turned/färgats/färgat ..
+    röd/rött/röda/red/blodröd/blodrött/blodröda
+    | tryckt/trycker/tryckte/pressat/pressar/pressade/pressed/pressing på/on/mot/
+    against såret/det/it/wound/armen/handleden/snittet/blödningen .. men/but/och/and ..
+    forsar/rinner/blöder/sprutar/pumpar/bleeding/gushing/spurting/pouring/slutar/stops/
+    fortfarande/still
+    | forsar/sprutar/pumpar/pulserar/gushing/spurting/pulsing/pumping .. ur/från/from/out
+    såret/armen/handleden/snittet/wound/wrist/arm/cut
+    | skurit/skar/skär/skurt/cut mig/sig/myself/herself/himself/themself/dig ..
+    droppar/dripping/drips/forsar/pumpar/sprutar/pouring/gushing
+    | såret/sår/snittet/handleden/wound/wrist .. droppar/dripping/drips/forsar/pumpar/sprutar/
+    pouring/gushing
+    | mycket/massa/massor/much blod/blodet/blood $
+    | blood/wound/wrist/arm/cut .. gushing/spurting/pouring/pumping
+    | fullt/full/täckt/dränkt/indränkt/nerblodat/covered/soaked/full/röd/röda/rött/
+    genomblöt/genomdränkt/red av/med/in/of blod/blood
+    | ser/syns/see/seeing/sees .. vitt/vit/vita/gult/gul/fett/white/yellow/bone .. i/in såret/
+    såren/skärsåret/snittet/cut/wound
+    | bränt/brände/bränner/burned/burnt .. huden/skin .. vit/vita/svart/svarta/white/black/
+    läder*/leathery/hänger/lossnar/peeling/off | bränt/brände/burned/burnt .. gör/does/doesnt
+    inte/not/ens/even ens/even/ont/hurt ont/hurt
+    | blöder/blödde/bleeding/blod från/ur/from huvudet/head/örat/öronen/ears/skallen
+    | blodpöl*/blodpool* | pöl/pool av/of blod/blood
+    | blodig/blodiga/blodigt/nerblodad/nerblodat/nedblodad/nedblodat/bloody ..
+    överallt/everywhere/yr/yrsel/svimmar/svimma/svimmat/svimmade/dizzy/faint/fainted
+    | medvetslös/medvetslöst/medvetslösa/unconscious/livlös/livlöst/lifeless/avsvimmad
+    | {THIRD} andas/breathing inte/not/isnt/knappt/ej | slutat/slutade/stopped andas/breathing
+    | {FALL} .. rör sig inte | {FALL} .. svarar/vaknar/andas/reagerar inte/ej
+    | ligger/låg/lying .. och/and .. andas/breathing inte/not/knappt/ej/barely
+    | skurit/skar/skär/cut/sliced .. känner/känns/feel/cant inte/not/ingenting/nothing/feel ..
+    fingrarna/fingrar/handen/hand/fingers/armen/arm/tummen/thumb
+    | {FALL} .. not/isnt/wont/doesnt/cant moving/responding/waking/breathing/move/respond/
+    wake/breathe
+    | blå/blåa/blue läppar/läpparna/lips .. svarar/andas/vaknar/reagerar/rör/responding/
+    breathing/waking/moving/answering/breathe/respond/wake/move
+    | uppskuren/uppskuret/uppskurna/uppsprättad/uppsprättat
+    | skar/skurit/skär/sliced/slit/cut upp/open armen/handleden/benet/låret/magen/halsen/arm/
+    wrist/leg/thigh
+    | går/gick/gå inte/ej/not att väcka/väckas | cant/cannot/can wake/waken him/her/them/up
+    | badvattnet/badkaret/handfatet/sink/bathtub/tub .. röd/rött/röda/red/
+    blodrött/blodröd/rosa/pink
+    """)
 
 # (e) voices or commands, and other signs of acute psychosis
 PSYCHOSIS: Final = phrase_list(f"""
@@ -38,7 +139,8 @@ PSYCHOSIS: Final = phrase_list(f"""
     som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
     | någon styr mig | kameror i väggarna/väggen/huset
     | någon/något/nån/nåt/someone/something/de/dom/they .. styr/kontrollerar/controls/controlling ..
-    kropp/kroppen/body/hjärna/hjärnan/brain/mind/tankar/tankarna/thoughts
+    kropp/kroppen/body/hjärna/hjärnan/brain/mind/tankar/tankarna/thoughts/händer/händerna/hands/
+    armarna/arms/benen/legs/munnen/mouth
     | tv/tvn/radion/datorn pratar till/med mig
     | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
     | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
@@ -56,6 +158,13 @@ PSYCHOSIS: Final = phrase_list(f"""
     | everything is a simulation | the/a voice says/tells/told/said
     | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/vill/skriker/viskar/tells/
     told/says/said/wants/commands/orders/make .. {HARM}
+    | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/skriker/viskar/tells/told/says/
+    said/commands/orders .. förtjänar/deserve/deserves/borde/should/must/måste/ska .. dö/die/
+    {HARM} | {SOURCE} .. säger/sa/sade/skriker/viskar/tells/told/says/said .. inte/not/dont ..
+    förtjänar/deserve/deserves .. leva/live/finnas/exist
+    | förföljd/förföljda/övervakad/övervakade/avlyssnad/avlyssnade/buggad/spionerad/bevakad ..
+    av/by .. {WATCHERS} | barrikaderat/barrikaderar/barrikaderade/barricaded/barricading
+    sig/mig/in/himself/herself/themselves/myself
     | någon/något/nån/nåt/someone/something i/inne/in mitt/min/my huvud/huvudet/skalle/head
     | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/hjärna/
     kroppen/mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
@@ -68,7 +177,8 @@ PSYCHOSIS: Final = phrase_list(f"""
     | hör/hörde/höra/hearing/hear saker/ljud/things/stuff $ | kan/can flyga/fly från/off/ut/ner
     | hör/hörde/hearing/hear saker/ljud/things/stuff .. inte/ingen/nobody/noone/arent/isnt
     | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras ..
-    mitt/min/mig/me/my/rum/rummet/huvudet/kroppen
+    mitt/min/mig/me/my/rum/rummet/huvudet/kroppen/hennes/hans/her/his/lägenheten/lägenhet/huset/
+    hemmet/room/house/apartment/flat/bedroom
     | tv/tvn/radio/radion/nyheterna/youtube/reklamen .. pratar/talar/handlar/skriver/talking/
     talk om/till/med/about/to mig/me | meddelanden/signaler/budskap/koder/messages/signals ..
     från/via/genom/i/from/through tv/tvn/radio/radion/nyheterna/reklamen/skyltarna/låtarna
@@ -76,7 +186,7 @@ PSYCHOSIS: Final = phrase_list(f"""
     kill/hurt/poison mig/honom/henne/me/him/her
     | alla/dom/de/folk/everyone/they/people .. förföljer/övervakar/spionerar/watching/following
     honom/henne/oss/him/her/us | förgiftat/förgiftar/förgiftade/poisoning/poisoned/poisons ..
-    mat/maten/vattnet/drickan/food/water/drink | hör/ser/hörde/såg/hear/see/heard/saw ..
+    {FOOD} | hör/ser/hörde/såg/hear/see/heard/saw ..
     fast/men/though/but/although/trots .. ingen/nobody/noone .. där/here/there/finns |
     folk/människor/personer/någon/nån/people/someone/saker/
     grejer/things/röster/voices som/who/that inte/arent/isnt/not finns/fanns/existerar/exist/
@@ -98,8 +208,26 @@ PSYCHOSIS: Final = phrase_list(f"""
     | {BUGS} .. under/inuti/inside/i/in huden/skinnet/skin/blodet/blood/hjärnan/brain/kroppen/body
     | utvald/utvalda/utvalt/chosen/sänd/skickad/sent .. av/by/från/from .. gud/jesus/universum/
     god/universe/himlen/heaven
-    | mat/maten/vattnet/drickan/medicinen/food/water/drink/medicine .. förgiftad/förgiftat/
-    förgiftade/poisoned
+    | {FOOD} .. förgiftad/förgiftat/förgiftade/poisoned
+    | {FAMILY}/{WATCHERS} .. förgifta/förgiftar/förgiftat/förgiftade/poison/poisoning/poisons/
+    poisoned .. mig/me/oss/us/honom/henne/him/her/{FOOD}
+    | tror/trodde/säger/påstår/thinks/believes/says/insists/övertygad/convinced .. {WATCHERS} ..
+    {SPY}
+    | {SPY} .. mig/me/honom/henne/oss/him/her/us/hen .. genom/via/through/med/with/i/in
+    {APPLIANCE}
+    | mina/min/mitt/my/hans/hennes/his/her organ/organen/hjärna/hjärnan/kropp/kroppen/ögon/ögonen/
+    blod/blodet/inälvorna/brain/organs/body/eyes/blood .. bytts/bytt/utbytt/utbytta/bytta/
+    replaced/swapped/stulits/stulna/stolen
+    | någon/nån/något/nåt/someone/something/people/folk/dom/de bor/lever/gömmer/finns/lives/
+    living/hiding/hides i/in/inne/inuti väggarna/väggen/taket/walls/wall/ceiling
+    | bor/lever/gömmer/finns/lives/hiding .. någon/nån/folk/människor/someone/people ..
+    i/in/inne/inuti väggarna/väggen/taket/walls/wall/ceiling
+    | konspirerar/konspirera/konspirerade/conspiring/conspire .. mot/against mig/me/honom/henne/
+    oss/us/him/her
+    | skuggor/skuggorna/skuggan/shadows/shadow .. följer/förföljer/jagar/following/chasing/
+    follow/follows/chase
+    | ?guds/gods/universums/jesu utvald/utvalda/utvalde/chosen/profet/sändebud/budbärare/
+    messenger/prophet
 """)
 
 # (f) violence, threats to life or sexual assault, now or just now
@@ -113,7 +241,8 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     | {HITTER} ska/vill/kommer/försökte/försöker/gonna/going/will/tried/trying .. döda/kill/
     ihjäl mig/me/oss/us/mamma/pappa/mom/dad/henne/honom/her
     | slå/slår/slog ihjäl mig/oss/mamma/pappa | dödshot/dödshotad/dödshotat/dödshotade
-    | hotad/hotade till livet | knivhot*/knivhotad | {HITTER} har/med en kniv
+    | hotad/hotade till livet | knivhot*/knivhotad
+    | {HITTER} har/med en kniv/pistol/vapen/machete/revolver/pistolen/kniven
     | har en kniv .. hotar/efter | våldtagen/våldtogs/våldtagit/våldtog/raped/våldta
     | ?våldtäkt/våldtäkten | sexually assaulted | tvingade/tvingat/tvingar mig .. sex/ligga/
     suga/naken | övergrepp/antastad/antastade .. nyss/just/igår/ikväll/inatt
@@ -162,6 +291,17 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     kniv/kniven/vapen/pistol/gevär/yxa/knife/gun/machete .. utanför/här/hemma/dörren/huset/
     outside/here/door | kniv/kniven/vapen/pistol/knife/gun .. efter/utanför/hotar/mot/at
     | someone/somebody/nån/någon/they .. bryta/bryter/breaking/break/bröt .. in/into
+    | någon/nån/someone/somebody/främling/främlingen/tjuv/tjuvar/inbrottstjuv/inbrottstjuvar
+    tar/tog/tagit/klättrar/klättrade sig/in in/genom/through
+    | full/packad/berusad/drunk/arg/rasande/aggressiv/angry/furious .. slår/slagit/krossar/
+    krossat/krossade/slog .. sönder allt/alltihop/möblerna/köket/huset/rummet/lägenheten/dörren/
+    dörrarna | drunk/angry/furious .. smashing/smashed/breaking/smashes/breaks .. everything/
+    things/stuff/furniture/house/door
+    | gömd/gömda/gömmer/gömde/gömt/gömma/hiding/hidden/hide .. {HITTER} .. letar/söker/looking/
+    searching/kommer/coming/hittar/finds/find
+    | {HITTER} slår/sparkar/bankar/krossar/smashing/kicking/breaking/smashes/kicks sönder/in/
+    down dörren/door/fönstret/window/dörrarna
+    | {HITTER} has/had/holding/got/carrying/pulled/drew .. {WEAPON}
     | följer/förföljer/följt/förföljt/stalkar/stalking/following efter/mig/me .. rädd/scared/
     afraid/hjälp/help | någon/nån/someone/främling/kille/killen/mannen följer/följt/following
     efter/me mig
@@ -181,9 +321,11 @@ SELF_HARM: Final = phrase_list(f"""
     | gör/gjort/gjorde illa mig själv | rakblad/rakbladet/rakbladen
     | ?self harm/harming/harms/harmed | ?selfharm* | cut/cutting myself | cutting again
     | hurt/hurting myself | sh igen/ärr/relapse/relapsat | gör/gjort/gjorde sh
-    | håller på med sh | relapse/relapsat/relapsade .. sh/skär/skada/cut
+    | håller på med sh | relapse/relapsed/relapsat/relapsade .. sh/skär/skada/cut
     | slår huvudet i väggen | bankar/banka huvudet
     | river/rev/klöser/klöste/pillar upp/sönder sår/såren/huden/armarna
+    | river/rev/rivit/klöser/klöste/pillar upp/sönder mina/sina/hennes/hans sår/såren/ärren/ärr/
+    huden/armarna/skorporna
     | cut/cuts/cutting/hurts/hurting herself/himself/themselves
     | been/keep/kept/started cutting/harming
     | gör/gjort/gjorde mig själv illa | tills/until det/it blöder/bleeds/blöder
@@ -193,6 +335,10 @@ SELF_HARM: Final = phrase_list(f"""
     låren/låret/huden/handleden/magen/ärr/för/varje/ibland/ofta/igen
     | klöser/klöste/klöst/rispar/rispade/ristar/ristade/river/rev/nyper mig/sig $
     | tills/until .. blåmärken/bruises/blöder/bleed/bleeds/sår/ärr
+    | till they/it bleed/bleeds/bled/bruise/bruises
+    | cutting/scratching/burning/carving my/her/his arms/legs/thighs/wrists/skin/wrist/arm
+    | brännmärken/brännsår/skärsår/märken/ärr/rispor/blåmärken/sår/såren/marks/cuts/burns ..
+    gjort/gjorde/gör/made/did/does .. själv/själva/sig/himself/herself/themselves
     | burn/burning/burned/burnt/scratch/scratching/scratched/punch/punching/bite/biting/hit/
     hitting/carve/carving/starve/starving myself/herself/himself/themselves
     | cut/cuts/cutting/cutted/harm/harming/harms/hurt/hurts/burn/burns myself/herself/himself
@@ -201,6 +347,9 @@ SELF_HARM: Final = phrase_list(f"""
     | ärr/ärren/scars .. skär*/cutting/cuts/självskad*/sh/rakblad/skurit/skar/skurt/rispat
     | ärr/ärren/scars .. från/efter/from .. skurit/skar/skurt/rispat/cutting/cut/självskad*/sh
     | skärningar/skärningarna
+    | clean/ren/fri/free från/from/of sh/selfharm/self/cutting/skärandet/självskad*
+    | återfall/återfallit/relapsed/relapse/relapsat/relapsade i/into/in/med .. sh/selfharm/self/
+    cutting/skär*/självskad*
     | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
     selfharms $ | {HURT_SELF} mig/sig/dig/mej/sej själv
     | {HURT_SELF} mig/sig/mej/sej/dig .. tills/så .. märken/blåmärken/blod/blöder/sår/ärr

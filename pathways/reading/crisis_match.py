@@ -18,6 +18,7 @@ END: Final = "_"
 """The end of a sentence or of the text (``$`` in a phrase): "jag vill inte längre."."""
 
 _SOFT: Final = frozenset(fold(w) for w in data.SOFT)
+_COMMON: Final = _SOFT | frozenset(fold(w) for w in data.COMMON)
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ def match(phrase: Phrase, words: list[str], present: set[str]) -> list[tuple[int
 class Index:
     """Phrases by the words of their rarest whole-word slot (else of their first slot): a
     text only tries the phrases it could match, since a phrase needs a word of every
-    whole-word slot (most texts touch a handful). Rare: used by few phrases, not a soft word
-    and not the end ("jag", "inte", "$" would let almost every text try the phrase)."""
+    whole-word slot (most texts touch a handful). Rare: used by few phrases, not a soft or
+    common word and not the end ("jag", "inte", "och", "$" would let almost every text try
+    the phrase)."""
 
     phrases: tuple[Phrase, ...]
     by_word: dict[str, tuple[int, ...]]
@@ -111,7 +113,7 @@ class Index:
                 used[word] = used.get(word, 0) + 1
 
         def weight(words: frozenset[str]) -> int:
-            return sum(10_000 if w in _SOFT or w == END else used[w] for w in words)
+            return sum(10_000 if w in _COMMON or w == END else used[w] for w in words)
 
         for order, phrase in enumerate(phrases):
             if phrase.required:

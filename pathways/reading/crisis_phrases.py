@@ -24,17 +24,18 @@ from typing import Final
 
 from pathways.reading import crisis_acute as acute
 from pathways.reading.crisis_vocab import (
+    BELONGINGS,
     CABINET,
     DIE,
-    FALL,
+    HIDE_PLACE,
     HIGH_PLACE,
+    LATER,
     MEANS,
     OTHERS,
     PILLS,
     POISON,
     QTY,
     TAKE_PAST,
-    THIRD,
     WHEN,
     phrase_list,
 )
@@ -47,7 +48,13 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     # (a) explicit and passive wishes to die or not to exist
     "suicidal": phrase_list(f"""
         vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {DIE}
-        | vill/orkar inte leva/lev/existera/finnas | vill/orkar sluta/slippa leva/existera/finnas
+        | vill/orkar/orka/orkat/pallar/palla inte leva/lev/existera/finnas
+        | inte orka/orkar/orkat/palla/pallar leva/lev/existera/finnas/livet
+        | lika bra/gärna .. jag/i dör/dö/dog/död/dead/die/försvinner/försvann
+        | bäst/best .. om/att/if jag/i .. dör/dog/dö/död/died/dead/försvann
+        | jag/i finns/lever inte/aldrig kvar/längre .. {WHEN}/{LATER}
+        | göra/gör/gjort slut på allt/alltihop/allting/everything
+        | vill/orkar sluta/slippa leva/existera/finnas
         | vill/orkar slippa vakna | inte/aldrig vakna/vakner/vaka igen/mer/imorgon/längre
         | vill inte vakna/vakner | hoppas .. inte/aldrig vakna/vaknar | sova/somna för alltid
         | sova .. aldrig vakna | somna .. aldrig vakna | önskar/önskade .. inte fanns/levde/föddes
@@ -58,16 +65,18 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         borta/försvann/dead/gone/died/dö/dör | nobody/noone would/will miss me
         | ifall/om/när jag inte finns/lever imorgon/längre/kvar/mer
         | vill försvinna | vill försvinna för/forever alltid | vill inte vara med/här längre/mer
-        | inte finnas/leva längre/mer | vill inte finnas/existera | ta/tar livet av mig/sig/dig
+        | inte finnas/leva längre/mer | vill inte finnas/existera
+        | ta/tar livet av mig/dig | ?ta/tar livet av sig
         | tog/tagit livet av mig | ?tog/tagit livet av sig
         | inte vill/orkar leva/existera/finnas | end my/her/his/their/your life
         | ta mitt liv | ta mitt eget liv
         | inte/ingen/noll/zero lust/ork/vilja/kraft/energi/anledning leva/finnas/existera/live
         | varför/why .. jag/i .. leva/lever/live/living/finnas/existera/exist
         | what is the point of living
-        | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör slut på mig/livet/mitt
+        | avsluta/avslutar mitt/livet/liv | avsluta allt | göra/gör/ta slut på mig/livet/mitt
         | döda/dräpa mig själv | jag vill döda mig | trött/less/klar/färdig på/med livet/leva/life
         | tired of life/living | ingen/ingenting/inget mening/idé/anledning/poäng med/i livet
+        | ingen/inget mening/idé/poäng med/me/i något/nånting/någonting/allt/nåt/anything/nothing
         | ingen/ingenting/inget mening/idé/anledning/poäng/orsak att/till leva/lev/finnas
         | inget/ingenting att leva för | livet/leva är inte värt | inte värt att leva
         | dödstankar/dödstanke/dödslängtan/dödsönskan/dödsönskningar
@@ -83,6 +92,13 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | no/nothing reason/point live/living/alive | nothing live for
         | life/living isnt/aint/not worth living/it | not worth living
         | orkar inte med livet/leva/lev | vill/önskar .. allt/det .. ta/tar slut
+        | vill/önskar .. allt/det .. vara/va över/slut | ser/har/finns ingen/noll framtid för mig
+        | ser/har inte någon/nån framtid | see/have no future | no future for me
+        | om/if jag/i inte/aldrig fanns/levde/existerade/funnits/fötts/föddes/existed
+        | klarar/orkar/pallar/clarar inte/ej en dag/natt/vecka till/mer/längre
+        | cant/cannot do/take/survive another/one day/night/week
+        | want/wish it all stop/end/over | want/wish everything stop/end/over
+        | stop/end/sluta forever/permanently
         | slippa/sluta vakna/leva/existera | lika gärna/bra dö/död/dead/die
         | sova/somna/somnar .. för/forever alltid/evigt/gott
         | lyckligare/lättare/bättre/gladare/enklare/happier/better .. utan/without mig/me
@@ -107,7 +123,11 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | vill/önskar/want sluta andas/breathing | vill inte andas längre/mer
         | om/if jag/i dog/dör/dö/försvann/died/disappeared .. ingen/nobody/noone
         | hate/hatar/hatear .. being/att alive/existing/exist/leva/living/finnas/existera
-        | self delete | ge upp livet | orkar inte mer | orkar inte längre
+        | self delete | ge upp livet | klarar/pallar/orkar/clarar inte/ej mer/längre $
+        | snart/soon .. jag/i .. borta/gone/död/dead $
+        | jag/i är/blir/will/be borta/gone för/forever alltid/gott/evigt $
+        | cant/cannot do/take this/it/life anymore/longer
+        | cant/cannot go on/on anymore/longer/like | orkar inte mer | orkar inte längre
         | point/mening/poäng .. living/live/leva/existing/exist
         | göra/gjort/bry/bryr/spela/spelar/care/matter/roll .. om/if ..
         körde/kör/körs/körd/hit/påkörd/died/dog/dör/dö/dead/död på/över/mig/me/by
@@ -121,8 +141,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         living/fortsätta/go
         | sluta/slutade/slutar/stop/stopped existera/existing/exist
         | om/if jag/i .. slutade/slutar/sluta/stopped existera/finnas/andas/existing/breathing
-        | inte/aldrig finnas/finns kvar .. {WHEN}/efter/länge/till/mer/längre
-        | jag/i kommer/ska/will inte/aldrig finnas kvar | if/om i/jag .. killed/kill myself
+        | inte/aldrig finnas/finns kvar .. {WHEN}/{LATER}/efter/länge/till/mer/längre
+        | jag/i kommer/ska/will inte/aldrig finnas kvar/här | if/om i/jag .. killed/kill myself
         | easier/better/happier/lättare/bättre/gladare .. if/om i/jag .. killed/kill myself
         | ingen/nobody/noone .. sakna/saknar/märka/märker/miss/notice mig/me
         | sakna/saknar/märka/miss mig/me nån/någon/ingen/anyone
@@ -170,7 +190,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ska/tänker/kommer ta/svälja alla/hela/massa .. {PILLS}
         | tänker/ska ta en överdos | vet hur jag ska dö | ta/tar en överdos
         | say goodbye forever | ladda/laddat/laddade pistolen/vapnet/geväret
-        | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself/my
+        | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end livet/mitt/myself
+        | ska/tänker/kommer/going/gonna/will/plan/planning .. ta/kill/end my life/self
         | ska/tänker/kommer/going/gonna/will hänga/hoppa/skjuta/dränka/hang/jump/shoot
         | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/googling ..
         sätt/hur/metoder/methods/ways/how .. dö/dör/livet/självmord*/hänga/hänger/hängs/die/kill/
@@ -195,6 +216,14 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
         | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
         | tagit/lagt/plockat/tog/la fram {PILLS}/tabletterna/repet/rep/kniven/rakbladet
+        | tagit/plockat/tog/hämtat/hämtade/hämta fram/ut .. {OTHERS}/min/mitt/mina/hans/hennes
+        .. {MEANS}/{PILLS}/gevär/geväret/vapen/vapnet/pistolen/pistol
+        | sitter/ligger/står/sitting/lying .. badkaret/badrummet/bathtub/tub/bathroom/taket/bron/
+        roof/bridge .. med/with .. {MEANS}
+        | vilken/what tid/time/när/when .. tåget/tågen/pendeln/pendeltåget/tunnelbanan/godståget/
+        train/trains .. förbi/passerar/passes/pass
+        | i/jag going/heading/walking/driving/way to/towards the bridge/roof/rooftop/tracks/cliff/
+        cliffs
         | kanten/edge .. taket/bron/stupet/roof/bridge/cliff/balkongen
         | {PILLS}/rep/repet/rope/tabletterna .. dö/die/självmord*/suicide
         | {HIGH_PLACE} .. jag/i ska/will/kommer/gonna/tänker .. hoppa/gå/ställa/kasta/lägga/jump/
@@ -202,9 +231,35 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tänkt/räknat/listat/figured/worked ut/out .. hur/how/exakt/exactly $
         | tänkt/räknat/listat/planerat/figured/worked .. ut/out .. hur/how/när/var/when/where ..
         dö/die/göra/gör/do/ta/end det/it/livet/mitt
-        | gett/ger/ge/gav/given bort/away sina/hans/hennes/alla/mina/his/her/my .. saker/grejer/
-        prylar/kläder/things/stuff | sagt/skrivit/sa/said hejdå/farväl/goodbye/adjö .. till/to ..
+        | gett/ger/ge/gav/given bort/away sina/hans/hennes/alla/mina/min/mitt/sin/sitt/his/her/my ..
+        {BELONGINGS} | sagt/skrivit/sa/said hejdå/farväl/goodbye/adjö .. till/to ..
         vänner/vännerna/kompisar/kompisarna/familjen/friends/family
+        | bestämt/bestämde/decided mig/myself $ .. har/have/got/fixat/skaffat allt/everything ..
+        behöver/need/needs/klart/redo/ready
+        | brev/brevet/breven/lapp/lappen/lappar/letter/letters/note/notes/meddelande/meddelanden
+        .. ifall/om/if/case .. händer/happens/happen/happened .. mig/me
+        | hittade/hittat/hittar/found/finds .. {MEANS}/{PILLS} .. hans/hennes/sons/dotters/sonens/
+        dotterns/dottern/sonen/barnets/his/her/mitt/min/mina/my .. {HIDE_PLACE}/rum
+        | gett/gav/ger/ge/given/give/gave/giving bort/away allt/everything/alltihop .. äger/own/owns
+        | få/får/ha/have/take/keep/ta .. mina/my/min/mitt {BELONGINGS} .. när/efter/after/when/once
+        .. borta/död/dead/gone/dör/die
+        | tack/thanks/thank .. för/for allt/everything .. förlåt/sorry/farväl/goodbye/adjö
+        | förlåt/sorry för/for allt/everything .. tack/thanks/farväl/goodbye/adjö/hejdå/bye/
+        älskar/love
+        | {MEANS}/{PILLS} .. gömd/gömda/gömt/gömde/undangömd/undangömda/undangömt/hidden/stashed/hid
+        | rep/repet/rope .. knut/knuten/knutit/knot/ögla/öglan/loop | {MEANS} under/i/in/bakom
+        kudden/madrassen/pillow/mattress
+        | {MEANS}/{PILLS} .. ifall/in/om/if/case .. bestämmer/bestämt/decide/vågar/dare
+        | {MEANS} .. ska/tänker/kommer/going/gonna/will .. göra/gör/end/avsluta/do/ta .. slut/it/
+        allt/livet/mitt
+        | hur/how många/mycket/many/much .. ta/take/krävs/behövs/behöver/need/needed/räcker/takes ..
+        dö/die/död/dead/dödlig*/lethal/kill
+        | dödlig/dödliga/dödligt/lethal/letal dosen/doser/mängd/mängden/dose/amount
+        | när/once/by/innan/before ni/du/you/någon/someone/anyone läser/läst/ser/hittar/read/
+        reading/find/finds/see .. detta/det/denna/den/this/här/brevet/lappen/note/letter/it ..
+        borta/gone/död/dead/längre/anymore/sent/late/slut
+        | planned/planerat/planerade/prepared/förberett/fixat/bestämt/decided .. it/det/its ..
+        happening/händer/sker .. {WHEN}
         | ställe/plats/place .. hoppa/jump | köra/kör ut i/från havet/stupet/klippan/bron
         | hur/how många/mycket/many/much .. {PILLS}/tabletterna
         | pills/meds/tabletter/tabletterna/piller ready/redo/framme/sparade/gömda/samlade
@@ -281,75 +336,10 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | {TAKE_PAST} .. allt/alla/hela/everything/all/whatever .. {CABINET}
         | tömt/tömde/tömmit/tömma/emptied .. {CABINET}
         | {TAKE_PAST} .. t röd/sprit
+        | tomma/tom/tomt/empty/emptied/tömda/tömd/tömt {PILLS}
     """),
-    # (d) self-injury that needs care now
-    "severe_injury": phrase_list(f"""
-        slutar/sluta/slutat inte blöda/blöder/blod | blödningen/blodet slutar/stannar inte
-        | kan inte stoppa/stoppar/stilla blödningen/blodet/blöda
-        | blöder/blödde/blör mycket/massor/jättemycket/kraftigt/fortfarande/skitmycket/massa/
-        sjukt/galet/extremt/otroligt/asmycket/jättemkt/ymnigt/rikligt/konstant
-        | blöder/blödde genom handduken/bandaget/plåstret | blöder som fan | blöder som en gris
-        | djup/djupt/djupa/stort/stora/öppet sår/såret/snitt/skärsår/jack
-        | sår/såret/såren/snittet/skärsåret .. djup/djupt/djupa/stort/öppet/gapar
-        | skar/skurit/skär/skurt .. för/alldeles/väldigt/jätte djupt/djup | skar/skurit djupt
-        | sys/stygn/stygnen | ser/syns fettet/senan/senor/benet | ser/syns det vita
-        | sprutar blod | blod överallt | forsar/sprutar/rinner/pumpar/pulserar blod
-        | blod/blodet forsar/sprutar/pumpar/rinner överallt/ut
-        | såret/blodet/blödningen/sår .. går inte att stoppa/stilla
-        | blöder/blöda/bleeding/bleed/blodet/blod .. slutar/stops/stop inte/not/wont/doesnt
-        | blöder och blöder | inte sluta/slutar blöda/blöder
-        | blodet/blödningen/såret .. inte sluta/slutar/stanna/stannar
-        | lot/lots blood | so/too much/lots blood | lots of blood
-        | inte .. stopp .. blödningen/blodet/bleeding
-        | blod/blodet rinner/forsar/sprutar | blött/blödit/blöder/bleeding .. timme/timmar/hour/
-        hours/länge | cant/cannot stop .. bleeding/blood | bleeding/blood wont/doesnt/isnt stop
-        | cut/cuts/wound .. deep/deeper
-        | svimmar/svimmat/yr av/från blodförlust
-        | blodförlust | wont/doesnt/cant stop bleeding | bleeding a lot/badly/heavily
-        | cut too deep | deep cut/cuts/wound | need/needs stitches | blood everywhere
-        | tappat/förlorat/tappar/lost/losing mycket/massa/massor/so/lots/a blod/blodet/blood
-        | blöder/blödde/blött/bleeding/bled igenom/genom/through | blöder/bleeding bad/badly/alot
-        | skar/skurit/skär/skurt/skära/snittade/snittat/cut/sliced/slit .. djupt/djup/deep/deeply
-        | sy/sys/syas/sydd/stygn/klamras/stitches/stitch .. sår/såret/såren/cut/wound/armen/it
-        | behöver/måste/borde/need/needs/needed sy/sys/syas/stygn/stitches/akuten/sjukhus
-        | brände/bränt/bränner/burned/burnt/burn .. illa/svårt/blåsor/djupt/badly/blisters
-        | blodet/såret/handleden/armen/pulsådern/blod ..
-        sprutar/forsar/pumpar/pulserar/spurting/gushing | huvudet/head .. blöder/blod/bleeding
-        | skurit/skar/skär/cut .. av/off/through .. sena/senan/senor/nerv/nerven/pulsådern/tendon/
-        artery | stor/stora/djup/djupa/jättestor/enorm/enormt skärskada/skärskador/skärsår/sår/jack
-        | medvetslös/svimmat/svimmade/passed/fainted .. blod/blöd*/bleed*/skurit/skar
-        | blod/blodet/blood .. överallt/everywhere/golvet/floor/sängen/lakanet/handduken
-        | slutar/stops/stoppar/sluta/stannar/stop inte/ej/not/wont/doesnt/aldrig/never ..
-        blöda/blöder/bleeding/blodet
-        | blöder/blödning* .. inte/wont/doesnt/not .. sluta/slutar/stop/stanna
-        | ser/syns/see insidan/inuti/köttet/muskeln/musklerna/fett/flesh/muscle/fat/bone
-        | blod/blodet/blöder/blött/blödit/blood/bleeding/skar/skurit/cut .. yr/yrsel/svimma/
-        svimmar/svag/dizzy/
-        faint/lightheaded
-        | bleeding/bleed/bleeds .. heavily/badly/profusely/bad/lot/much/alot
-        | keeps/keep/kept/still bleeding | bleeding and bleeding
-        | blod/blodet/blöder/blött/bleeding/bled/gått/soaked .. igenom/genom/through ..
-        handduk*/bandage*/plåster*/towel*/kompress*/förband*
-        | skar/skurit/skär/cut mig/sig/myself/herself/himself .. yr/dizzy/svimma/svimmar/faint
-        | mycket/massa/massor/much blod/blodet/blood $
-        | blood/wound/wrist/arm/cut .. gushing/spurting/pouring/pumping
-        | fullt/full/täckt/dränkt/indränkt/nerblodat/covered/soaked/full/röd/röda/rött/
-        genomblöt/genomdränkt/red av/med/in/of blod/blood
-        | ser/syns/see/seeing/sees .. vitt/vit/vita/gult/gul/fett/white/yellow/bone .. i/in såret/
-        såren/skärsåret/snittet/cut/wound
-        | bränt/brände/bränner/burned/burnt .. huden/skin .. vit/vita/svart/svarta/white/black/
-        läder*/leathery/hänger/lossnar/peeling/off | bränt/brände/burned/burnt .. gör/does/doesnt
-        inte/not/ens/even ens/even/ont/hurt ont/hurt
-        | blöder/blödde/bleeding/blod från/ur/from huvudet/head/örat/öronen/ears/skallen
-        | blodpöl*/blodpool* | pöl/pool av/of blod/blood
-        | blodig/blodiga/blodigt/nerblodad/nerblodat/nedblodad/nedblodat/bloody ..
-        överallt/everywhere/yr/yrsel/svimmar/svimma/svimmat/svimmade/dizzy/faint/fainted
-        | medvetslös/medvetslöst/medvetslösa/unconscious/livlös/livlöst/lifeless/avsvimmad
-        | {THIRD} andas/breathing inte/not/isnt/knappt/ej | slutat/slutade/stopped andas/breathing
-        | {FALL} .. rör sig inte | {FALL} .. svarar/vaknar/andas/reagerar inte/ej
-        | {FALL} .. not/isnt/wont/doesnt/cant moving/responding/waking/breathing/move/respond/
-        wake/breathe
-    """),
+    # (d) self-injury that needs care now (crisis_acute)
+    "severe_injury": acute.SEVERE_INJURY,
     # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
     "psychosis": acute.PSYCHOSIS,
     # (f) violence, threats to life or sexual assault, now or just now

@@ -37,7 +37,8 @@ PILLS: Final = (
     "bensodiazepiner/lyrica/pregabalin/xanor/diazepam/valium/pamol/ibumetin/magnecyl/aspirin/"
     "naproxen/voltaren/järntabletter/allergitabletter/insulin/tabbarna/tablett*/medicin*/"
     "sömntablett*/värktablett*/pills/pillerburk*/ibuprofen/acetaminophen/benadryl/antidepp*/"
-    "antidepressant*/ssri/snri/sömnis/sömnisar/xannies/xanny/percs/sömntabletterna/adhdmedicin*"
+    "antidepressant*/ssri/snri/sömnis/sömnisar/xannies/xanny/percs/sömntabletterna/adhdmedicin*/"
+    "pillerkart*/tablettkart*/tablettask*/medicinask*"
 )
 POISON: Final = (
     "klorin/rengöringsmedel/tvättmedel/bleach/gift/råttgift/frostskydd/rödsprit/lampolja/"
@@ -118,7 +119,7 @@ BODY: Final = (
 """Where a delusion puts things (cameras in the eyes, a chip in the neck)."""
 INNARDS: Final = (
     "organ/organen/inälvorna/tarmarna/tarmar/magen/hjärtat/kroppen/insidan/blodet/levern/"
-    "lungorna/organs/insides/guts/heart/body/blood"
+    "lungorna/organs/insides/guts/heart/body/blood/kropp/inifrån/inuti"
 )
 """Insides said to rot or melt (not "hjärnan": "brain rot" is slang)."""
 DEVICE: Final = (
@@ -136,7 +137,7 @@ FAMILY: Final = (
 )
 COPY: Final = (
     "kopior/kopia/kopian/kloner/klon/klonad/klonade/bedragare/dubbelgångare/utbytt/utbytta/"
-    "utbytts/impostor/impostors/imposter/imposters/clone/clones/replaced"
+    "utbytts/bytts/impostor/impostors/imposter/imposters/clone/clones/replaced"
 )
 """What a parent is said to have been turned into (Capgras): not "robot" or "fake", which
 young people say of parents in anger."""
@@ -165,3 +166,62 @@ THIRD: Final = (
     "han/hon/hen/he/she/kompisen/sonen/dottern/barnet/bebisen/brorsan/syrran/lillebror/"
     "lillasyster/pappa/mamma/killen/tjejen/friend/son/daughter/dad/mom/baby"
 )
+FAINT: Final = (
+    "yr/yrsel/snurrar/snurra/svimma/svimmar/svimmat/svimmade/svimfärdig/svimfärdigt/"
+    "svimningskänsla/svag/svart/blek/kallsvettig/dizzy/faint/fainting/lightheaded/woozy/pale"
+)
+"""How losing blood feels ("svimfärdig", "allt snurrar") after a cut or with blood."""
+SOAKED: Final = (
+    "golvet/golv/badrumsgolvet/badrumsgolv/handfatet/handduken/handdukarna/handdukar/"
+    "lakanet/lakanen/sängen/badkaret/badvattnet/duschen/kaklet/mattan/floor/sink/towel/"
+    "towels/sheets/bathtub/tub/shower"
+)
+"""What blood is seen on or turns red ("badrumsgolvet är helt rött", "blod på mattan")."""
+LATER: Final = (
+    "vecka/veckan/veckor/månad/månaden/månader/jul/julen/sommaren/påsk/påsken/lovet/"
+    "födelsedagen/week/weeks/month/months/christmas/summer/birthday"
+)
+"""Further ahead than WHEN: "finns inte kvar om en vecka" (not in WHEN: "planerat allt till
+sommaren" is no plan)."""
+HIDE_PLACE: Final = (
+    "garderob/garderoben/kudden/madrassen/sängen/säng/byrålådan/lådan/skrivbordslådan/"
+    "penalen/väskan/ryggsäcken/skåpet/rummet/closet/wardrobe/pillow/mattress/bed/drawer/"
+    "backpack/room"
+)
+"""Where a young person keeps means hidden, found by a parent."""
+BELONGINGS: Final = (
+    "saker/grejer/prylar/kläder/kläderna/things/stuff/playstation/ps5/ps4/xbox/switch/"
+    "nintendo/dator/datorn/laptop/mobil/mobilen/ipad/smycken/smycket/halsband/gosedjur/"
+    "gosedjuret/nalle/nallen/böcker/spel/spelen/katt/katten/hund/hunden/console/phone/"
+    "jewelry/jewellery"
+)
+"""What is given away before a death (not a bike or old clothes outgrown)."""
+WEAPON: Final = (
+    "kniv/kniven/knivar/vapen/vapnet/pistol/pistolen/gevär/geväret/yxa/yxan/machete/"
+    "slagträ/basebollträ/hammare/hammaren/knife/knives/gun/guns/axe/bat/hammer"
+)
+WATCHERS: Final = (
+    "dom/de/regeringen/polisen/grannarna/grannen/säpo/cia/fbi/staten/maffian/police/"
+    "government/neighbours/neighbors/they"
+)
+"""Who a paranoid belief says watches or listens in (not family: parents who "spionerar" or
+"övervakar mobilen" are a teenager's complaint, not a delusion)."""
+SPY: Final = "förföljer/övervakar/spionerar/avlyssnar/buggar/spying/bugging/wiretapping"
+APPLIANCE: Final = (
+    "tv/tvn/väggarna/väggen/micron/mikron/mikrovågsugnen/kylskåpet/eluttaget/uttaget/"
+    "lamporna/lampan/brandvarnaren/elen/tandfyllningen/fyllningarna/microwave/fridge/walls/"
+    "lights/outlet/fillings"
+)
+"""Things a delusion hears through (not a phone or a computer, which do spy)."""
+FOOD: Final = (
+    "mat/maten/skolmaten/skolmat/lunchen/lunch/middagen/middag/frukosten/frukost/"
+    "kvällsmaten/vattnet/kranvattnet/drickan/dricka/mjölken/juicen/kaffet/teet/godiset/"
+    "medicinen/medicinerna/tabletterna/food/water/drink/drinks/dinner/breakfast/meal/meals/"
+    "medicine"
+)
+"""What a delusion says is poisoned (compound words too: "skolmaten")."""
+ANIMALS: Final = (
+    "katt katten kattungen kattungar hund hunden valp valpen kanin kaninen marsvin "
+    "marsvinet hamster hamstern papegojan fågeln hästen cat kitten dog puppy bunny"
+)
+"""Pets that scratch and bite: "katten river mig" is no self-harm (a NOT_WITH word set)."""

@@ -10,19 +10,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from pathways.reading.crisis_vocab import phrase_list, word_set
+from pathways.reading.crisis_vocab import ANIMALS, VICTIM, phrase_list, word_set
 
 # Wording that uses danger words in another sense. Its words must stand next to each other
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
 # is not a wish to die, "killing it" is praise.
 GAMES: Final = (
     "mario*/kart/smash/brawl*/fortnite/minecraft/roblox/valorant/apex/overwatch/tetris/spel*/"
-    "tvspel*/schack*/monopol/pingis/padel/games/match*"
+    "tvspel*/schack*/monopol/pingis/padel/games/match*/cod/cs/csgo/gta/warzone/fifa/pubg/"
+    "battlefield/rainbow/pokemon/zelda/maffia/mafia/werewolf/varulv*/paintball/laserdome/"
+    "lasertag/airsoft/game/gamet/rundan/rundan/matchen"
 )
 """Games one is beaten or "killed" in (a blocker's slot)."""
 
 BLOCKERS: Final = phrase_list(f"""
     suicideboys/suicideboy/suicidboys | suicide squad
+    | {VICTIM}/dödad/mördad/killed/murdered/dog/died .. i/in/på/on/under {GAMES}
+    | slut på allt/alla .. godis/godiset/pengar/pengarna/mat/maten/chips/glass/mjölk/mjölken/
+    kakor/kaffe/kaffet/batteri*/data/surf*/toapapper/lösgodis/snacks/bensin
+    | leva/lever/levde/levt upp till | live up to
+    | dag/natt/vecka/minut/day/night/week/minute till/mer/längre/more utan/med/i/på/without/with
+    | kniv/kniven/knife/rakblad/sax/saxen .. för/to/att/och/and .. skära/skär/skar/cut/öppna/
+    open/dela .. tårtan/tårta/äpplen/äpple/äpplet/brödet/bröd/lök/löken/frukt/frukten/kött/
+    grönsaker/pizza/pizzan/paketet/snöret/cake/bread/apple/apples/onion/fruit/pizza/package
+    | ger/gett/ge/gav/given/give/gave/giving bort/away .. gamla/old/used/outgrown/begagnade
+    | bort/away .. till/to .. loppis/loppisen/biblioteket/bibliotek/myrorna/humana/erikshjälpen/
+    välgörenhet/charity/secondhand/kyrkan/insamling*/library
+    | vi/ni/we/they/dom/de har/have/hade/had planerat/planerade/planned/fixat/förberett/prepared
+    | förgifta/förgiftar/förgiftat/förgiftade/poison/poisoning/poisons/poisoned .. med/with
+    sin/sina/hennes/hans/her/his/their/din/your/dom/de matlagning/mat/maten/cooking/food/bakning/
+    baking/soppa/soppan/surströmming/lukt/parfym/fisar/farts
     | vi/ni/we/they/dom ska/kommer/tänker/going/gonna/will göra/gör/do det/it
     | göra/gör/do det/it .. läxan/läxorna/provet/uppgiften/arbetet/homework/kalaset/festen/
     lovar/lovade/lovat/promise/promised
@@ -41,10 +58,12 @@ BLOCKERS: Final = phrase_list(f"""
     heter/called/titled/låten/låt/song/lyrics/sjunger/sjöng/sings/sang/citat/quote/texten ..
     want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled/låten/song ..
     kill/döda/dö/die/dead | röst/rösten/röster/rösterna/voice/voices i/in/på/från korridoren/
-    korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet
+    korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet/spelet/
+    spel/game/headsetet/headset/discord/appen/{GAMES}
     | skolan/plugget/läxorna/läxan/träningen/jobbet/provet/proven/matten/mattan/gympan/
     provveckan/tentan/tentorna/schemat/morgonen/värmen/kylan/vädret/bussen/festen/barnen/
-    ungarna/lärarn/läraren/tränaren/chefen/this/it tar/tog/kommer/ska/will/is/gonna/going
+    ungarna/lärarn/läraren/tränaren/chefen/spelet/spelen/serien/låten/boken/kursen/veckan/
+    dagen/kön/trafiken/game/show/song/class/week/this/it tar/tog/kommer/ska/will/is/gonna/going
     livet/kill/killing/take/ta .. av/me/mig
     | livet av mig om/när/if/when .. ser/får/hittar/vet/märker/upptäcker/sees/finds |
     dö/dör/dog/dött/döden/död/die/died/dying/dead av/of/from skratt/skrattet/skam/skammen/
@@ -120,6 +139,8 @@ TOPIC: Final = word_set(
     läser läste religionen svenskan engelskan kursen lyssnar lyssnade låten låtar bandet
     album song lyrics biologin bion biology kemi kemin fysik fysiken historia historian
     historielektionen religion samhällskunskapen hälsokunskapen
+    novell novellen noveller novel story berättelse berättelsen dikt dikten poem manus
+    manuset pjäs pjäsen skrivuppgift skrivuppgiften fanfic
     """
 )
 
@@ -144,14 +165,16 @@ NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
         "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet "
         "dissekerade dissekera dissekerat dissektion slaktade slaktat slakt blodpudding blodkorv "
         "fejkblod filmblod teaterblod ketchup operationen operation narkos narkosen sövd nedsövd "
-        "opererades opererad opererade opererat operera surgery"
+        "opererades opererad opererade opererat operera surgery "
+        "badbomb badbomben badbomber bathbomb alger algerna hårfärg hårfärgen hårfärgning"
     ),
     "violence_now": word_set(
-        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades kurragömma"
+        "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades "
+        "kurragömma movie filmen serien"
     ),
     "self_harm": word_set(
         "rakade rakar raka rakning rakhyvel shaving shave lagade lagar laga matlagning misstag "
-        "råkade olycka accident accidentally"
+        "råkade olycka accident accidentally " + ANIMALS
     ),
 }
 
@@ -170,7 +193,9 @@ PAST: Final = phrase_list("""
 # "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the writer).
 FAR_PAST: Final = phrase_list("""
     år sedan/sen | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
-    | när hon/han/hen/jag/vi var liten/yngre/barn/mindre | years/months ago | last year/summer
+    | när/when hon/han/hen/jag/vi/pappa/mamma/farsan/morsan/min/mina/mitt/dad/mom/my/i/he/she
+    var/was/were liten/yngre/barn/mindre/ung/little/young/kid/baby | innan/before jag/i föddes/born
+    | before i was born | years/months ago | last year/summer
     | brukade | used to
 """)
 ABOUT_SOMEONE: Final = word_set("sig sitt sina herself himself themselves themself")
@@ -212,11 +237,49 @@ SOFT: Final = word_set(
     """
 )
 
+# Words in most texts: a phrase is never indexed by a slot of them (crisis_match.Index), so
+# that "men/och" or "tar/tog" does not make nearly every text try it.
+COMMON: Final = word_set(
+    """
+    och and men but en ett a an the på on har has have had tar tog tagit took med with till
+    om if för for av som who that där there här here de dom they han hon he she it det
+    den this du you me my min mitt mina vi we oss us er ni när when var where
+    """
+)
+
 # Intensifiers run into a word ("jättedjupt", "skitmycket"): read as the word itself.
 INTENSIFIERS: Final = ("jätte", "super", "skit", "mega", "sjukt", "as")
 
 # Short danger words whose one-letter misspellings are read as them ("lva", "wnat", "mg").
-CORE_SHORT: Final = ("leva", "vill", "mig", "want", "die", "hoppa", "massa", "slår", "livet")
+CORE_SHORT: Final = (
+    "leva",
+    "vill",
+    "mig",
+    "want",
+    "die",
+    "hoppa",
+    "massa",
+    "slår",
+    "livet",
+    "orkar",
+)
+
+# The heads of compound medicine words ("hjärtmediciner", "blodtryckstabletter", "lyckopiller"):
+# a longer word ending so is read as its head, so every phrase about pills reads them.
+COMPOUND_TAILS: Final = (
+    "mediciner",
+    "medicinerna",
+    "medicinen",
+    "medicin",
+    "tabletter",
+    "tabletterna",
+    "tabletten",
+    "tablett",
+    "piller",
+    "pillren",
+    "pills",
+    "meds",
+)
 
 # Spellings put right before matching (texting and speech).
 ALIASES: Final[Mapping[str, str]] = {
@@ -261,6 +324,13 @@ ALIASES: Final[Mapping[str, str]] = {
     "blöer": "blöder",
     "bloder": "blöder",
     "khs": "kms",
+    "ine": "inte",
+    "inge": "ingen",
+    "tabbz": "tabbar",
+    "tabz": "tabbar",
+    "tabbs": "tabbar",
+    "ite": "inte",
+    "imte": "inte",
 }
 
 # Real words a letter or two from a danger word: never read as its misspelling.
@@ -273,5 +343,10 @@ NOT_TYPOS: Final = word_set(
     sluta slutar slutat stoppa stoppar pistol planer kniven knivar hoppade hoppande psykiskt
     psykisk psykiska
     rakar rakade rakat
+    händer vägrar vägra vägrade noise tycker kräks läkaren parken påsen anger behov clear
+    closed delta känna legal lägg manager pressen profit skolkat state traces trans tuned
+    vilket öppen doesn chose hände slang barnens behöva behövas cause drivs dropping drops
+    filling finders freed gävle gavle hammarö lines lived parses policy pulling setting slower
+    staden stäng times nagle
     """
 )

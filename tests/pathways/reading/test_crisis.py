@@ -239,3 +239,37 @@ def test_someone_elses_danger_long_ago_is_no_danger_now(text: str) -> None:
 )
 def test_long_ago_does_not_hide_danger_again_or_now(text: str) -> None:
     assert is_danger(read_crisis(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("tog alla pappas hjärtmediciner", "overdose"),  # a compound read as its head
+        ("tog hela askan med blodtryckstabletter", "overdose"),
+        ("my friend od'd", "overdose"),  # the apostrophe of "od'd"
+        ("min son säger att skolmaten är förgiftad", "psychosis"),
+    ],
+)
+def test_compounds_and_contractions_are_read_by_their_head(text: str, category: str) -> None:
+    assert category in categories(text), read_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that is odd",  # "odd" is not "od'd"
+        "tog hela askan med kakor",  # "askan" is not "as" + "kan"
+        "har skrivit brev till mormor om vad som händer i skolan",  # "händer" is not "handen"
+        "min katt river mig hela tiden",  # a pet, not self-harm
+        "blev skjuten direkt i cod",  # a game
+        "vi har planerat det, det händer på lördag",  # "vi" plan a party
+        "gav bort mina gamla kläder",  # old things, given away
+        "jag ger bort mina böcker till biblioteket",
+        "tog fram kniven för att skära tårtan",
+        "orkar inte en dag till utan kaffe",
+        "i want all the noise to stop",  # "noise" is not "noose"
+        "min farfar tog livet av sig när pappa var liten",  # someone else, long ago
+    ],
+)
+def test_near_relatives_of_the_round_15_kinds_bring_nothing(text: str) -> None:
+    assert read_crisis(text) == (), read_crisis(text)
