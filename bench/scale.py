@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -144,6 +145,17 @@ def _first_provider(data: Path) -> tuple[str, str]:
     raise RuntimeError(f"no {PROVIDER_PATTERN} providers in {data}")
 
 
+def _anchored_provider(data: Path) -> str | None:
+    """The first provider written with a YAML anchor (`- &p99` on the line before its id)
+    that some other record aliases: editing it changes what those records merge, so
+    the edit is read whole (`pathways.store.incremental`), not in part."""
+    text = data.read_text(encoding="utf-8")
+    for found in re.finditer(r"^- &([^\s]+)\n\s+id: ([a-z0-9-]+)$", text, re.MULTILINE):
+        if f"*{found[1]}," in text or f"*{found[1]}}}" in text or f"*{found[1]}\n" in text:
+            return found[2]
+    return None
+
+
 def _user(cli: Path, instance: Path, data: Path, env: dict[str, str]) -> str:
     """Seed the instance from `data` (`user add` would seed it from the bundled file)."""
     seed = "import sys; from pathways.store.live import Instance; Instance.open(*sys.argv[1:])"
@@ -212,6 +224,9 @@ def editing(cli: Path, data: Path, edits: int, figures: Figures, log: Path) -> N
                 all(_rss_mb(w) < 300 for w in workers),
             )
             _edit_loop(base, token, edited, read, edits, workers, figures)
+            anchored = _anchored_provider(data)
+            if anchored is not None:
+                _anchored_edits(base, token, anchored, figures)
             replica(cli, base, token, edited, instance, Path(folder), figures, log)
         finally:
             _stop(process)
@@ -273,6 +288,32 @@ def _edit_loop(
         " / ".join(f"{a:.0f} → {b:.0f} MB" for a, b in zip(after_first, after, strict=True)),
         "< +10 %",
         growth < 0.10,
+    )
+
+
+def _anchored_edits(base: str, token: str, edited: str, figures: Figures, edits: int = 3) -> None:
+    """PUTs of a provider other records merge: the slow path an edit of one can take."""
+    auth = {"Authorization": f"Bearer {token}"}
+    url = f"{base}/api/v1/admin/providers/{edited}"
+    puts: list[float] = []
+    visible: list[float] = []
+    for n in range(edits):
+        _, headers, body = _call(url, headers=auth)
+        record = {**json.loads(body), "hours": f"Förankrad {n}"}
+        started = time.perf_counter()
+        status, _, answer = _call(
+            url, "PUT", record, {**auth, "If-Match": headers["etag"]}, timeout=TIMEOUT_S
+        )
+        puts.append(time.perf_counter() - started)
+        if status != 200:
+            raise RuntimeError(f"PUT answered {status}: {answer[:200]!r}")
+        visible.append(_until_visible(base, edited, record["hours"]) + puts[-1])
+    figures.add(
+        f"admin PUT of a provider others merge (a YAML anchor: read whole), worst of {edits}",
+        f"{max(puts) * 1000:.0f} ms (median {statistics.median(puts) * 1000:.0f}); "
+        f"visible on both workers after {max(visible):.2f} s at worst",
+        "< 1 s",
+        max(puts) < 1.0,
     )
 
 
