@@ -138,6 +138,9 @@ class Plan:
     section: str
     ident: str
     version: Version | None = None  # read in part: its registry is already built
+    # Read whole: the parsed data, kept for the version's next edit, which reads in part
+    # from them (without them it would parse the whole text again first).
+    raw: Any = None
 
     @property
     def etag(self) -> str | None:
@@ -318,15 +321,15 @@ def plan(text: str, records: RecordIndex, op: Operation, base: Version | None = 
 
 def _read(
     records: RecordIndex, new_text: str, base: Version | None
-) -> tuple[RegistryDocument, RecordIndex, ChangeDiff, Version | None]:
+) -> tuple[RegistryDocument, RecordIndex, ChangeDiff, Version | None, Any]:
     """The new text read in part from `base` when that can be done, else whole (parsed
-    once, for both the document and the records); with the diff from `records`."""
+    once, for the document, the records and the next edit); with the diff from `records`."""
     version = incremental.read(base, new_text, FILE) if base is not None else None
     if version is not None and base is not None:
-        return version.document, version.records, incremental.diff(version), version
+        return version.document, version.records, incremental.diff(version), version, None
     raw, document = load_parsed(new_text, FILE)
     new_records = RecordIndex(raw)
-    return document, new_records, diff(records, new_records), None
+    return document, new_records, diff(records, new_records), None, raw
 
 
 def finish(
@@ -338,7 +341,7 @@ def finish(
     base: Version | None = None,
 ) -> Plan:
     """Validate a new text with the loader, check it says what the edits meant, and diff it."""
-    document, new_records, changes, version = _read(records, new_text, base)
+    document, new_records, changes, version, raw = _read(records, new_text, base)
     problems = []
     for edit in edits:
         got = new_records.get(edit.section, edit.ident)
@@ -362,18 +365,18 @@ def finish(
     main = edits[0]
     summary = summary or describe(changes, (main.section, main.ident))
     return Plan(
-        new_text, document, new_records, changes, summary, main.section, main.ident, version
+        new_text, document, new_records, changes, summary, main.section, main.ident, version, raw
     )
 
 
 def plan_text(text: str, records: RecordIndex, new_text: str, base: Version | None = None) -> Plan:
     """A whole new registry text made by hand, validated by the loader and diffed."""
     known = base if base is not None and base.text == text else None
-    document, new_records, changes, version = _read(records, new_text, known)
+    document, new_records, changes, version, raw = _read(records, new_text, known)
     main = changes.records[0] if changes else None
     section, ident = (main.section, main.id) if main else ("providers", "")
     return Plan(
-        new_text, document, new_records, changes, describe(changes), section, ident, version
+        new_text, document, new_records, changes, describe(changes), section, ident, version, raw
     )
 
 

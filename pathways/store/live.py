@@ -302,7 +302,7 @@ class Instance:
     def _install(self, planned: Plan, registry: Registry) -> None:
         """Serve the new version at once, from what was already validated."""
         signature = signature_of(os.stat(self.registry_file))
-        version = planned.version or Version(planned.text, registry, records=planned.records)
+        version = planned.version or _whole(planned, registry)
         snapshot = Snapshot.of(signature, version)
         with self._reload:
             previous, self._snapshot = self._snapshot, snapshot
@@ -398,3 +398,11 @@ class Instance:
             authorize(user, planned.diff, current.registry)
             note = f"This reverts commit {change.entry.commit}."
             return self._save(planned, author_ident(user.name), message, note)
+
+
+def _whole(planned: Plan, registry: Registry) -> Version:
+    """The version of a change read whole, with what was parsed of it: the next edit
+    reads in part from its data, instead of parsing a national registry again first."""
+    if planned.raw is None:
+        return Version(planned.text, registry, records=planned.records)
+    return Version(planned.text, registry, planned.raw, records=planned.records)
