@@ -138,9 +138,7 @@ class Plan:
     section: str
     ident: str
     version: Version | None = None  # read in part: its registry is already built
-    # Read whole: the parsed data, kept for the version's next edit, which reads in part
-    # from them (without them it would parse the whole text again first).
-    raw: Any = None
+    raw: Any = incremental.UNREAD  # read whole: the data, for the next edit to read from
 
     @property
     def etag(self) -> str | None:
@@ -326,7 +324,8 @@ def _read(
     once, for the document, the records and the next edit); with the diff from `records`."""
     version = incremental.read(base, new_text, FILE) if base is not None else None
     if version is not None and base is not None:
-        return version.document, version.records, incremental.diff(version), version, None
+        doc, found, unread = version.document, version.records, incremental.UNREAD
+        return doc, found, incremental.diff(version), version, unread
     raw, document = load_parsed(new_text, FILE)
     new_records = RecordIndex(raw)
     return document, new_records, diff(records, new_records), None, raw

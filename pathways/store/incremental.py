@@ -48,7 +48,7 @@ from pathways.yamlio.regions import (
     record_anchors,
 )
 
-_UNKNOWN: Any = object()
+UNREAD: Any = object()  # not read yet: what a version reads when first asked for
 log = logging.getLogger("vardkedjan.incremental")
 
 
@@ -60,7 +60,7 @@ class Version:
         self,
         text: str,
         registry: Registry,
-        raw: Any = _UNKNOWN,
+        raw: Any = UNREAD,
         file: str = "<registry>",
         records: RecordIndex | None = None,
     ) -> None:
@@ -70,7 +70,7 @@ class Version:
         self._raw = raw
         self._reading = threading.Lock()
         self._records = records
-        self._layout: Layout | None = _UNKNOWN
+        self._layout: Layout | None = UNREAD
         self._anchors: dict[str, Any] | None = None
         # Read in part: the splices from the version before, and its records replaced.
         self.splices: dict[str, Splice] = {}
@@ -98,9 +98,9 @@ class Version:
 
     @property
     def raw(self) -> Any:
-        if self._raw is _UNKNOWN:
+        if self._raw is UNREAD:
             with self._reading:  # an edit waits for the read ahead rather than repeat it
-                if self._raw is _UNKNOWN:
+                if self._raw is UNREAD:
                     self._raw = parse_yaml(self.text, self.file, quick=False)
         return self._raw
 
@@ -113,7 +113,7 @@ class Version:
 
     @property
     def layout(self) -> Layout | None:
-        if self._layout is _UNKNOWN:
+        if self._layout is UNREAD:
             self._layout = layout(self.text)
         return self._layout
 

@@ -10,12 +10,12 @@
       .accounts.lock        held by whoever writes accounts.json
 
 Every write holds `.lock` from reading the current file to committing the new one, so
-one change is based on the version it was checked against (ETags), and several uvicorn
-workers never interleave. Every write is authorised first (`pathways.store.access`), then
-goes through the journal (`pathways.store.journal`): commit or nothing, and a crash at
-any point leaves the old version or the new one with its author and message. Readers
-call `current()` on every request: a `stat`, and when the file was replaced a reload in
-the background (`pathways.store.reloading`), swapped in once built.
+one change is based on the version it was checked against (ETags), and workers never
+interleave. Every write is authorised first (`pathways.store.access`), then goes through
+the journal (`pathways.store.journal`): commit or nothing, and a crash at any point
+leaves the old version or the new one with its author and message. Readers call
+`current()` on every request: a `stat`, and when the file was replaced a reload in the
+background (`pathways.store.reloading`), swapped in once built.
 """
 
 from __future__ import annotations
@@ -175,8 +175,7 @@ class Instance:
             except (RegistryInvalid, UnicodeDecodeError) as exc:
                 if current is None:
                     raise
-                # Never in a file this service wrote: someone edited it by hand. Keep
-                # serving the last good registry; the next write puts the file aside.
+                # Edited by hand: serve the last good one; the next write puts it aside.
                 log.error("%s was not reloaded: %s", self.registry_file, exc)
                 self._refused = signature
                 return current
@@ -302,7 +301,8 @@ class Instance:
     def _install(self, planned: Plan, registry: Registry) -> None:
         """Serve the new version at once, from what was already validated."""
         signature = signature_of(os.stat(self.registry_file))
-        version = planned.version or _whole(planned, registry)
+        text, raw, records = planned.text, planned.raw, planned.records  # raw: if read whole
+        version = planned.version or Version(text, registry, raw, records=records)
         snapshot = Snapshot.of(signature, version)
         with self._reload:
             previous, self._snapshot = self._snapshot, snapshot
@@ -398,11 +398,3 @@ class Instance:
             authorize(user, planned.diff, current.registry)
             note = f"This reverts commit {change.entry.commit}."
             return self._save(planned, author_ident(user.name), message, note)
-
-
-def _whole(planned: Plan, registry: Registry) -> Version:
-    """The version of a change read whole, with what was parsed of it: the next edit
-    reads in part from its data, instead of parsing a national registry again first."""
-    if planned.raw is None:
-        return Version(planned.text, registry, records=planned.records)
-    return Version(planned.text, registry, planned.raw, records=planned.records)
