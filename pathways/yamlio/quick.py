@@ -56,7 +56,7 @@ _BEFORE = r"(?<=[\s:?\[{,].)"  # lookbehind placed after a value's first charact
 _ZERO = re.compile(
     r"0(?:(?<=[\s:?\[{,]0)|(?<=[\s:?\[{,][-+]0))[0-9o_]+" + _END, re.MULTILINE
 )  # 010, 09, 0o7
-_EXPONENT = re.compile(r"[0-9.][eE][-+]?[0-9]+" + _END, re.MULTILINE)  # 1e3, 1.0e3
+_EXPONENT = re.compile(r"[0-9._][eE][-+]?[0-9]+" + _END, re.MULTILINE)  # 1e3, 1.0e3, 1_e3
 _UNDERSCORE = re.compile(r"_[0-9_.]*" + _END, re.MULTILINE)  # _0, 1_0.5, 0x1_F
 _COLON = re.compile(r"[0-9]:[0-9_]+(?:\.[0-9_]*)?" + _END, re.MULTILINE)  # 1:30, 12:30:00
 _WORDS = re.compile(
@@ -237,6 +237,7 @@ def begin(text: str, replays: int = DEFAULT_REPLAYS, beside: Beside = _in_line) 
     forked while this process holds little more than the text.
     """
     global _early
+    _drop(_early)  # begun and never loaded (another loader read the text): let it go
     _early = (text, replays, beside(lambda: _guard(text)), _Parse(text, replays, threaded=True))
 
 
@@ -251,10 +252,16 @@ def _claim(text: str, replays: int) -> tuple[_Parse, Callable[[], bool]] | None:
         return None
     begun, cap, steps_aside, parsed = early
     if cap != replays or not (begun is text or begun == text):
-        parsed.result_or_none()  # not this text's: its thread is waited for and dropped
-        steps_aside()
+        _drop(early)  # not this text's
         return None
     return parsed, steps_aside
+
+
+def _drop(early: tuple[str, int, Callable[[], bool], _Parse] | None) -> None:
+    """Wait for a begun load's thread and child, and keep nothing of them."""
+    if early is not None:
+        early[3].result_or_none()
+        early[2]()
 
 
 def _guard(text: str) -> bool:
