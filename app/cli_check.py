@@ -50,7 +50,7 @@ def _check(path: Path, text: str, *, show_all: bool) -> int:
     from pathways.registry import Registry
 
     try:
-        registry = Registry(load_text(text, str(path)))
+        registry = Registry(load_text(text, str(path), quick=True))  # finishes the begun load
     except RegistryInvalid as exc:
         return _refused(path, exc)
     doc = registry.document

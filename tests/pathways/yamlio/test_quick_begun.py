@@ -71,3 +71,13 @@ def test_a_load_begun_for_another_text_or_cap_is_not_used(
     assert data == parse_yaml(TEXT, "r.yaml", quick=False)
     assert parses == [(begun, cap), (TEXT, 1000)]  # the begun parse was not taken
     assert yamlquick._early is None  # nor left for a later load
+
+
+def test_a_load_begun_again_lets_the_first_go(parses: list[tuple[str, int]]) -> None:
+    with parallel.allowed():  # the first begin's guards really forked, and waited for
+        yamlquick.begin(OTHER, 1000, parallel.beside)
+        yamlquick.begin(TEXT, 1000, parallel.beside)
+        data = yamlquick.load(TEXT, 1000, parallel.beside)
+    assert data == parse_yaml(TEXT, "r.yaml", quick=False)
+    assert parses == [(OTHER, 1000), (TEXT, 1000)]  # the second begun parse was used
+    assert yamlquick._early is None
