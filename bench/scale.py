@@ -148,7 +148,7 @@ def _first_provider(data: Path) -> tuple[str, str]:
 def _anchored_provider(data: Path) -> str | None:
     """The first provider written with a YAML anchor (`- &p99` on the line before its id)
     that some other record aliases: editing it changes what those records merge, so
-    the edit is read whole (`pathways.store.incremental`), not in part."""
+    they are read again with it (`pathways.store.incremental`)."""
     text = data.read_text(encoding="utf-8")
     for found in re.finditer(r"^- &([^\s]+)\n\s+id: ([a-z0-9-]+)$", text, re.MULTILINE):
         if f"*{found[1]}," in text or f"*{found[1]}}}" in text or f"*{found[1]}\n" in text:
@@ -299,7 +299,7 @@ def _timed_put(base: str, auth: dict[str, str], edited: str, hours: str) -> tupl
 
 
 def _anchored_edits(base: str, token: str, edited: str, figures: Figures, edits: int = 3) -> None:
-    """PUTs of a provider other records merge: the slow path an edit of one can take."""
+    """PUTs of a provider other records merge: they are read again with it."""
     auth = {"Authorization": f"Bearer {token}"}
     puts: list[float] = []
     visible: list[float] = []
@@ -308,7 +308,7 @@ def _anchored_edits(base: str, token: str, edited: str, figures: Figures, edits:
         puts.append(put)
         visible.append(seen)
     figures.add(
-        f"admin PUT of a provider others merge (a YAML anchor: read whole), worst of {edits}",
+        f"admin PUT of a provider others merge (a YAML anchor), worst of {edits}",
         f"{max(puts) * 1000:.0f} ms (median {statistics.median(puts) * 1000:.0f}); "
         f"visible on both workers after {max(visible):.2f} s at worst",
         "< 1 s",

@@ -78,7 +78,8 @@ def _graph_view(provider: Provider) -> tuple[Any, ...]:
 def _changed_flows(change: Change) -> tuple[list[Flow], list[Flow]]:
     """The flows whose edges may differ: added, removed or changed in any field."""
     old, new = change.flows
-    same = {f.id for f in new} & {f.id for f in old if f in new}
+    now = {f.id: f for f in new}
+    same = {f.id for f in old if now.get(f.id) == f}
     return [f for f in old if f.id not in same], [f for f in new if f.id not in same]
 
 

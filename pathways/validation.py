@@ -36,7 +36,17 @@ from pathways.rules import (
     strings,
 )
 
-__all__ = ["KIND_IDS", "SECTIONS", "Scope", "Splice", "exact_key", "name_key", "validate"]
+__all__ = [
+    "KIND_IDS",
+    "SECTIONS",
+    "Scope",
+    "Splice",
+    "Splices",
+    "exact_key",
+    "name_key",
+    "validate",
+    "written",
+]
 
 SECTIONS = ("areas", "providers", "flows", "forums")
 TOP_LEVEL = frozenset({"version", *SECTIONS})
@@ -52,38 +62,54 @@ Key = tuple[str, str]  # (section, id) a rule looks up
 
 @dataclass(frozen=True)
 class Splice:
-    """In one section, `removed` records from `start` on were replaced by `added` ones."""
+    """In one section, `removed` records from `start` on (a position in the list as it
+    was) were replaced by `added` ones."""
 
     start: int
     removed: int
     added: int
 
-    @property
-    def written(self) -> range:
-        return range(self.start, self.start + self.added)
+
+Splices = tuple[Splice, ...]  # the stretches of one section, in order, apart
+
+
+def written(splices: Splices) -> list[range]:
+    """Each splice's records in the list as it is now: the splices before it moved them."""
+    out, shift = [], 0
+    for splice in splices:
+        out.append(range(splice.start + shift, splice.start + shift + splice.added))
+        shift += splice.added - splice.removed
+    return out
 
 
 @dataclass(frozen=True)
 class Scope:
     """A validation in part: `previous` (valid) became the new raw data by `splices`;
-    `replaced` holds, per spliced section, the raw records as they were."""
+    `replaced` holds, per spliced section, the raw records they took out, in order.
+
+    A section has several splices when an edited record is merged by others (`<<: *p7`):
+    their text is the same, but what they read from it changed."""
 
     previous: RegistryDocument
-    splices: Mapping[str, Splice]
+    splices: Mapping[str, Splices]
     replaced: Mapping[str, Sequence[Any]]
+
+    def written(self) -> dict[str, set[int]]:
+        """Per spliced section, the positions of the records written anew."""
+        return {s: {p for r in written(spl) for p in r} for s, spl in self.splices.items()}
 
     def changed_keys(self, sections: Mapping[str, list[Any]]) -> set[Key]:
         keys: set[Key] = set()
-        for section, splice in self.splices.items():
+        for section, positions in self.written().items():
             for record in self.replaced.get(section, ()):
                 keys.update(identity(section, record))
-            for position in splice.written:
+            for position in positions:
                 keys.update(identity(section, sections[section][position]))
         return keys
 
     def to_check(self, sections: Mapping[str, list[Any]]) -> dict[str, set[int]]:
         """Per section, the positions whose relational rules must run."""
-        written = {section: splice.written for section, splice in self.splices.items()}
+        written = self.written()
         found = dependents(sections, self.changed_keys(sections), written)
         for section, positions in written.items():
             found.setdefault(section, set()).update(positions)
@@ -144,7 +170,7 @@ def identity(section: str, record: Any) -> Iterator[Key]:
 
 
 def dependents(
-    sections: Mapping[str, list[Any]], changed: Iterable[Key], skip: Mapping[str, range]
+    sections: Mapping[str, list[Any]], changed: Iterable[Key], skip: Mapping[str, set[int]]
 ) -> dict[str, set[int]]:
     """The records (by section, positions) whose rules read any of the `changed` keys.
 
@@ -158,7 +184,7 @@ def dependents(
         wanted = [(readers[read], found) for read, found in ids.items() if read in readers]
         if not wanted:
             continue
-        written = skip.get(section, range(0))
+        written = skip.get(section, set())
         positions = out.setdefault(section, set())
         for reader, found in wanted:
             for position, record in enumerate(sections.get(section, ())):
@@ -262,13 +288,17 @@ def _models(
     if scope is None:
         return _records(items, section, problems)
     before: tuple[Any, ...] = getattr(scope.previous, section)
-    splice = scope.splices.get(section, Splice(len(items), 0, 0))
-    if len(before) - splice.removed + splice.added != len(items):
-        raise ValueError(f"the splice of '{section}' does not match its records")
-    written = splice.written
-    fresh = _records(items[written.start : written.stop], section, problems, written.start)
-    after = splice.start + splice.removed
-    return [*before[: splice.start], *fresh, *before[after:]]
+    splices = scope.splices.get(section, ())
+    if len(before) + sum(s.added - s.removed for s in splices) != len(items):
+        raise ValueError(f"the splices of '{section}' do not match its records")
+    out: list[Any] = []
+    kept = 0  # where the previous models not yet taken begin
+    for splice, now in zip(splices, written(splices), strict=True):
+        out += before[kept : splice.start]
+        out += _records(items[now.start : now.stop], section, problems, now.start)
+        kept = splice.start + splice.removed
+    out += before[kept:]
+    return out
 
 
 def _section(raw: Mapping[str, Any], name: str, problems: list[Problem]) -> list[Any]:

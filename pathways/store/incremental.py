@@ -8,11 +8,16 @@ alone, validated in part (`pathways.validation.Scope`: the records written anew 
 records whose rules read them), and the registry is updated where the change touches it
 (`Registry.updated`, which rewires only the changed edges of the graph).
 
+An edit to a record that others merge (`- &p7` ... `<<: *p7`) changes them too, though
+their lines stay the same: they are found by their aliases (`pathways.store.anchors`)
+and read again with the anchor as it is now, each a splice of its own.
+
 Whenever this cannot be sure to give what a fresh load would give, it gives up and the
 caller loads the text whole: a change outside the records (the top-level keys, a
-comment before a list), a stretch that does not parse alone or defines a YAML anchor,
-an alias the text could read differently, more alias expansion than before, a problem
-it cannot place on its line, a graph past its limit. A refused edit is refused in part
+comment before a list), a stretch that does not parse alone, an anchor added, removed
+or renamed, an alias to an anchor not defined before it, a merging record with an
+anchor of its own, aliases that may expand past the loader's bound, a problem it
+cannot place on its line, a graph past its limit. A refused edit is refused in part
 too, with the problems the whole loader would report, on the same lines.
 `tests/pathways/store/test_incremental.py` checks over random edit sequences that the
 result (a version or a refusal) equals a fresh load of the same text.
@@ -34,18 +39,20 @@ from pathways.graph import GraphTooLarge
 from pathways.loader import line_in_record, parse_yaml
 from pathways.models import RegistryDocument
 from pathways.registry import Change, Registry, collector_paused
+from pathways.store.anchors import Anchors, aliasing, defined
+from pathways.store.anchors import spent as anchors_spent
 from pathways.store.versions import ChangeDiff, RecordIndex
 from pathways.store.versions import diff as diff_records
-from pathways.validation import Scope, Splice, validate
+from pathways.validation import Scope, Splice, Splices, validate, written
 from pathways.yamlio import fast
 from pathways.yamlio.regions import (
     Hunk,
     Layout,
+    Section,
     changes,
     count_records,
     is_record_start,
     layout,
-    record_anchors,
 )
 
 UNREAD: Any = object()  # not read yet: what a version reads when first asked for
@@ -71,15 +78,17 @@ class Version:
         self._reading = threading.Lock()
         self._records = records
         self._layout: Layout | None = UNREAD
-        self._anchors: dict[str, Any] | None = None
+        self._anchors: Anchors | None = None
+        self._spent: int | None = UNREAD  # how far its aliases expand, at most (None: unknown)
         # Read in part: the splices from the version before, and its records replaced.
-        self.splices: dict[str, Splice] = {}
+        self.splices: dict[str, Splices] = {}
         self.replaced: dict[str, Sequence[Any]] = {}
 
     def adopt(self, other: Version) -> None:
         """Take over what was read from `other`, a version of the same text."""
         self._raw, self._records, self._layout = other._raw, other._records, other._layout
         self._anchors, self.splices, self.replaced = other._anchors, other.splices, other.replaced
+        self._spent = other._spent
 
     def prefetch(self) -> None:
         """Read what the next edit needs now (for a server, in the background); if it
@@ -89,6 +98,7 @@ class Version:
             assert self.records is not None
             if found is not None:
                 self.anchors(found)
+                self.spent()
         except (RegistryInvalid, UnicodeError, OSError) as exc:  # pragma: no cover
             log.error("could not read %s ahead of the next edit: %s", self.file, exc)
 
@@ -117,15 +127,18 @@ class Version:
             self._layout = layout(self.text)
         return self._layout
 
-    def anchors(self, found: Layout) -> dict[str, Any]:
-        """What an alias to a record's anchor stands for (`regions.record_anchors`)."""
+    def anchors(self, found: Layout) -> Anchors:
+        """The anchors on whole records: what an alias to each stands for, and where."""
         if self._anchors is None:
-            raw = self.raw
-            self._anchors = {
-                name: raw[section][index]
-                for name, (section, index) in record_anchors(self.text, found.sections).items()
-            }
+            self._anchors = Anchors.of(self.text, found, self.raw)
         return self._anchors
+
+    def spent(self) -> int | None:
+        """At most how far the text's aliases expand; None if that is not known."""
+        if self._spent is UNREAD:
+            found = self.layout
+            self._spent = None if found is None else anchors_spent(self.text, self.anchors(found))
+        return self._spent
 
 
 def read(base: Version, text: str, file: str) -> Version | None:
@@ -142,24 +155,17 @@ def _read(base: Version, text: str, file: str) -> Version | None:
     limits.check_size(len(text), file)
     before = base.layout
     changed = None if before is None else changes(base.text, before, text)
-    if before is None or changed is None:
+    if before is None or changed is None or not isinstance(base.raw, Mapping):
         return None
     found, after = changed
-    raw = base.raw
-    if not isinstance(raw, Mapping):
+    reading = _Reading(base, before)
+    if not all(reading.hunk(h) for h in found) or not reading.merging(text, after):
         return None
-    new_raw = dict(raw)
-    splices: dict[str, Splice] = {}
-    replaced: dict[str, Sequence[Any]] = {}
-    for hunk in found:
-        items = _records(base, before, hunk)
-        old = raw.get(hunk.section)
-        if items is None or not isinstance(old, list):
+    if reading.grown > 0:  # the aliases expand further: still within the loader's bound?
+        total = base.spent()
+        if total is None or total + reading.grown > limits.Limits.current().alias_nodes:
             return None
-        end = hunk.start + hunk.removed
-        new_raw[hunk.section] = [*old[: hunk.start], *items, *old[end:]]
-        splices[hunk.section] = Splice(hunk.start, hunk.removed, len(items))
-        replaced[hunk.section] = old[hunk.start : end]
+    new_raw, splices, replaced = reading.spliced()
     try:
         document = validate(new_raw, Scope(base.document, splices, replaced))
         registry = base.registry.updated(document, _change(base.document, document, splices))
@@ -175,9 +181,135 @@ def _read(base: Version, text: str, file: str) -> Version | None:
     version.splices, version.replaced = splices, replaced
     if base._records is not None:
         version._records = base._records.spliced(new_raw, splices, replaced)
-    if not any(_defines_anchor(h.new) for h in found):
-        version._anchors = base._anchors
+    version._anchors = Anchors(reading.values, reading.moved.at)
+    if base._spent is not UNREAD:  # still a bound: the edit's own aliases are counted exactly
+        version._spent = None if base._spent is None else base._spent + reading.grown
     return version
+
+
+class _Reading:
+    """The records an edit wrote, each stretch read alone, and the records that merge
+    an anchored record it changed, read again with what they merge now."""
+
+    def __init__(self, base: Version, found: Layout) -> None:
+        self.raw: Mapping[str, Any] = base.raw
+        self.order = {s.name: n for n, s in enumerate(found.sections)}
+        self.names = [s.name for s in found.sections]
+        self.anchors = base.anchors(found)
+        self.values = dict(self.anchors.values)  # with the anchors the edit wrote anew
+        self.moved = self.anchors  # where the anchors are after the edit
+        self.changed: set[str] = set()  # the anchors whose record the edit changed
+        self.grown = 0  # how much further the aliases expand than before
+        self.written: dict[int, range] = {}  # per section, the hunk's records now
+        self.stretches: dict[str, list[tuple[int, int, list[Any]]]] = {}
+
+    def hunk(self, hunk: Hunk) -> bool:
+        """Read a hunk's records alone; False if that may differ from the whole text."""
+        section = self.raw.get(hunk.section)
+        if not isinstance(section, list) or (
+            hunk.new and not is_record_start(hunk.new, hunk.indent)
+        ):
+            return False
+        place = self.order[hunk.section]
+        visible = self.anchors.before((place, hunk.start))  # an alias comes after its anchor
+        old = _parse(hunk.old, visible)
+        new = _parse(hunk.new, {name: self.values[name] for name in visible})
+        if old is None or new is None:
+            return False
+        (was, was_spent, was_anchors), (items, spent, anchors) = old, new
+        if was != section[hunk.start : hunk.start + hunk.removed]:
+            return False  # read alone it is not what the whole text said
+        if count_records(hunk.new, hunk.indent) != len(items):
+            return False
+        mine = _own_anchors(hunk.new, items, anchors)
+        if (
+            mine is None
+            or set(was_anchors) != set(anchors)
+            or not anchors.keys() <= self.values.keys()
+        ):
+            return False  # an anchor added, removed, renamed, or not on a whole record
+        self.changed.update(n for n, v in anchors.items() if v != self.anchors.values[n])
+        self.values.update(anchors)
+        self.moved = self.moved.spliced(place, hunk.start, hunk.removed, len(items), mine)
+        self.grown += spent - was_spent
+        self.written[place] = range(hunk.start, hunk.start + len(items))
+        self.stretches.setdefault(hunk.section, []).append((hunk.start, hunk.removed, items))
+        return True
+
+    def merging(self, text: str, found: Layout) -> bool:
+        """Read again, with the anchors as they are now, the records outside the hunks
+        that alias an anchor the edit changed; False if one cannot be read so."""
+        if not self.changed:
+            return True
+        places = aliasing(text, found, self.changed)
+        if places is None:
+            return False
+        for place, indices in sorted(places.items()):
+            inside = self.written.get(place, range(0))
+            shift = len(inside) - _removed(self.stretches.get(self.names[place], []))
+            now = sorted(i for i in indices if i not in inside)
+            if now and not self._again(text, found.sections[place], now, inside, shift):
+                return False
+        return True
+
+    def _again(
+        self, text: str, section: Section, now: list[int], inside: range, shift: int
+    ) -> bool:
+        spans = (section.span(i) for i in now)
+        fragment = "".join(_line_ended(text[start:stop]) for start, stop in spans)
+        old = _parse(fragment, self.anchors.values)
+        new = _parse(fragment, self.values)
+        if old is None or new is None or old[2] or new[2] or len(new[0]) != len(now):
+            return False  # an anchor of its own: the records that merge it are not known
+        records = self.raw[section.name]
+        was = [i if i < inside.start else i - shift for i in now]
+        if old[0] != [records[i] for i in was]:
+            return False
+        self.grown += new[1] - old[1]
+        stretches = self.stretches.setdefault(section.name, [])
+        stretches.extend((i, 1, [item]) for i, item in zip(was, new[0], strict=True))
+        return True
+
+    def spliced(self) -> tuple[dict[str, Any], dict[str, Splices], dict[str, Sequence[Any]]]:
+        """The new data, and per section its splices and the records they took out."""
+        raw = dict(self.raw)
+        splices: dict[str, Splices] = {}
+        replaced: dict[str, Sequence[Any]] = {}
+        for name, stretches in self.stretches.items():
+            stretches.sort(key=lambda s: (s[0], s[1]))  # records added before one replaced
+            old: list[Any] = self.raw[name]
+            out: list[Any] = []
+            taken: list[Any] = []
+            kept = 0
+            for start, removed, items in stretches:
+                out += old[kept:start]
+                out += items
+                taken += old[start : start + removed]
+                kept = start + removed
+            out += old[kept:]
+            raw[name] = out
+            splices[name] = tuple(Splice(s, r, len(items)) for s, r, items in stretches)
+            replaced[name] = taken
+        return raw, splices, replaced
+
+
+def _removed(stretches: list[tuple[int, int, list[Any]]]) -> int:
+    return sum(removed for _, removed, _ in stretches)
+
+
+def _line_ended(fragment: str) -> str:
+    return fragment if fragment.endswith("\n") else fragment + "\n"
+
+
+def _own_anchors(fragment: str, items: list[Any], anchors: dict[str, Any]) -> dict[str, int] | None:
+    """The index among `items` of the record each anchor a fragment defined is on; None
+    if one is written more than once, or is not on a whole record."""
+    index = {id(item): n for n, item in enumerate(items)}
+    written = defined(fragment)
+    if set(written) != set(anchors) or any(count != 1 for count in written.values()):
+        return None
+    mine = {name: index.get(id(value)) for name, value in anchors.items()}
+    return None if None in mine.values() else {k: v for k, v in mine.items() if v is not None}
 
 
 # An alias in a record's lines, replaced by an empty mapping to find lines in them alone
@@ -202,68 +334,37 @@ def _placed(exc: RegistryInvalid, text: str, found: Layout, file: str) -> Regist
     return RegistryInvalid(sorted(placed, key=lambda p: p.line or 0))
 
 
-def _records(base: Version, found: Layout, hunk: Hunk) -> list[Any] | None:
-    """The records of a hunk's new text, read alone; None if that may differ from
-    reading them in the whole text."""
-    if hunk.new and not is_record_start(hunk.new, hunk.indent):
-        return None
-    anchors = base.anchors(found)
-    old, old_spent = _parse(hunk.old, anchors)
-    new, new_spent = _parse(hunk.new, anchors)
-    section = base.raw.get(hunk.section)
-    if old is None or new is None or not isinstance(section, list):
-        return None
-    if old != section[hunk.start : hunk.start + hunk.removed] or new_spent > old_spent:
-        return None  # read alone it is not what the whole text said; or more aliases
-    if count_records(hunk.new, hunk.indent) != len(new):
-        return None
-    return new
-
-
-def _parse(fragment: str, anchors: dict[str, Any]) -> tuple[list[Any] | None, int]:
-    """A fragment's records and what its aliases expand to; None if it is not a plain
-    list of mappings without anchors of its own, read without any doubt."""
+def _parse(fragment: str, anchors: dict[str, Any]) -> tuple[list[Any], int, dict[str, Any]] | None:
+    """A fragment's records, what its aliases expand to, and the anchors it defines;
+    None if it is not a plain list of mappings read without any doubt."""
     table = dict(anchors)
     budget = limits.AliasBudget()
     try:
         data, duplicates = fast.load(fragment, budget, anchors=table)
     except (yaml.YAMLError, fast.Unsupported, RegistryInvalid, RecursionError):
-        return None, 0
-    if (
-        duplicates
-        or len(table) != len(anchors)
-        or any(table[k] is not v for k, v in anchors.items())
-    ):
-        return None, 0
+        return None
     items = [] if data is None else data
-    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        return None, 0
-    return items, budget.spent
-
-
-def _defines_anchor(fragment: str) -> bool:
-    return "&" in fragment
+    if duplicates or not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        return None
+    mine = {k: v for k, v in table.items() if k not in anchors or anchors[k] is not v}
+    return items, budget.spent, mine
 
 
 def _change(
-    before: RegistryDocument, after: RegistryDocument, splices: Mapping[str, Splice]
+    before: RegistryDocument, after: RegistryDocument, splices: Mapping[str, Splices]
 ) -> Change:
     """The providers and flows written anew, as they were and as they are now."""
     return Change(
-        _spliced(before.providers, after.providers, splices.get("providers")),
-        _spliced(before.flows, after.flows, splices.get("flows")),
+        _spliced(before.providers, after.providers, splices.get("providers", ())),
+        _spliced(before.flows, after.flows, splices.get("flows", ())),
     )
 
 
 def _spliced(
-    before: Sequence[Any], after: Sequence[Any], splice: Splice | None
+    before: Sequence[Any], after: Sequence[Any], splices: Splices
 ) -> tuple[list[Any], list[Any]]:
-    if splice is None:
-        return [], []
-    return (
-        list(before[splice.start : splice.start + splice.removed]),
-        list(after[splice.start : splice.start + splice.added]),
-    )
+    was = [m for s in splices for m in before[s.start : s.start + s.removed]]
+    return was, [m for now in written(splices) for m in after[now.start : now.stop]]
 
 
 def diff(version: Version) -> ChangeDiff:
@@ -272,8 +373,8 @@ def diff(version: Version) -> ChangeDiff:
     before = RecordIndex({s: list(records) for s, records in version.replaced.items()})
     after = RecordIndex(
         {
-            s: raw[s][splice.start : splice.start + splice.added]
-            for s, splice in version.splices.items()
+            s: [r for now in written(splices) for r in raw[s][now.start : now.stop]]
+            for s, splices in version.splices.items()
         }
     )
     return diff_records(before, after)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pathways.loader import parse_yaml
+from pathways.validation import written
 from pathways.yamlio.canonical import canonical, compact_json, jsonable
 
 Record = dict[str, Any]
@@ -78,25 +79,27 @@ class RecordIndex:
     def spliced(
         self, raw: Mapping[str, Any], splices: Mapping[str, Any], replaced: Mapping[str, Any]
     ) -> RecordIndex:
-        """The index of `raw`, which differs from this index's text by `splices` (each a
-        `pathways.validation.Splice`, `replaced` the records they took out): entries
-        outside them are shared, and stay in their order."""
+        """The index of `raw`, which differs from this index's text by `splices` (per
+        section, `pathways.validation.Splice`s in order; `replaced` the records they
+        took out): entries outside them are shared, and stay in their order."""
         out = RecordIndex(None)
         out.sections = dict(self.sections)
-        for name, splice in splices.items():
+        for name, stretches in splices.items():
             items = raw[name]
-            new = items[splice.start : splice.start + splice.added]
-            old_ids = [_ident(r) for r in replaced.get(name, ())]
-            new_ids = [_ident(r) for r in new]
-            at_end = splice.start + splice.removed >= len(self.sections.get(name, {}))
-            same = old_ids == new_ids[: len(old_ids)] and (len(new) == len(old_ids) or at_end)
-            if not same or None in new_ids:
-                out.sections[name] = RecordIndex({name: items}).sections.get(name, {})
-                continue
             entries = dict(self.sections.get(name, {}))
-            for position, (item, ident) in enumerate(zip(new, new_ids, strict=True), splice.start):
-                assert ident is not None
-                entries[ident] = Entry(item, position)
+            taken = iter(replaced.get(name, ()))
+            for n, (splice, now) in enumerate(zip(stretches, written(stretches), strict=True)):
+                new = items[now.start : now.stop]
+                old_ids = [_ident(next(taken)) for _ in range(splice.removed)]
+                new_ids = [_ident(r) for r in new]
+                at_end = n == len(stretches) - 1 and now.stop >= len(items)
+                same = old_ids == new_ids[: len(old_ids)] and (len(new) == len(old_ids) or at_end)
+                if not same or None in new_ids:
+                    entries = RecordIndex({name: items}).sections.get(name, {})
+                    break
+                for position, (item, ident) in enumerate(zip(new, new_ids, strict=True), now.start):
+                    assert ident is not None
+                    entries[ident] = Entry(item, position)
             out.sections[name] = entries
         return out
 

@@ -10,6 +10,7 @@ edge of the graph. A text that a fresh load refuses is never accepted in part.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -171,9 +172,12 @@ def by_hand(data: st.DataObject, version: Version) -> str:
     """A change made in the text itself: a line changed, a comment, a record deleted."""
     text = version.text
     lines = text.split("\n")
-    kind = data.draw(st.sampled_from(["value", "comment", "delete", "indent", "top", "same"]))
+    kinds = ["value", "comment", "delete", "indent", "top", "same", "alias", "anchor"]
+    kind = data.draw(st.sampled_from(kinds))
     if kind == "same":
         return text
+    if kind in ("alias", "anchor"):
+        return _anchor_changed(data, text, kind)
     if kind == "top":
         return text.replace("version: 1", "version: 2", 1)
     sections = layout(text)
@@ -192,6 +196,17 @@ def by_hand(data: st.DataObject, version: Version) -> str:
         key = lines[line_no].split(": ", 1)[0]
         lines[line_no] = f'{key}: "{data.draw(st.text("xyz", min_size=1, max_size=5))}"'
     return "\n".join(lines)
+
+
+def _anchor_changed(data: st.DataObject, text: str, kind: str) -> str:
+    """An alias pointed at another anchor (before or after it), or an anchor renamed."""
+    names = re.findall(r"&(\w+)", text)
+    marks = list(re.finditer(r"\*(\w+)" if kind == "alias" else r"&(\w+)", text))
+    if not names or not marks:
+        return text
+    mark = _pick(data, marks)
+    other = _pick(data, [*names, "nytt"])
+    return text[: mark.start(1)] + other + text[mark.end(1) :]
 
 
 def step(data: st.DataObject, version: Version) -> tuple[str, Version | None]:
@@ -220,7 +235,7 @@ def step(data: st.DataObject, version: Version) -> tuple[str, Version | None]:
 
 @pytest.mark.parametrize("name", sorted(BASES))
 @settings(
-    max_examples=25,
+    max_examples=int(os.environ.get("VK_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -260,7 +275,7 @@ def test_an_edit_to_one_provider_is_read_in_part() -> None:
             version,
         )
         assert planned.version is not None
-        assert planned.version.splices["providers"].added == 1
+        assert [s.added for s in planned.version.splices["providers"]] == [1]
         assert_same(planned.version, fresh(planned.text) or pytest.fail("refused"))
         assert planned.diff.ids("providers") == [ident]
 
@@ -300,16 +315,3 @@ def test_a_change_outside_the_records_is_read_whole() -> None:
     assert (
         incremental.read(version, version.text.replace("version: 1", "version: 1 "), FILE) is None
     )
-
-
-def test_a_record_that_defines_an_anchor_is_read_whole() -> None:
-    """Changing an anchored record may change every record that merges it."""
-    version = BASES["generated"]
-    assert version is not None
-    match = re.search(
-        r"^- &(\w+)\n  id: ([\w-]+)\n(?:  .*\n)*?  how_to_contact: (.*)$", version.text, re.M
-    )
-    assert match is not None
-    text = version.text[: match.start(3)] + '"Ring."' + version.text[match.end(3) :]
-    assert incremental.read(version, text, FILE) is None
-    assert fresh(text) is not None
