@@ -82,6 +82,7 @@ _PAST: Final = tuple(compile_phrase("", text, strict=True) for text in data.PAST
 _FAR_PAST: Final = tuple(compile_phrase("", text, strict=True) for text in data.FAR_PAST)
 _ABOUT_SOMEONE: Final = frozenset(fold(w) for w in data.ABOUT_SOMEONE)
 _AGAIN: Final = frozenset(fold(w) for w in data.AGAIN)
+_NOW: Final = frozenset(fold(w) for w in data.NOW)
 _FIRST_PERSON: Final = frozenset(fold(w) for w in data.FIRST_PERSON)
 _SOMEONE_ELSE: Final = frozenset(fold(w) for w in data.SOMEONE_ELSE)
 _SOFT_PAIRS: Final = {fold(k): frozenset(fold(w) for w in v) for k, v in data.SOFT_PAIRS.items()}
@@ -284,10 +285,27 @@ _OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_
 """What someone else did long ago ("tog livet av sig för två år sen") that is no danger now."""
 
 
-def _long_ago(words: list[str], present: set[str]) -> bool:
+def _long_ago(words: list[str], present: set[str]) -> list[tuple[int, int]]:
+    """Where the text says "long ago" (first and last word); none if it happens again."""
     if not _AGAIN.isdisjoint(present):
+        return []
+    candidates = _FAR_PAST_INDEX.candidates(present)
+    return [(at[0], at[-1]) for p in candidates for at in match(p, words, present)]
+
+
+def _then(positions: tuple[int, ...], long_ago: list[tuple[int, int]], words: list[str]) -> bool:
+    """Whether a match is told of as long ago: a "long ago" stands nearer to it than any
+    word of now ("nu", "ikväll"); on a tie, now."""
+    first, last = positions[0], positions[-1]
+
+    def distance(start: int, end: int) -> int:
+        return max(start - last, first - end, 0)
+
+    then = min((distance(*span) for span in long_ago), default=None)
+    if then is None:
         return False
-    return any(match(p, words, present) for p in _FAR_PAST_INDEX.candidates(present))
+    now = (distance(i, i) for i, word in enumerate(words) if word in _NOW)
+    return then < min(now, default=then + 1)
 
 
 def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
@@ -305,7 +323,7 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
     blocked = {i for b in blockers for at in match(b, words, present) for i in at}
     topic = not _TOPIC.isdisjoint(present) or any(w.endswith(_TOPIC_ENDINGS) for w in present)
     past = any(match(p, words, present) for p in _PAST_INDEX.candidates(present))
-    long_ago: bool | None = None  # worked out only for a match about someone else
+    long_ago: list[tuple[int, int]] | None = None  # only for a match about someone else
     for phrase, found_at in matches:
         free = [at for at in found_at if blocked.isdisjoint(at)]
         if not free or (phrase.weak and topic):
@@ -319,7 +337,7 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
         ):
             if long_ago is None:
                 long_ago = _long_ago(words, present)
-            if long_ago:
+            if _then(positions, long_ago, words):
                 continue
         if not _NOT_WITH.get(phrase.category, frozenset()).isdisjoint(present):
             continue

@@ -8,6 +8,7 @@ number of words times a constant gap, whatever is typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 from pathways.reading import crisis_phrases as phrases
@@ -26,10 +27,13 @@ class Slot:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     many: bool  # a number of six or more ("tog 30 alvedon")
+    year: bool = False  # a year before this one ("tog livet av sig 1985")
 
     def matches(self, word: str) -> bool:
         if word in self.exact or (self.prefixes and word.startswith(self.prefixes)):
             return True
+        if self.year:
+            return len(word) == 4 and word.isdigit() and 1900 <= int(word) < date.today().year
         return self.many and word.isdigit() and len(word) <= 5 and int(word) >= 6
 
 
@@ -56,10 +60,11 @@ def compile_phrase(category: str, text: str, *, strict: bool = False) -> Phrase:
             wide.append(gap_wide)
         gap_wide = False
         options = [END if o == "$" else fold(o) for o in word.split("/") if o]
-        exact = frozenset(o for o in options if not o.endswith("*") and o != "#many")
+        numbers = {"#many", "#year"}
+        exact = frozenset(o for o in options if not o.endswith("*") and o not in numbers)
         prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
-        slots.append(Slot(exact, prefixes, "#many" in options))
-    required = tuple(s.exact for s in slots if not s.prefixes and not s.many)
+        slots.append(Slot(exact, prefixes, "#many" in options, "#year" in options))
+    required = tuple(s.exact for s in slots if not s.prefixes and not s.many and not s.year)
     return Phrase(category, tuple(slots), tuple(wide), weak, strict, required)
 
 

@@ -188,14 +188,19 @@ PAST: Final = phrase_list("""
 
 # Far-past time words: someone else's attempt, overdose or self-harm then ("min kompis
 # försökte ta livet av sig för två år sen", "min bror tog en överdos förra året") is not the
-# writer's danger now, unless it is happening again. Someone else: the match says "sig", or
-# the text names someone else and has no "jag", "mig" or "vi" at all (young people leave out
-# "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the writer).
+# writer's danger now, unless it is happening again, or a word of now stands nearer the
+# danger than the time word does ("... för två år sen och nu säger han att han ska hänga sig
+# ikväll"). "#year" is a year before this one; "sedan 2019" goes on. Someone else: the match
+# says "sig", or the text names someone else and has no "jag", "mig" or "vi" at all (young
+# people leave out "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the
+# writer).
 FAR_PAST: Final = phrase_list("""
     år sedan/sen | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
     | när/when hon/han/hen/jag/vi/pappa/mamma/farsan/morsan/min/mina/mitt/dad/mom/my/i/he/she
     var/was/were liten/yngre/barn/mindre/ung/little/young/kid/baby | innan/before jag/i föddes/born
     | before i was born | years/months ago | last year/summer
+    | sig/själv/himself/herself/themselves #year | i/år/in/under/during #year
+    | sommaren/vintern/våren/hösten/julen/summer/winter/spring/autumn #year
     | brukade | used to
 """)
 ABOUT_SOMEONE: Final = word_set("sig sitt sina herself himself themselves themself")
@@ -208,6 +213,7 @@ SOMEONE_ELSE: Final = word_set(
     """
 )
 AGAIN: Final = word_set("igen again fortfarande still återigen ännu")
+NOW: Final = word_set("nu ikväll ikvall inatt idag imorgon now tonight today tomorrow")
 
 # Two words that only make a statement stronger ("vill inte leva, på riktigt"): read as one
 # soft word, so they neither stand in a phrase's way nor start a blocker ("leva på").

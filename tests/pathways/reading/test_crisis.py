@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -223,10 +224,34 @@ def test_for_real_is_one_soft_word_and_starts_no_blocker() -> None:
     [
         "min kompis försökte ta livet av sig för två år sen, nu mår hon bra",
         "min bror tog en överdos för två år sedan och mår bra nu",
+        "min farfar tog livet av sig 1985",  # a year before this one
+        "min kusin skar sig i 2015 men har slutat",
+        "my uncle killed himself in 1999",
     ],
 )
 def test_someone_elses_danger_long_ago_is_no_danger_now(text: str) -> None:
     assert read_crisis(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A word of now stands nearer the danger than "long ago" does.
+        ("min bror försökte ta livet av sig 2024 och nu har han köpt ett rep", "plan_or_method"),
+        (
+            "min bror försökte ta livet av sig för två år sen och nu säger han att han ska "
+            "hänga sig ikväll",
+            "plan_or_method",
+        ),
+        ("min bror ska hänga sig ikväll, han försökte förra året också", "plan_or_method"),
+        # Not long ago: this year, or "since", which goes on.
+        (f"min farbror tog livet av sig {date.today().year}", "suicidal"),
+        ("min syster har skurit sig sedan 2019", "self_harm"),
+        ("min kompis tog 2000 tabletter", "overdose"),  # a number, not a year: no time word
+    ],
+)
+def test_someone_elses_danger_now_is_read_beside_a_long_ago(text: str, category: str) -> None:
+    assert category in categories(text), read_crisis(text)
 
 
 @pytest.mark.parametrize(
