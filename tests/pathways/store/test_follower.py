@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pathways.store import git
 from pathways.store.accounts import User
 from pathways.store.follower import Follower, FollowError
 from pathways.store.live import Instance
@@ -62,3 +63,25 @@ def test_a_commit_that_does_not_validate_is_refused_and_the_last_good_one_served
 def test_a_replica_of_nothing_does_not_start(tmp_path: Path) -> None:
     with pytest.raises(FollowError):
         Follower.open(str(tmp_path / "no-such-repository"), tmp_path / "replica")
+
+
+def test_the_mirror_keeps_only_the_commit_it_serves(
+    mini_instance: Instance, admin: User, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every few new commits the versions no longer served are dropped from the mirror."""
+    monkeypatch.setattr(git, "PACK_EVERY", 3)
+    follower = Follower.open(str(mini_instance.registry_dir), tmp_path / "replica")
+    phones = ["08-111 11 11", "08-222 22 22"]  # with the first commit, three served
+    for phone in phones:
+        mini_instance.apply(phone_change(mini_instance, phone), admin)
+        follower.sync()
+    counted = subprocess.run(
+        ["git", "--git-dir", str(follower.mirror), "count-objects", "-v"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = dict(line.split(": ", 1) for line in counted.splitlines())
+    assert found["count"] == "0"  # no loose objects left
+    assert found["in-pack"] == "3"  # the served commit, its tree and its file: no other
+    assert follower.current().providers["vc-norra"].phone == phones[-1]
