@@ -77,20 +77,11 @@ def create_app(
     app.state.renderer = Renderer(languages)
     errors.install(app)
     openapi_errors.install(app)
-    # The public API first: routes are matched in order, and find-help is the busiest.
-    app.include_router(api_router)
-    app.include_router(hsds.router)
-    app.include_router(fhir.router)
-    app.include_router(admin_api_router)
-    app.include_router(follow_router)
-    app.include_router(session_router)
-    app.include_router(users_router)
-    app.include_router(admin_router)
-    app.include_router(reports_admin_router)
-    for lang in languages.values():
-        for pages in (pages_router, proffs_router, karta_router, youth_router, reports_router):
-            app.include_router(pages, prefix=lang.prefix)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Routes are matched in order, each include a walk over its routes: what is asked most
+    # comes first. `/healthz` (one route), find-help and the API, then the public and
+    # professional pages of each language (before, ~75 routes stood in front of `/hitta`:
+    # 100 of its 180 µs), then the standards and the administration. No path of one group
+    # is a path of another (tests/app/test_route_order.py).
 
     @app.get("/healthz", tags=["ops"])
     async def healthz() -> Response:
@@ -100,6 +91,20 @@ def create_app(
         if follower is not None:
             return JSONResponse({"status": "ok", **follower.health()})
         return Response(HEALTH, media_type="application/json")
+
+    app.include_router(api_router)
+    for lang in languages.values():
+        for pages in (pages_router, proffs_router, karta_router, youth_router, reports_router):
+            app.include_router(pages, prefix=lang.prefix)
+    app.include_router(hsds.router)
+    app.include_router(fhir.router)
+    app.include_router(admin_api_router)
+    app.include_router(follow_router)
+    app.include_router(session_router)
+    app.include_router(users_router)
+    app.include_router(admin_router)
+    app.include_router(reports_admin_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     strip_uvicorn_queries()
     app.add_middleware(BodyLimit, limit=settings.max_body_kb * 1024)
