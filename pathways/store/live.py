@@ -271,7 +271,7 @@ class Instance:
             crash_point("linked")
             atomic_write(self.registry_file, data)
             crash_point("renamed")
-            commit = self.git.commit(FILE, author=author, message=text)
+            commit = recovery.commit(self, author, text)
             crash_point("committed")
         except (OSError, GitError) as exc:
             self._roll_back(entry)
