@@ -126,6 +126,9 @@ SEVERE_INJURY: Final = phrase_list(f"""
     | går/gick/gå inte/ej/not att väcka/väckas | cant/cannot/can wake/waken him/her/them/up
     | badvattnet/badkaret/handfatet/sink/bathtub/tub .. röd/rött/röda/red/
     blodrött/blodröd/rosa/pink
+    | hud/huden/skinnet/skinn/skin hänger/dinglar/lossnar/lossnat/hanging/peeling
+    | tumme/tummen/finger/fingret/fingertoppen/tå/tån/örat/öra/läppen/näsan/thumb/fingertip/
+    toe/ear/lip hänger/dinglar/hanging/dangling av/löst/loss/off/loose/by
     """)
 
 # (e) voices or commands, and other signs of acute psychosis
@@ -228,7 +231,20 @@ PSYCHOSIS: Final = phrase_list(f"""
     follow/follows/chase
     | ?guds/gods/universums/jesu utvald/utvalda/utvalde/chosen/profet/sändebud/budbärare/
     messenger/prophet
-""")
+    | ?alla/folk/everyone/people/dom/de/they .. är/are skådespelare/actors/agenter/agents/
+    spioner/spies/poliser/robotar/robots
+    | alla/folk/bilarna/människor/polisen/säpo/regeringen/maffian/satellit*/drönare* ..
+    följer/följde/följt/förföljer efter mig
+    | everyone/people/cars/everybody/police/government/cia/fbi .. following/follow/follows me
+    | ?skuggfigur*/skuggvarelse*/skuggmänniskor/skuggmän*/skugggestalt*/skuggmonster*
+    | shadow people/figures/figure/man/men
+    | djävulen/satan/demoner/demonen/demonerna/andarna/anden/spöket/devil/demons/demon/
+    rösterna/rösten/röster/voices/voice säger/sa/befaller/beordrar/viskar/tells/told/says/
+    whispers åt/till/to mig/honom/henne/me/him/her/oss/us
+    | {WATCHERS} .. {SPY} mig/me/oss/us/honom/henne/him/her
+    | tankar/tankarna/thoughts sänds/sändes/sänder/sänts/broadcast/broadcasted/broadcasting/
+    streamas/läcker/leaking/hörs/heard ut/out/på/on/i/in/av/by/till/to
+    """)
 
 # (f) violence, threats to life or sexual assault, now or just now
 VIOLENCE_NOW: Final = phrase_list(f"""
@@ -305,6 +321,12 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     | följer/förföljer/följt/förföljt/stalkar/stalking/following efter/mig/me .. rädd/scared/
     afraid/hjälp/help | någon/nån/someone/främling/kille/killen/mannen följer/följt/following
     efter/me mig
+    | gäng/gänget/gang/killar/killarna/grabbar/några/någon/främling/främlingen/mannen/someone/
+    guys/people/folk .. jagar/jagade/förföljer/chasing/chased mig/me/oss/us
+    | {HITTER} .. håller/höll/hållit/holding/held/holds fast/ner/down/kvar mig/me/oss/us
+    | någon/främling/främlingen/someone/somebody/tjuv/tjuven/inbrottstjuv/inbrottstjuvar/
+    stranger/burglar/intruder är/is/står/gömmer/finns i/in/inne/inside huset/lägenheten/
+    källaren/hallen/house/apartment/flat/basement
 """)
 
 # self-harm without danger words: the calm safety note, not the alarm
@@ -353,4 +375,6 @@ SELF_HARM: Final = phrase_list(f"""
     | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
     selfharms $ | {HURT_SELF} mig/sig/dig/mej/sej själv
     | {HURT_SELF} mig/sig/mej/sej/dig .. tills/så .. märken/blåmärken/blod/blöder/sår/ärr
+    | {HURT_SELF} sönder/upp huden/armarna/armen/benen/låren/skinnet/mig/sig .. med/on
+    flit/mening/purpose
 """)

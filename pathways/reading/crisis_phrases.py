@@ -64,7 +64,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ingen/inte/nobody/noone .. sakna/saknar/märka/märker/bry/bryr/care/miss .. dog/död/
         borta/försvann/dead/gone/died/dö/dör | nobody/noone would/will miss me
         | ifall/om/när jag inte finns/lever imorgon/längre/kvar/mer
-        | vill försvinna | vill försvinna för/forever alltid | vill inte vara med/här längre/mer
+        | vill försvinna | vill försvinna för/forever alltid | vill inte vara med/me/här längre/mer
         | inte finnas/leva längre/mer | vill inte finnas/existera
         | ta/tar livet av mig/dig | ?ta/tar livet av sig
         | tog/tagit livet av mig | ?tog/tagit livet av sig
@@ -149,6 +149,24 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | döden/dö/självmord*/death/dying/suicide .. enda/only .. utväg/utvägen/lösning/lösningen/
         way/option/solution/escape | enda/only utvägen/utväg/lösningen/way .. dö/döden/death/die
         | point/mening/poäng .. alive/vid
+        | ger/gett/gav/ge/given/give/gave/giving upp/up på/om/on livet/allt/allting/alltihop/
+        everything/life/living | ger/gett/gav/ge/give/given/gave/giving upp/up på/on mig/my själv/
+        self | give/giving/gave/given up on myself
+        | ingen/inte/ingenting/no idé/ide/mening/poäng/point/use längre/mer/anymore $
+        | ingen/inget/ingenting idé/ide/anledning/mening/poäng .. fortsätta/orka/kunna leva/lev/
+        finnas/existera
+        | ingen/inget/no/whats mening/idé/poäng/point/use .. fortsätta/kämpa/försöka/trying/
+        fighting/going mer/längre/anymore/on $ | orkar/pallar/orka/palla/vill/kan/klarar/cant/
+        cannot inte/ej kämpa/fortsätta/fighta/försöka/fight/keep mer/längre/emot/going/fighting/
+        trying $ | tappat/förlorat/lost allt/all hopp/hoppet/hope $
+        | gett/ger/gav/given/give/gave upp/up hoppet/hope $ | gett/ger/gav upp allt hopp $
+        | förlåt/sorry .. klarade/orkade/pallade/klarar/orkar/pallar/couldnt inte/ej/take mer/
+        längre/it/anymore
+        | kommer/will/skulle/would klara/klarar/clara er/sig/dig/oss .. utan/without mig/me $
+        | klarar/klara/klarat er/sig/dig bra/fint/bättre utan mig
+        | fine/okay/alright/good/happier without me $
+        | snart/soon slipper/slippa/rid ni/du/alla/er/you .. mig/me $ | kommer/ska slippa mig $
+        | slipper/slippa/blir/bli .. mig .. för/forever alltid/gott/evigt
     """),
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
@@ -309,6 +327,28 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tillräckligt högt/hög .. dö/överleva | high enough .. die/kill/survive
         | ikväll/inatt/idag/imorgon/tonight/tomorrow gör/ska/kommer jag/i det/do/göra/it
         | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in .. {HIGH_PLACE}
+        | när/efter/ifall/when/once/after jag/i är/blir/am/is borta/död/gone/dead $
+        | när/efter/ifall/when/once/after jag/i borta/död/gone/dead $
+        | när/efter/ifall jag är borta/död vill/ska/hoppas/får/vet/måste/kommer
+        | ta/tar/look/take hand/after/care om/of .. åt/for mig/me $
+        | ta/tar/look/take hand/after/care om/of .. åt/for mig/me när/when/efter/after jag/i ..
+        borta/gone/död/dead/inte/not finns/lever/here/around
+        | glöm/glömm/forget mig/me inte/not .. förlåt/sorry/hejdå/farväl/goodbye/bye/älskar/love
+        | dont/do not forget me .. sorry/goodbye/bye/love
+        | mitt/min/my sista/last inlägg/inlägget/post/sms/snap/video/tweet $
+        | sista/last meddelandet/meddelande/inlägget/inlägg/message/post/sms/snap .. från/from
+        mig/me $
+        | sista/last meddelandet/meddelande/inlägget/inlägg/message/post .. tack/förlåt/älskar/
+        thanks/sorry/love
+        | skickat/skickade/skickar/sent/texted/messaged hejdå/farväl/adjö/goodbye/bye ..
+        alla/allihop/kompisar/kompisarna/vänner/vännerna/friends/everyone/familjen/family
+        | this/det/detta/här is/är goodbye/farväl/adjö $
+        | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/looked ..
+        hur/how många/mycket/many/much .. behöver/behövs/krävs/räcker/needed/need/takes/enough
+        | googlat/googlar/sökt/söker/kollat/kollar/mätt/searched/googled/checked/looked .. hur/how
+        högt/hög/high/tall/långt/far .. {HIGH_PLACE}
+        | köpt/köpte/skaffat/skaffade/fixat/hämtat/bought/got .. {MEANS}/{PILLS} .. det/it blir/
+        händer/sker/happens/happening/is {WHEN}
     """),
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
@@ -337,6 +377,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tömt/tömde/tömmit/tömma/emptied .. {CABINET}
         | {TAKE_PAST} .. t röd/sprit
         | tomma/tom/tomt/empty/emptied/tömda/tömd/tömt {PILLS}
+        | {TAKE_PAST} något/droger/knark/grejer/something/drugs/stuff .. väcka/väckas/vaknar/
+        svarar/andas/medvetslös/wake/waking/responding/breathing/unconscious
     """),
     # (d) self-injury that needs care now (crisis_acute)
     "severe_injury": acute.SEVERE_INJURY,
