@@ -129,6 +129,15 @@ SEVERE_INJURY: Final = phrase_list(f"""
     | hud/huden/skinnet/skinn/skin hänger/dinglar/lossnar/lossnat/hanging/peeling
     | tumme/tummen/finger/fingret/fingertoppen/tå/tån/örat/öra/läppen/näsan/thumb/fingertip/
     toe/ear/lip hänger/dinglar/hanging/dangling av/löst/loss/off/loose/by
+    | gapande/gaping sår/såret/skärsår/jack/wound/cut | spik/spiken/kniv/kniven/glas/glasbit/
+    järn/järnet/pinne/nail/glass/stick/metal/knife .. genom/igenom/through .. foten/handen/armen/
+    benet/låret/magen/kinden/foot/hand/arm/leg/thigh/stomach/cheek
+    | armen/benet/handen/foten/fingret/handleden/arm/leg/hand/foot/wrist/finger .. åt/the fel/
+    wrong håll/hållet/way/direction | ben/benet/bone/bones .. sticker/sticking ut/out
+    | kräks/kräktes/spyr/spydde/hostar/hostade/vomiting/coughing/throwing/spitting blod/blood
+    | kräks/kräktes/spyr/spydde/vomiting/throwing up blod/blood
+    | slog/slagit/slår/hit/banged huvudet/head .. kräks/kräktes/spyr/spydde/förvirrad/konstig/
+    medvetslös/svimmade/minns/vomiting/confused/unconscious/passed
     """)
 
 # (e) voices or commands, and other signs of acute psychosis
@@ -233,14 +242,22 @@ PSYCHOSIS: Final = phrase_list(f"""
     messenger/prophet
     | ?alla/folk/everyone/people/dom/de/they .. är/are skådespelare/actors/agenter/agents/
     spioner/spies/poliser/robotar/robots
+    | jag/i är/blir/am/känner/feel övervakad/övervakade/avlyssnad/buggad/bevakad/iakttagen/
+    spionerad | jag/i är/blir förföljd $ | being watched/followed/monitored/tracked/spied
+    | hör/höra/hörde/hear/hears/läser/läsa/read .. vad/what .. folk/andra/people/alla/others/
+    everyone/alla tänker/think/thinks | läsa/läser/read/reads .. folks/andras/människors/others/
+    peoples/allas/everyones tankar/thoughts/minds
+    | stulit/stjäl/stal/stulits/stole/steal/stealing/stolen/tömt/tömmer mina/my tankar/thoughts
+    | besatt/possessed av/by .. djävulen/demon/demoner/demonen/satan/ande/anden/andar/devil/
+    demons/spirit/spirits/ondskan | konspiration/konspirationen/conspiracy .. mot/against mig/me
+    | ?hör/hörde/höra/hear/hearing/heard viskningar/viskande/whispers/whispering
     | alla/folk/bilarna/människor/polisen/säpo/regeringen/maffian/satellit*/drönare* ..
     följer/följde/följt/förföljer efter mig
     | everyone/people/cars/everybody/police/government/cia/fbi .. following/follow/follows me
     | ?skuggfigur*/skuggvarelse*/skuggmänniskor/skuggmän*/skugggestalt*/skuggmonster*
     | shadow people/figures/figure/man/men
     | djävulen/satan/demoner/demonen/demonerna/andarna/anden/spöket/devil/demons/demon/
-    rösterna/rösten/röster/voices/voice säger/sa/befaller/beordrar/viskar/tells/told/says/
-    whispers åt/till/to mig/honom/henne/me/him/her/oss/us
+    rösterna/rösten/röster/voices/voice säger/sa/befaller/beordrar/viskar åt mig/honom/henne/oss
     | {WATCHERS} .. {SPY} mig/me/oss/us/honom/henne/him/her
     | tankar/tankarna/thoughts sänds/sändes/sänder/sänts/broadcast/broadcasted/broadcasting/
     streamas/läcker/leaking/hörs/heard ut/out/på/on/i/in/av/by/till/to
@@ -376,5 +393,5 @@ SELF_HARM: Final = phrase_list(f"""
     selfharms $ | {HURT_SELF} mig/sig/dig/mej/sej själv
     | {HURT_SELF} mig/sig/mej/sej/dig .. tills/så .. märken/blåmärken/blod/blöder/sår/ärr
     | {HURT_SELF} sönder/upp huden/armarna/armen/benen/låren/skinnet/mig/sig .. med/on
-    flit/mening/purpose
+    flit/purpose
 """)

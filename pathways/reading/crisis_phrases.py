@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from pathways.reading import crisis_acute as acute
+from pathways.reading import crisis_farewell as farewell
 from pathways.reading.crisis_vocab import (
     BELONGINGS,
     CABINET,
@@ -149,25 +150,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | döden/dö/självmord*/death/dying/suicide .. enda/only .. utväg/utvägen/lösning/lösningen/
         way/option/solution/escape | enda/only utvägen/utväg/lösningen/way .. dö/döden/death/die
         | point/mening/poäng .. alive/vid
-        | ger/gett/gav/ge/given/give/gave/giving upp/up på/om/on livet/allt/allting/alltihop/
-        everything/life/living | ger/gett/gav/ge/give/given/gave/giving upp/up på/on mig/my själv/
-        self | give/giving/gave/given up on myself
-        | ingen/inte/ingenting/no idé/ide/mening/poäng/point/use längre/mer/anymore $
-        | ingen/inget/ingenting idé/ide/anledning/mening/poäng .. fortsätta/orka/kunna leva/lev/
-        finnas/existera
-        | ingen/inget/no/whats mening/idé/poäng/point/use .. fortsätta/kämpa/försöka/trying/
-        fighting/going mer/längre/anymore/on $ | orkar/pallar/orka/palla/vill/kan/klarar/cant/
-        cannot inte/ej kämpa/fortsätta/fighta/försöka/fight/keep mer/längre/emot/going/fighting/
-        trying $ | tappat/förlorat/lost allt/all hopp/hoppet/hope $
-        | gett/ger/gav/given/give/gave upp/up hoppet/hope $ | gett/ger/gav upp allt hopp $
-        | förlåt/sorry .. klarade/orkade/pallade/klarar/orkar/pallar/couldnt inte/ej/take mer/
-        längre/it/anymore
-        | kommer/will/skulle/would klara/klarar/clara er/sig/dig/oss .. utan/without mig/me $
-        | klarar/klara/klarat er/sig/dig bra/fint/bättre utan mig
-        | fine/okay/alright/good/happier without me $
-        | snart/soon slipper/slippa/rid ni/du/alla/er/you .. mig/me $ | kommer/ska slippa mig $
-        | slipper/slippa/blir/bli .. mig .. för/forever alltid/gott/evigt
-    """),
+    """)
+    + farewell.GIVING_UP,
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
         planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..
@@ -292,8 +276,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         hejdå/farväl/adjö/goodbye/bye allihop/allihopa/alla/everyone/all/världen/world
         | älskar/love er/ni/you/alla .. förlåt/hejdå/farväl/goodbye/sorry/bye
         | förlåt/sorry/hejdå/farväl .. älskar/love er/ni/you/alla
-        | kommer/will/wont inte/aldrig/never/not se/höra/träffa/see/hear mig/me/av igen/again/mer/
-        more | vet/know hur/how jag/i ska/will/kan/gonna/going göra/do det/it
+        | kommer/will/wont inte/aldrig/never/not se/höra/träffa/see/hear mig/me/av/från/from igen/
+        again/mer/more | vet/know hur/how jag/i ska/will/kan/gonna/going göra/do det/it
         | köpt/köpte/skaffat/hämtat/bought/got .. rakblad/kniv/rep/rope/blade/pistol/vapen/gun ..
         göra/end/avsluta slut/it/allt/det
         | ska/tänker/kommer/going/gonna/will .. offra/sacrifice mig/myself
@@ -327,29 +311,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tillräckligt högt/hög .. dö/överleva | high enough .. die/kill/survive
         | ikväll/inatt/idag/imorgon/tonight/tomorrow gör/ska/kommer jag/i det/do/göra/it
         | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in .. {HIGH_PLACE}
-        | när/efter/ifall/when/once/after jag/i är/blir/am/is borta/död/gone/dead $
-        | när/efter/ifall/when/once/after jag/i borta/död/gone/dead $
-        | när/efter/ifall jag är borta/död vill/ska/hoppas/får/vet/måste/kommer
-        | ta/tar/look/take hand/after/care om/of .. åt/for mig/me $
-        | ta/tar/look/take hand/after/care om/of .. åt/for mig/me när/when/efter/after jag/i ..
-        borta/gone/död/dead/inte/not finns/lever/here/around
-        | glöm/glömm/forget mig/me inte/not .. förlåt/sorry/hejdå/farväl/goodbye/bye/älskar/love
-        | dont/do not forget me .. sorry/goodbye/bye/love
-        | mitt/min/my sista/last inlägg/inlägget/post/sms/snap/video/tweet $
-        | sista/last meddelandet/meddelande/inlägget/inlägg/message/post/sms/snap .. från/from
-        mig/me $
-        | sista/last meddelandet/meddelande/inlägget/inlägg/message/post .. tack/förlåt/älskar/
-        thanks/sorry/love
-        | skickat/skickade/skickar/sent/texted/messaged hejdå/farväl/adjö/goodbye/bye ..
-        alla/allihop/kompisar/kompisarna/vänner/vännerna/friends/everyone/familjen/family
-        | this/det/detta/här is/är goodbye/farväl/adjö $
-        | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/looked ..
-        hur/how många/mycket/many/much .. behöver/behövs/krävs/räcker/needed/need/takes/enough
-        | googlat/googlar/sökt/söker/kollat/kollar/mätt/searched/googled/checked/looked .. hur/how
-        högt/hög/high/tall/långt/far .. {HIGH_PLACE}
-        | köpt/köpte/skaffat/skaffade/fixat/hämtat/bought/got .. {MEANS}/{PILLS} .. det/it blir/
-        händer/sker/happens/happening/is {WHEN}
-    """),
+    """)
+    + farewell.GOODBYES,
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
         {TAKE_PAST} .. {QTY} .. {PILLS} | {TAKE_PAST} {QTY} {PILLS}

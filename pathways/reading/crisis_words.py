@@ -10,17 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from pathways.reading.crisis_vocab import (
-    ANIMALS,
-    LEFT_BEHIND,
-    NICE_TIME,
-    SEE_YOU,
-    TASK,
-    TREATS,
-    VICTIM,
-    phrase_list,
-    word_set,
-)
+from pathways.reading import crisis_farewell as farewell
+from pathways.reading.crisis_vocab import ANIMALS, VICTIM, phrase_list, word_set
 
 # Wording that uses danger words in another sense. Its words must stand next to each other
 # (or use ".."); a blocker's match cancels every danger match it overlaps: "vill dö av skam"
@@ -33,7 +24,8 @@ GAMES: Final = (
 )
 """Games one is beaten or "killed" in (a blocker's slot)."""
 
-BLOCKERS: Final = phrase_list(f"""
+BLOCKERS: Final = (
+    phrase_list(f"""
     suicideboys/suicideboy/suicidboys | suicide squad
     | {VICTIM}/dödad/mördad/killed/murdered/dog/died .. i/in/på/on/under {GAMES}
     | slut på allt/alla .. godis/godiset/pengar/pengarna/mat/maten/chips/glass/mjölk/mjölken/
@@ -133,29 +125,16 @@ BLOCKERS: Final = phrase_list(f"""
     game/games/music/show/säng/sängen/täcket/soffan/rummet/bed/blanket/couch/room/mobilen/phone
     | försvinna/disappear/vanish .. hela/all/över/under/i sommaren/helgen/
     lovet/semestern/sommarlovet/jullovet/sportlovet/summer/weekend/holidays/break
-    | hejdå/farväl/adjö/goodbye/bye/tack/thanks .. ses/träffas/see .. {SEE_YOU}
-    | ses/träffas/see .. {SEE_YOU} .. hejdå/farväl/adjö/goodbye/bye
-    | hejdå/farväl/adjö/goodbye/bye/tack/thanks .. trevlig/trevligt/glad/god/happy/nice/good ..
-    {NICE_TIME} | trevlig/trevligt/glad/god/happy/nice/good .. {NICE_TIME} .. hejdå/farväl/
-    adjö/goodbye/bye | hejdå/farväl/adjö/goodbye/bye .. {LEFT_BEHIND}
-    | {LEFT_BEHIND} .. hejdå/farväl/adjö/goodbye/bye
-    | ger/gett/gav/ge/give/gave/giving upp/up på/om/on/with .. {TASK}
-    | orkar/pallar/klarar inte/ej mer/längre med/av .. {TASK}
-    | leva/live/överleva/survive utan/without {TREATS}
-    | kan/kunde/orkar/hinner/vill/could/can/would/will du/ni/you ta/look/take hand/after/care
-    | glöm/glömm/forget/kom/remember inte/not/ihåg att/to .. mata/rasta/vattna/ta/feed/walk/water ..
-    när/medan/while/when .. borta/gone/away/bort
-    | handlar/handlade/handla/handlat/is/was/about om/about .. som/who/that .. vill/ville/wants/
-    wanted/want/önskar/wished/wishes .. dö/die/död/dead/leva/live
+    | övervakad/övervakade/bevakad/spionerad/avlyssnad/watched/monitored av/by .. mamma/pappa/
+    föräldrarna/morsan/farsan/läraren/lärarna/skolan/mom/dad/parents/mum/teacher/teachers
     | köttet/kött/biffen/steken/meat/steak .. blöder/blod/blodigt/blodig/rått/bleeding/bloody
     | blöder/blod/blodigt/blodig/bleeding/bloody .. köttet/kött/biffen/steken/meat/steak
-    | slipper/slippa/rid mig/me .. åker/flyttar/reser/läger/lägret/resan/semester/semestern/
-    helgen/imorgon/vecka/veckan/dagar/lovet/sommaren/going/leaving/trip/camp/week/weekend
-    | åker/flyttar/reser/going/leaving .. slipper/slippa/rid .. mig/me
     | hud/huden/skinnet/skin hänger/hanging .. gått/gick/gå/tappat/lost/bantat/bantade/dieted/
     ner/down .. vikt/vikten/kilo/kg/weight | hud/huden/skinnet/skin hänger/hanging ..
     ålder/åldern/gammal/äldre/age/old/hakan/överarmarna
 """)
+    + farewell.ORDINARY
+)
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
 # about the writer's own danger. A statement ("vill dö", "tagit 30 piller") still counts.
@@ -165,8 +144,7 @@ TOPIC: Final = word_set(
     lektionerna rapport rapporten essay essä presentation presentationen föreläsning
     föreläsningen film filmen serie serien bok boken roman romanen dokumentär dokumentären
     artikel artikeln essän essäer essan statistik forskning assignment school project prevention
-    förebygga
-    förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
+    förebygga förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
     podden podcast book article research homework debatt debattartikel författare
     författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
     mean means betyder innebär class hälsokunskap health
@@ -391,6 +369,9 @@ NOT_TYPOS: Final = word_set(
     filling finders freed gävle gavle hammarö lines lived parses policy pulling setting slower
     staden stäng times nagle morfar mormor farfar farmor actor cards chars checker daemon
     fights forgets holes hoped jobb kunnat lacked leaving loses sender sends stands stronger
-    tested skickades
+    tested skickades alias boxes börja check every folds follower forks hålla ident konstigt
+    kräka kräkas kräkts kråka mental other pinned quiet quite räknade speed splitting stale
+    stall sticka stjälk store style traced watcher watches ändrad ändrar ändrat ändrats ångra
+    ångras
     """
 )
