@@ -17,6 +17,7 @@ ROUND_14B = DATA / "crisis_round14b.yaml"
 ROUND_15 = DATA / "crisis_round15.yaml"
 ROUND_15B = DATA / "crisis_round15b.yaml"
 ROUND_16 = DATA / "crisis_round16.yaml"
+ROUND_16B = DATA / "crisis_round16b.yaml"
 
 
 @dataclass(frozen=True)
@@ -52,5 +53,6 @@ def load(path: Path) -> list[Wording]:
 
 
 def all_wordings() -> list[Wording]:
-    rounds = load(ROUND_14) + load(ROUND_14B) + load(ROUND_15) + load(ROUND_15B) + load(ROUND_16)
+    rounds = load(ROUND_14) + load(ROUND_14B) + load(ROUND_15) + load(ROUND_15B)
+    rounds += load(ROUND_16) + load(ROUND_16B)
     return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2) + rounds

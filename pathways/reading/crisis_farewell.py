@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Final
 
 from pathways.reading.crisis_vocab import (
+    BELONGINGS,
     HIGH_PLACE,
     LEFT_BEHIND,
     MEANS,
@@ -56,6 +57,10 @@ GIVING_UP: Final = phrase_list("""
     | förlåt/sorry .. ger/gett/gav/give/gave/given upp/up $
     | vad/whats/what .. poängen/meningen/idén/point längre/mer/anymore/ens $
     | vad är ens poängen/meningen $ | slutat/slutar/stopped/quit kämpa/fighting/fightas $
+    | poäng/poängen/mening/meningen/point .. vakna/vaknar/wake/waking .. varje/every/each
+    dag/morgon/day/morning | inte/aldrig ser/har någon/nån/ingen framtid
+    | point of/in me $ | point of/in my existence/life | point of/in existing
+    | dont/not/cant see myself making/living/alive/getting
 """)
 
 # plan_or_method: final goodbyes with no danger word, and looking up how
@@ -81,6 +86,19 @@ GOODBYES: Final = phrase_list(f"""
     | kommer/behöver inte/aldrig behöva oroa er/dig .. för/om mig mer/längre
     | wont/not/never/nobody .. worry/worrying about me anymore/again/more
     | mitt/min/my sista/last inlägg/inlägget/post/sms/snap/video/tweet någonsin/ever
+    | mitt/min/my sista/last inlägg/inlägget/post/sms/snap/video/tweet ikväll/inatt/tonight
+    | mitt/min/my sista/last inlägg/inlägget/post/sms/snap/video/tweet .. sen/then/efter/after
+    .. över/slut/over/borta/gone
+    | gjort/gjorde/done ert/ditt/your bästa/best .. inte/not ert/ditt/your fel/fault $
+    | säg/säga/hälsa/tell .. alla/everyone/allihop/everybody .. älskar/love dom/dem/er/them/
+    you/alla/everyone
+    | få/får/ha/ta/take/keep/have .. mina/my {BELONGINGS} .. behöver/need .. inte/not/längre/
+    mer/anymore
+    | bestämt/bestämde/decided mig/myself $ .. det/it blir/händer/sker/happens/is efter/after/
+    ikväll/inatt/imorgon/idag/tonight/tomorrow/today/{WHEN}
+    | {MEANS}/{PILLS} .. går/gick/walking/going/heading/åker/cyklar/on .. mot/till/to/towards/
+    ut/ner/my .. sjön/havet/skogen/bron/spåret/spåren/taket/stupet/klippan/isen/älven/lake/
+    sea/woods/forest/bridge/tracks/roof/cliff/way
     | googlat/googlar/googla/sökt/söker/letat/letar/kollat/kollar/searched/googled/looked ..
     hur/how många/mycket/many/much .. behöver/behövs/krävs/räcker/needed/need/takes/enough
     | googlat/googlar/sökt/söker/kollat/kollar/mätt/searched/googled/checked/looked .. hur/how
@@ -98,7 +116,9 @@ ORDINARY: Final = phrase_list(f"""
     {NICE_TIME} | trevlig/trevligt/glad/god/happy/nice/good .. {NICE_TIME} .. hejdå/farväl/
     adjö/goodbye/bye | hejdå/farväl/adjö/goodbye/bye .. {LEFT_BEHIND}
     | {LEFT_BEHIND} .. hejdå/farväl/adjö/goodbye/bye
-    | älskar/love er/ni/you/alla .. ses/träffas/see .. {SEE_YOU}
+    | älskar/love er/ni/you/alla/dom/dem/them .. ses/träffas/see .. {SEE_YOU}
+    | hål/hålet/hole .. byxorna/byxor/tröjan/jeansen/strumpan/strumpor/jackan/pants/jeans/sock/
+    shirt | bone/muscle/fat structure/mass/density/tissue
     | ger/gett/gav/ge/give/gave/giving upp/up på/om/on/with .. {TASK}
     | orkar/pallar/klarar inte/ej mer/längre med/av .. {TASK}
     | leva/live/överleva/survive utan/without {TREATS}
@@ -107,7 +127,7 @@ ORDINARY: Final = phrase_list(f"""
     när/medan/while/when .. borta/gone/away/bort
     | handlar/handlade/handla/handlat/is/was/about om/about .. som/who/that .. vill/ville/wants/
     wanted/want/önskar/wished/wishes .. dö/die/död/dead/leva/live
-    | slipper/slippa/rid mig/me .. åker/flyttar/reser/läger/lägret/resan/semester/semestern/
+    | slipper/slippa/rid .. mig/me .. åker/flyttar/reser/läger/lägret/resan/semester/semestern/
     helgen/imorgon/vecka/veckan/dagar/lovet/sommaren/going/leaving/trip/camp/week/weekend
     | åker/flyttar/reser/going/leaving .. slipper/slippa/rid .. mig/me
 """)

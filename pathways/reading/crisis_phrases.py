@@ -24,6 +24,7 @@ from typing import Final
 
 from pathways.reading import crisis_acute as acute
 from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_psychosis as psychosis
 from pathways.reading.crisis_vocab import (
     BELONGINGS,
     CABINET,
@@ -345,8 +346,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     """),
     # (d) self-injury that needs care now (crisis_acute)
     "severe_injury": acute.SEVERE_INJURY,
-    # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
-    "psychosis": acute.PSYCHOSIS,
+    # (e) voices or commands, and other signs of acute psychosis (crisis_psychosis)
+    "psychosis": psychosis.PSYCHOSIS,
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": acute.VIOLENCE_NOW,
     # self-harm without danger words: the calm safety note, not the alarm

@@ -372,6 +372,7 @@ NOT_TYPOS: Final = word_set(
     tested skickades alias boxes börja check every folds follower forks hålla ident konstigt
     kräka kräkas kräkts kråka mental other pinned quiet quite räknade speed splitting stale
     stall sticka stjälk store style traced watcher watches ändrad ändrar ändrat ändrats ångra
-    ångras
+    ångras bastad båstad faults först halva hälso likadana locks loops lägger marking mirrors
+    sämre
     """
 )
