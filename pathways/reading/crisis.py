@@ -214,8 +214,12 @@ def _read_word(raw: str) -> tuple[str, ...]:
                 return (tail,)
     if _known(word):
         return (word,)
-    squeezed = _DOUBLED.sub(r"\1", word)  # "leeva", "diee"
-    if squeezed != word and (_known(squeezed) or squeezed in _CORE_SHORT):
+    squeezed = _DOUBLED.sub(r"\1", word)  # "leeva", "diee"; not "lägger" → "läger"
+    if (
+        squeezed != word
+        and word not in _NOT_TYPOS
+        and (_known(squeezed) or squeezed in _CORE_SHORT)
+    ):
         return (squeezed,)
     meant = _typo(word) or _short_typo(word)
     if meant is not None:

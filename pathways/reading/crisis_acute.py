@@ -1,5 +1,5 @@
-"""The danger wordings of the acute categories: severe injury, psychosis, violence now and
-self-harm.
+"""The danger wordings of the acute categories: severe injury, violence now and self-harm
+(psychosis is in `pathways.reading.crisis_psychosis`).
 
 Data only, split from `pathways.reading.crisis_phrases` (same syntax, same word lists) to keep
 each module short; `crisis_phrases.CATEGORIES` is the one table the reader uses.
@@ -10,29 +10,17 @@ from __future__ import annotations
 from typing import Final
 
 from pathways.reading.crisis_vocab import (
-    APPLIANCE,
-    BODY,
-    BUGS,
-    COPY,
-    DEVICE,
     FAINT,
     FALL,
-    FAMILY,
-    FOOD,
-    HARM,
     HIT_INF,
     HITS,
     HITTER,
     HURT_SELF,
-    INNARDS,
     PERSON,
     SHARP,
     SOAKED,
-    SOURCE,
-    SPY,
     THIRD,
     VICTIM,
-    WATCHERS,
     WEAPON,
     phrase_list,
 )
@@ -126,109 +114,22 @@ SEVERE_INJURY: Final = phrase_list(f"""
     | går/gick/gå inte/ej/not att väcka/väckas | cant/cannot/can wake/waken him/her/them/up
     | badvattnet/badkaret/handfatet/sink/bathtub/tub .. röd/rött/röda/red/
     blodrött/blodröd/rosa/pink
+    | hud/huden/skinnet/skinn/skin hänger/dinglar/lossnar/lossnat/hanging/peeling
+    | tumme/tummen/finger/fingret/fingertoppen/tå/tån/örat/öra/läppen/näsan/thumb/fingertip/
+    toe/ear/lip hänger/dinglar/hanging/dangling av/löst/loss/off/loose/by
+    | hål/hålet/hole .. i/in/genom/through låret/armen/benet/magen/handen/foten/handleden/
+    thigh/arm/leg/stomach/hand/foot/wrist | see/seeing/ser/syns .. bone/muscle/fat/flesh/
+    tendon
+    | gapande/gaping sår/såret/skärsår/jack/wound/cut | spik/spiken/kniv/kniven/glas/glasbit/
+    järn/järnet/pinne/nail/glass/stick/metal/knife .. genom/igenom/through .. foten/handen/armen/
+    benet/låret/magen/kinden/foot/hand/arm/leg/thigh/stomach/cheek
+    | armen/benet/handen/foten/fingret/handleden/arm/leg/hand/foot/wrist/finger .. åt/the fel/
+    wrong håll/hållet/way/direction | ben/benet/bone/bones .. sticker/sticking ut/out
+    | kräks/kräktes/spyr/spydde/hostar/hostade/vomiting/coughing/throwing/spitting blod/blood
+    | kräks/kräktes/spyr/spydde/vomiting/throwing up blod/blood
+    | slog/slagit/slår/hit/banged huvudet/head .. kräks/kräktes/spyr/spydde/förvirrad/konstig/
+    medvetslös/svimmade/minns/vomiting/confused/unconscious/passed
     """)
-
-# (e) voices or commands, and other signs of acute psychosis
-PSYCHOSIS: Final = phrase_list(f"""
-    rösterna/röster/voices .. säger/sa/sade/säga/vill/tvingar/befaller/skriker/hotar/
-    telling/tell/told/say/says/want/make/tells
-    | en/the/a röst/voice i/in huvudet/skallen/my/mitt | rösten/rösterna i/inne huvudet/skallen
-    | ?hör/hörde/höra/hört/hears/heard röster/rösterna/voices | ?hearing/hear voices
-    | röster/voices i/inne/in .. huvudet/huvud/skallen/head
-    | ser/såg/hör/hörde saker/folk/människor/personer/grejer
-    som inte finns/fanns/är | ser/såg .. som ingen annan ser | styr/styrs/läser mina tankar
-    | någon styr mig | kameror i väggarna/väggen/huset
-    | någon/något/nån/nåt/someone/something/de/dom/they .. styr/kontrollerar/controls/controlling ..
-    kropp/kroppen/body/hjärna/hjärnan/brain/mind/tankar/tankarna/thoughts/händer/händerna/hands/
-    armarna/arms/benen/legs/munnen/mouth
-    | tv/tvn/radion/datorn pratar till/med mig
-    | förföljer mig .. döda | hallucinerar/hallucinationer/hallucinationerna/hallucinations
-    | hallucinating | ?psykos/psykosen/psykotisk/psykotiska/psychosis/psychotic
-    | seeing things that arent there | hör/hörde/hearing/hear en/a röst/voice
-    | pratar/talar/viskar/talking/whispering/talks i/in .. huvudet/huvud/skallen/head
-    | voices/rösterna/röster .. tillbaka/back/igen/again
-    | controlling/reading/controls/reads my mind/thoughts | spionerar på mig | avlyssnar mig
-    | övervakar/spionerar/avlyssnar/filmar mig genom/via tv/tvn/mobilen/datorn/kameran/väggarna
-    | see/seeing/saw things/people .. not/arent/isnt/aint real/there | jag är gud/jesus
-    | tror/thinks .. är/is gud/jesus/god | chip i mig/hjärnan/huvudet
-    | skuggor/spöken/väggarna/möblerna/djuren/shadows .. pratar/talar/talk/talking
-    | rösterna/röster/voices .. högre/värre/starkare/louder/worse
-    | röst/voice/rösten säger/sa/says/said/told åt/to/att/that .. mig/me/jag/i
-    | allt är en simulering
-    | everything is a simulation | the/a voice says/tells/told/said
-    | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/vill/skriker/viskar/tells/
-    told/says/said/wants/commands/orders/make .. {HARM}
-    | {SOURCE} .. säger/sa/sade/befaller/beordrar/tvingar/kräver/skriker/viskar/tells/told/says/
-    said/commands/orders .. förtjänar/deserve/deserves/borde/should/must/måste/ska .. dö/die/
-    {HARM} | {SOURCE} .. säger/sa/sade/skriker/viskar/tells/told/says/said .. inte/not/dont ..
-    förtjänar/deserve/deserves .. leva/live/finnas/exist
-    | förföljd/förföljda/övervakad/övervakade/avlyssnad/avlyssnade/buggad/spionerad/bevakad ..
-    av/by .. {WATCHERS} | barrikaderat/barrikaderar/barrikaderade/barricaded/barricading
-    sig/mig/in/himself/herself/themselves/myself
-    | någon/något/nån/nåt/someone/something i/inne/in mitt/min/my huvud/huvudet/skalle/head
-    | chip/chipp/chips/sändare/mikrochip/implantat/chipet .. huvud/huvudet/hjärnan/hjärna/
-    kroppen/mig/head/brain | tv/tvn/radio/radion/reklamen/skyltarna/låtarna/nyheterna/tecknen ..
-    meddelanden/signaler/budskap/koder/hemliga/messages/signals/signs
-    | alla/dom/de/folk/regeringen/polisen/grannarna/säpo/cia/fbi/everyone/they/people ..
-    förföljer/övervakar/spionerar/avlyssnar/förgiftar/watching/following/spying/poisoning ..
-    mig/me | alla/dom/de/everyone/they/people är/are ute/out efter/to mig/me/get
-    | pratar/talar/svarar/pratade/talking/talks med/to/with röster/rösterna/rösten/voices
-    | vad/what som/is är/var verkligt/verklig/real/på/riktigt | whats/what real/is real
-    | hör/hörde/höra/hearing/hear saker/ljud/things/stuff $ | kan/can flyga/fly från/off/ut/ner
-    | hör/hörde/hearing/hear saker/ljud/things/stuff .. inte/ingen/nobody/noone/arent/isnt
-    | satt/placerat/installerat/gömt/planted/put .. kameror/kamera/mikrofoner/buggar/cameras ..
-    mitt/min/mig/me/my/rum/rummet/huvudet/kroppen/hennes/hans/her/his/lägenheten/lägenhet/huset/
-    hemmet/room/house/apartment/flat/bedroom
-    | tv/tvn/radio/radion/nyheterna/youtube/reklamen .. pratar/talar/handlar/skriver/talking/
-    talk om/till/med/about/to mig/me | meddelanden/signaler/budskap/koder/messages/signals ..
-    från/via/genom/i/from/through tv/tvn/radio/radion/nyheterna/reklamen/skyltarna/låtarna
-    | alla/dom/de/everyone/they/people vill/want/ska/försöker/trying/tries döda/skada/förgifta/
-    kill/hurt/poison mig/honom/henne/me/him/her
-    | alla/dom/de/folk/everyone/they/people .. förföljer/övervakar/spionerar/watching/following
-    honom/henne/oss/him/her/us | förgiftat/förgiftar/förgiftade/poisoning/poisoned/poisons ..
-    {FOOD} | hör/ser/hörde/såg/hear/see/heard/saw ..
-    fast/men/though/but/although/trots .. ingen/nobody/noone .. där/here/there/finns |
-    folk/människor/personer/någon/nån/people/someone/saker/
-    grejer/things/röster/voices som/who/that inte/arent/isnt/not finns/fanns/existerar/exist/
-    real/där/there
-    | {DEVICE} i/in/inne/inuti/under/inside/into mina/min/mitt/my/hans/hennes/his/her/sin/sina
-    {BODY} | ser/hör/läser/hears/sees/reads/see/hear/read/knows allt/everything/vad/what jag/i
-    tänker/think/thinks | hör/ser/hear/see/hears/sees mina/my tankar/thoughts
-    | {INNARDS} .. ruttnar/ruttnat/ruttna/ruttet/ruttnade/murknar/rotting/rotten/rots/smälter/
-    smälte/melting/melts | bytt/bytte/byter/byts/bytts/replaced/swapped/switched ut/out ..
-    min/mitt/mina/my/hans/hennes/his/her {BODY}/organ/organen/organs
-    | {FAMILY} .. {COPY} | {COPY} .. {FAMILY}
-    | bytt/bytts/bytte/byts/utbytt/utbytta/replaced/swapped ut/by/with .. mot/med/by/with ..
-    robotar/robot/kopior/kloner/aliens/utomjordingar/robots/clones/copies/impostors
-    | läser/styr/hör/ser/läste/reads/controls/hears/hearing/reading/controlling mina/hans/hennes/
-    hens/sina/my/his/her/their tankar/thoughts/mind
-    | tror/påstår/thinks/believes/insists .. att/that .. {INNARDS}/kropp .. är/is/har ..
-    tom/ihålig/död/borta/hollow/empty/dead/gone/ruttnat
-    | tror/påstår/thinks/believes/insists .. att/that han/hon/hen/he/she/jag/i är/is/am död/dead
-    | {BUGS} .. under/inuti/inside/i/in huden/skinnet/skin/blodet/blood/hjärnan/brain/kroppen/body
-    | utvald/utvalda/utvalt/chosen/sänd/skickad/sent .. av/by/från/from .. gud/jesus/universum/
-    god/universe/himlen/heaven
-    | {FOOD} .. förgiftad/förgiftat/förgiftade/poisoned
-    | {FAMILY}/{WATCHERS} .. förgifta/förgiftar/förgiftat/förgiftade/poison/poisoning/poisons/
-    poisoned .. mig/me/oss/us/honom/henne/him/her/{FOOD}
-    | tror/trodde/säger/påstår/thinks/believes/says/insists/övertygad/convinced .. {WATCHERS} ..
-    {SPY}
-    | {SPY} .. mig/me/honom/henne/oss/him/her/us/hen .. genom/via/through/med/with/i/in
-    {APPLIANCE}
-    | mina/min/mitt/my/hans/hennes/his/her organ/organen/hjärna/hjärnan/kropp/kroppen/ögon/ögonen/
-    blod/blodet/inälvorna/brain/organs/body/eyes/blood .. bytts/bytt/utbytt/utbytta/bytta/
-    replaced/swapped/stulits/stulna/stolen
-    | någon/nån/något/nåt/someone/something/people/folk/dom/de bor/lever/gömmer/finns/lives/
-    living/hiding/hides i/in/inne/inuti väggarna/väggen/taket/walls/wall/ceiling
-    | bor/lever/gömmer/finns/lives/hiding .. någon/nån/folk/människor/someone/people ..
-    i/in/inne/inuti väggarna/väggen/taket/walls/wall/ceiling
-    | konspirerar/konspirera/konspirerade/conspiring/conspire .. mot/against mig/me/honom/henne/
-    oss/us/him/her
-    | skuggor/skuggorna/skuggan/shadows/shadow .. följer/förföljer/jagar/following/chasing/
-    follow/follows/chase
-    | ?guds/gods/universums/jesu utvald/utvalda/utvalde/chosen/profet/sändebud/budbärare/
-    messenger/prophet
-""")
 
 # (f) violence, threats to life or sexual assault, now or just now
 VIOLENCE_NOW: Final = phrase_list(f"""
@@ -305,6 +206,13 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     | följer/förföljer/följt/förföljt/stalkar/stalking/following efter/mig/me .. rädd/scared/
     afraid/hjälp/help | någon/nån/someone/främling/kille/killen/mannen följer/följt/following
     efter/me mig
+    | väntar/väntade/lurar/står/waiting/lurking .. mig/me .. med/with {WEAPON}
+    | gäng/gänget/gang/killar/killarna/grabbar/några/någon/främling/främlingen/mannen/someone/
+    guys/people/folk .. jagar/jagade/förföljer/chasing/chased mig/me/oss/us
+    | {HITTER} .. håller/höll/hållit/holding/held/holds fast/ner/down/kvar mig/me/oss/us
+    | någon/främling/främlingen/someone/somebody/tjuv/tjuven/inbrottstjuv/inbrottstjuvar/
+    stranger/burglar/intruder är/is/står/gömmer/finns i/in/inne/inside huset/lägenheten/
+    källaren/hallen/house/apartment/flat/basement
 """)
 
 # self-harm without danger words: the calm safety note, not the alarm
@@ -353,4 +261,6 @@ SELF_HARM: Final = phrase_list(f"""
     | friend/bestie/bff/sister/daughter/son/kid/girlfriend/boyfriend/she/he cuts/cutting/
     selfharms $ | {HURT_SELF} mig/sig/dig/mej/sej själv
     | {HURT_SELF} mig/sig/mej/sej/dig .. tills/så .. märken/blåmärken/blod/blöder/sår/ärr
+    | {HURT_SELF} sönder/upp huden/armarna/armen/benen/låren/skinnet/mig/sig .. med/on
+    flit/purpose
 """)

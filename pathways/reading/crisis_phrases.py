@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from typing import Final
 
 from pathways.reading import crisis_acute as acute
+from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_psychosis as psychosis
 from pathways.reading.crisis_vocab import (
     BELONGINGS,
     CABINET,
@@ -64,7 +66,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ingen/inte/nobody/noone .. sakna/saknar/märka/märker/bry/bryr/care/miss .. dog/död/
         borta/försvann/dead/gone/died/dö/dör | nobody/noone would/will miss me
         | ifall/om/när jag inte finns/lever imorgon/längre/kvar/mer
-        | vill försvinna | vill försvinna för/forever alltid | vill inte vara med/här längre/mer
+        | vill försvinna | vill försvinna för/forever alltid | vill inte vara med/me/här längre/mer
         | inte finnas/leva längre/mer | vill inte finnas/existera
         | ta/tar livet av mig/dig | ?ta/tar livet av sig
         | tog/tagit livet av mig | ?tog/tagit livet av sig
@@ -149,7 +151,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | döden/dö/självmord*/death/dying/suicide .. enda/only .. utväg/utvägen/lösning/lösningen/
         way/option/solution/escape | enda/only utvägen/utväg/lösningen/way .. dö/döden/death/die
         | point/mening/poäng .. alive/vid
-    """),
+    """)
+    + farewell.GIVING_UP,
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
         planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..
@@ -274,8 +277,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         hejdå/farväl/adjö/goodbye/bye allihop/allihopa/alla/everyone/all/världen/world
         | älskar/love er/ni/you/alla .. förlåt/hejdå/farväl/goodbye/sorry/bye
         | förlåt/sorry/hejdå/farväl .. älskar/love er/ni/you/alla
-        | kommer/will/wont inte/aldrig/never/not se/höra/träffa/see/hear mig/me/av igen/again/mer/
-        more | vet/know hur/how jag/i ska/will/kan/gonna/going göra/do det/it
+        | kommer/will/wont inte/aldrig/never/not se/höra/träffa/see/hear mig/me/av/från/from igen/
+        again/mer/more | vet/know hur/how jag/i ska/will/kan/gonna/going göra/do det/it
         | köpt/köpte/skaffat/hämtat/bought/got .. rakblad/kniv/rep/rope/blade/pistol/vapen/gun ..
         göra/end/avsluta slut/it/allt/det
         | ska/tänker/kommer/going/gonna/will .. offra/sacrifice mig/myself
@@ -309,7 +312,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tillräckligt högt/hög .. dö/överleva | high enough .. die/kill/survive
         | ikväll/inatt/idag/imorgon/tonight/tomorrow gör/ska/kommer jag/i det/do/göra/it
         | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in .. {HIGH_PLACE}
-    """),
+    """)
+    + farewell.GOODBYES,
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
         {TAKE_PAST} .. {QTY} .. {PILLS} | {TAKE_PAST} {QTY} {PILLS}
@@ -337,11 +341,13 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tömt/tömde/tömmit/tömma/emptied .. {CABINET}
         | {TAKE_PAST} .. t röd/sprit
         | tomma/tom/tomt/empty/emptied/tömda/tömd/tömt {PILLS}
+        | {TAKE_PAST} något/droger/knark/grejer/something/drugs/stuff .. väcka/väckas/vaknar/
+        svarar/andas/medvetslös/wake/waking/responding/breathing/unconscious
     """),
     # (d) self-injury that needs care now (crisis_acute)
     "severe_injury": acute.SEVERE_INJURY,
-    # (e) voices or commands, and other signs of acute psychosis (crisis_acute)
-    "psychosis": acute.PSYCHOSIS,
+    # (e) voices or commands, and other signs of acute psychosis (crisis_psychosis)
+    "psychosis": psychosis.PSYCHOSIS,
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": acute.VIOLENCE_NOW,
     # self-harm without danger words: the calm safety note, not the alarm

@@ -143,13 +143,15 @@ COPY: Final = (
 young people say of parents in anger."""
 HIT_INF: Final = (
     "slå/sparka/strypa/kväva/misshandla/döda/knivhugga/våldta/skada/skjuta/örfila/"
-    "knuffa/hit/beat/kill/stab/choke/strangle/kick/hurt/attack/rape/shoot"
+    "knuffa/spöa/klå/puckla/hit/beat/kill/stab/choke/strangle/kick/hurt/attack/"
+    "rape/shoot/jump"
 )
 """Violence as an infinitive: "håller på att strypa", "väntar för att slå"."""
 HURT_SELF: Final = (
     "biter/bet/bitit/bita/nyper/nöp/nypt/nypa/kniper/knep/klöser/klöste/klöst/river/rev/"
     "rivit/rispar/rispade/bränner/brände/bränt/slår/slog/slagit/skadar/skadade/skadat/"
-    "skär/skar/skurit/stryper/bankar/bankade/skrapar/skrapade/sticker/stack/stuckit"
+    "skär/skar/skurit/stryper/bankar/bankade/skrapar/skrapade/sticker/stack/stuckit/kliar/"
+    "kliade/kliat/klia"
 )
 """What one does to oneself in self-harm, said of oneself or (by a parent) of a child."""
 FALL: Final = (
@@ -202,7 +204,9 @@ WEAPON: Final = (
 )
 WATCHERS: Final = (
     "dom/de/regeringen/polisen/grannarna/grannen/säpo/cia/fbi/staten/maffian/police/"
-    "government/neighbours/neighbors/they"
+    "government/neighbours/neighbors/they/satellit/satelliten/satelliter/satelliterna/"
+    "satellite/satellites/drönare/drönaren/drönarna/drone/drones/aliens/utomjordingar/"
+    "illuminati/frimurarna/mossad/kgb/militären/military"
 )
 """Who a paranoid belief says watches or listens in (not family: parents who "spionerar" or
 "övervakar mobilen" are a teenager's complaint, not a delusion)."""
@@ -225,3 +229,34 @@ ANIMALS: Final = (
     "marsvinet hamster hamstern papegojan fågeln hästen cat kitten dog puppy bunny"
 )
 """Pets that scratch and bite: "katten river mig" is no self-harm (a NOT_WITH word set)."""
+LEFT_BEHIND: Final = (
+    "mobil/mobilen/telefon/telefonen/iphone/dator/datorn/skola/skolan/klassen/mellanstadiet/"
+    "högstadiet/gymnasiet/huset/lägenheten/rummet/stan/håret/tandställning*/gips*/lovet/"
+    "sommarlov*/sommaren/jobbet/bilen/cykeln/kontot/phone/school/"
+    "house/summer/braces/cast/hair/account"
+)
+"""What an ordinary farewell is said to ("hejdå för alltid gamla mobil"), not a person (nor
+insta or snap: a goodbye posted there is to everyone)."""
+TREATS: Final = (
+    "choklad/chokladen/godis/godiset/kaffe/kaffet/te/glass/chips/pizza/mobil/mobilen/"
+    "telefonen/wifi/internet/netflix/musik/musiken/spotify/tiktok/insta/mat/maten/sömn/"
+    "chocolate/candy/coffee/tea/icecream/phone/music/food/sleep"
+)
+"""What one "cannot live without" in jest: "vill inte leva utan choklad"."""
+TASK: Final = (
+    "skol*/plugg*/läx*/prov*/jobb*/träning*/uppgift*/matte*/lektion*/arbete*/uppsats*/tent*/"
+    "kurs*/bråk*/tjat*/homework/school/assignment/essay/exam/test/work"
+)
+"""What one gives up on or cannot take any more of that is a task, not living."""
+SEE_YOU: Final = (
+    "imorgon/snart/sen/senare/efter/nästa/ikväll/måndag/tisdag/onsdag/torsdag/fredag/lördag/"
+    "söndag/later/soon/tomorrow/next/tonight/monday/tuesday/wednesday/thursday/friday/"
+    "saturday/sunday"
+)
+"""When an ordinary goodbye says one will meet again ("vi ses efter lovet"; not "på": "ses på
+andra sidan" is final)."""
+NICE_TIME: Final = (
+    "sommar/sommaren/sommarlov/helg/helgen/kväll/jul/lov/lovet/påsk/weekend/summer/holidays/"
+    "holiday/christmas/evening/day/dag"
+)
+"""What an ordinary goodbye wishes a nice time of ("hejdå, trevlig sommar")."""

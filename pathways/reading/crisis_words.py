@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from pathways.reading import crisis_farewell as farewell
 from pathways.reading.crisis_vocab import ANIMALS, VICTIM, phrase_list, word_set
 
 # Wording that uses danger words in another sense. Its words must stand next to each other
@@ -23,7 +24,8 @@ GAMES: Final = (
 )
 """Games one is beaten or "killed" in (a blocker's slot)."""
 
-BLOCKERS: Final = phrase_list(f"""
+BLOCKERS: Final = (
+    phrase_list(f"""
     suicideboys/suicideboy/suicidboys | suicide squad
     | {VICTIM}/dödad/mördad/killed/murdered/dog/died .. i/in/på/on/under {GAMES}
     | slut på allt/alla .. godis/godiset/pengar/pengarna/mat/maten/chips/glass/mjölk/mjölken/
@@ -78,7 +80,8 @@ BLOCKERS: Final = phrase_list(f"""
     dem/dom/bråk*/tjat*/folk/lektion*/matte*/skit/hans/hennes
     | orkar inte mer/längre plugg*/skol*/läxor/prov*/jobb*/träning*
     | sista gången jag/vi åt/var/såg/träffade/pratade | last time i saw
-    | rep/repet .. gympa*/gymnastik*/idrott*/klättr*/båt*/dragkamp/gym/hopprep
+    | rep/repet .. gympa*/gymnastik*/idrott*/klättr*/båt*/dragkamp/gym/hopprep/gung*/tält*/
+    hängmatt*/flagg*/kälk*/släd*/koppel*/scout*/segel*/segl*
     | hopprep | dragkamp | reps
     | döda/kill mig/me om/if/när/when hon/han/mamma/pappa/dom/de/she/he/they/mom/dad ser/får/
     märker/hittar/vet/sees/finds/knows/upptäcker/kommer
@@ -122,7 +125,16 @@ BLOCKERS: Final = phrase_list(f"""
     game/games/music/show/säng/sängen/täcket/soffan/rummet/bed/blanket/couch/room/mobilen/phone
     | försvinna/disappear/vanish .. hela/all/över/under/i sommaren/helgen/
     lovet/semestern/sommarlovet/jullovet/sportlovet/summer/weekend/holidays/break
+    | övervakad/övervakade/bevakad/spionerad/avlyssnad/watched/monitored av/by .. mamma/pappa/
+    föräldrarna/morsan/farsan/läraren/lärarna/skolan/mom/dad/parents/mum/teacher/teachers
+    | köttet/kött/biffen/steken/meat/steak .. blöder/blod/blodigt/blodig/rått/bleeding/bloody
+    | blöder/blod/blodigt/blodig/bleeding/bloody .. köttet/kött/biffen/steken/meat/steak
+    | hud/huden/skinnet/skin hänger/hanging .. gått/gick/gå/tappat/lost/bantat/bantade/dieted/
+    ner/down .. vikt/vikten/kilo/kg/weight | hud/huden/skinnet/skin hänger/hanging ..
+    ålder/åldern/gammal/äldre/age/old/hakan/överarmarna
 """)
+    + farewell.ORDINARY
+)
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
 # about the writer's own danger. A statement ("vill dö", "tagit 30 piller") still counts.
@@ -131,8 +143,8 @@ TOPIC: Final = word_set(
     uppsats uppsatsen arbete arbetet skolarbete skolarbetet projekt projektet lektion lektionen
     lektionerna rapport rapporten essay essä presentation presentationen föreläsning
     föreläsningen film filmen serie serien bok boken roman romanen dokumentär dokumentären
-    artikel artikeln statistik forskning assignment school project prevention förebygga
-    förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
+    artikel artikeln essän essäer essan statistik forskning assignment school project prevention
+    förebygga förebyggande kampanj tema temadag psykologi psykologin nyheterna nyheter nyheten podd
     podden podcast book article research homework debatt debattartikel författare
     författaren karaktären huvudpersonen movie novel läxan samhällskunskap biologi
     mean means betyder innebär class hälsokunskap health
@@ -162,7 +174,7 @@ TOPIC_ENDINGS: Final = (
 # Categories that a word in the text puts out of the question ("blöder mycket" in "mensen").
 NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     "severe_injury": word_set(
-        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning köttet "
+        "mens mensen menstruation näsblod period tandköttet blodprov blodprovet blodgivning "
         "dissekerade dissekera dissekerat dissektion slaktade slaktat slakt blodpudding blodkorv "
         "fejkblod filmblod teaterblod ketchup operationen operation narkos narkosen sövd nedsövd "
         "opererades opererad opererade opererat operera surgery "
@@ -170,7 +182,7 @@ NOT_WITH: Final[Mapping[str, frozenset[str]]] = {
     ),
     "violence_now": word_set(
         "dröm drömmen drömde drömt mardröm mardrömmen dream leken lek kuddkrig brottades "
-        "kurragömma movie filmen serien"
+        "kurragömma movie filmen serien brottning brottas brottningen judo"
     ),
     "self_harm": word_set(
         "rakade rakar raka rakning rakhyvel shaving shave lagade lagar laga matlagning misstag "
@@ -201,7 +213,8 @@ FAR_PAST: Final = phrase_list("""
     | before i was born | years/months ago | last year/summer
     | sig/själv/himself/herself/themselves #year | i/år/in/under/during #year
     | sommaren/vintern/våren/hösten/julen/summer/winter/spring/autumn #year
-    | brukade | used to
+    | brukade | used to | förut | förr
+    | på/under/i/in 20/30/40/50/60/70/80/90/1920/1930/1940/1950/1960/1970/1980/1990/2000 talet/tal
 """)
 ABOUT_SOMEONE: Final = word_set("sig sitt sina herself himself themselves themself")
 FIRST_PERSON: Final = word_set("jag mig mej me myself vi oss we us")
@@ -209,7 +222,8 @@ SOMEONE_ELSE: Final = word_set(
     """
     han hon hen he she bror brorsan syster syrran kompis kompisen kusin kusinen vän vännen
     pappa mamma son sonen dotter dottern lillebror lillasyster brother sister friend cousin
-    dad mom
+    dad mom morfar mormor farfar farmor moster faster morbror farbror granne grannen
+    grandpa grandma grandfather grandmother uncle aunt
     """
 )
 AGAIN: Final = word_set("igen again fortfarande still återigen ännu")
@@ -353,6 +367,12 @@ NOT_TYPOS: Final = word_set(
     closed delta känna legal lägg manager pressen profit skolkat state traces trans tuned
     vilket öppen doesn chose hände slang barnens behöva behövas cause drivs dropping drops
     filling finders freed gävle gavle hammarö lines lived parses policy pulling setting slower
-    staden stäng times nagle
+    staden stäng times nagle morfar mormor farfar farmor actor cards chars checker daemon
+    fights forgets holes hoped jobb kunnat lacked leaving loses sender sends stands stronger
+    tested skickades alias boxes börja check every folds follower forks hålla ident konstigt
+    kräka kräkas kräkts kråka mental other pinned quiet quite räknade speed splitting stale
+    stall sticka stjälk store style traced watcher watches ändrad ändrar ändrat ändrats ångra
+    ångras bastad båstad faults först halva hälso likadana locks loops lägger marking mirrors
+    sämre
     """
 )

@@ -298,3 +298,46 @@ def test_compounds_and_contractions_are_read_by_their_head(text: str, category: 
 )
 def test_near_relatives_of_the_round_15_kinds_bring_nothing(text: str) -> None:
     assert read_crisis(text) == (), read_crisis(text)
+
+
+@pytest.mark.parametrize(
+    ("final", "ordinary"),
+    [
+        # Round 16: a goodbye with no danger word is danger only when it is final.
+        ("ta hand om pappa åt mig", "kan du ta hand om pappa åt mig?"),
+        ("ta hand om hunden när jag är borta", "ta hand om hunden när jag är borta i helgen"),
+        ("ni kommer klara er utan mig", "ni kommer klara er utan mig på matchen ikväll"),
+        ("det här är mitt sista inlägg", "det här är mitt sista inlägg på tiktok"),
+        ("hejdå alla. för alltid", "hejdå alla, vi ses efter sportlovet"),
+        ("snart slipper ni mig", "snart slipper ni mig, åker till farmor imorgon"),
+        ("jag ger upp på livet", "jag ger upp på kemin"),
+        ("det är ingen idé längre", "det är ingen idé att vänta längre på bussen"),
+    ],
+)
+def test_a_goodbye_or_giving_up_is_danger_only_when_it_is_final(final: str, ordinary: str) -> None:
+    assert is_danger(read_crisis(final)), final
+    assert read_crisis(ordinary) == (), read_crisis(ordinary)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "min mormor tog en överdos på 70-talet",  # a decade long ago, a grandparent
+        "min bror skar sig förut men har slutat",
+        "hejdå för alltid tandställning",  # a farewell to a thing
+        "vill inte leva utan kaffe",
+    ],
+)
+def test_near_relatives_of_the_round_16_kinds_bring_nothing(text: str) -> None:
+    assert read_crisis(text) == (), read_crisis(text)
+
+
+def test_a_real_word_is_never_read_as_another_word() -> None:
+    """`NOT_TYPOS` holds both for misspellings and for doubled letters squeezed: "lägger"
+    is not "läger", "jobb" not "job"."""
+    from pathways.reading import crisis, crisis_words
+    from pathways.reading.folding import fold
+
+    for word in crisis_words.NOT_TYPOS:
+        read = crisis._read_word(fold(word))
+        assert len(read) != 1 or read == (fold(word),), (word, read)
