@@ -26,6 +26,10 @@ _TIMEOUT = 120
 # packed with deltas, twenty versions take little more than one. git's own `gc --auto`
 # waits for about 6,700 loose objects.
 PACK_EVERY = 20
+# Seconds without a commit before they are packed. Packing while edits ran stalled the
+# slowest read from ~50 ms to 193-435 ms (`bench/scale.py`, 100 edits); so it waits for
+# a quiet moment, as a nightly `git gc` would.
+QUIET_S = 30.0
 log = logging.getLogger("vardkedjan.git")
 
 
@@ -61,7 +65,7 @@ class Git:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._unpacked = 0  # commits made here since the loose objects were last packed
-        self._packing: threading.Thread | None = None
+        self._packing: threading.Timer | None = None  # the packing, waiting for quiet
         env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
         env.update(
             GIT_CONFIG_NOSYSTEM="1",
@@ -159,20 +163,19 @@ class Git:
         if head is None:  # pragma: no cover - git said it committed
             raise GitError("git commit left no HEAD")
         self._unpacked += 1
-        if self._unpacked >= PACK_EVERY and not self.packing:
-            self._unpacked = 0
-            self._packing = threading.Thread(target=self._pack, name="git-pack", daemon=True)
+        if self._unpacked >= PACK_EVERY:  # each commit puts the packing off again
+            if self._packing is not None:
+                self._packing.cancel()
+            self._packing = threading.Timer(QUIET_S, self._pack)
+            self._packing.name, self._packing.daemon = "git-pack", True
             self._packing.start()
         return head
-
-    @property
-    def packing(self) -> bool:
-        return self._packing is not None and self._packing.is_alive()
 
     def _pack(self) -> None:
         """Pack the loose objects, beside the edits and at a lower priority: git lets a
         commit run meanwhile, and takes no lock that `remove_stale_locks` would touch.
         Packs are combined when there are many (`gc --auto`'s own rule, gc.autoPackLimit)."""
+        self._unpacked = 0
         try:
             # One thread: a national registry's 20 versions take 1.8 s of CPU to delta,
             # and a core stays free for the requests.

@@ -1,4 +1,4 @@
-"""The registry's git repository packs its loose objects every `PACK_EVERY` commits.
+"""The registry's git repository packs its loose objects after `PACK_EVERY` commits, once quiet.
 
 Each edit stores the whole registry file as a loose object (about 1 MB at national
 scale); left to git's own `gc --auto`, some 6,700 of them would pile up first.
@@ -30,6 +30,7 @@ def test_every_few_commits_the_loose_objects_are_packed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(git_module, "PACK_EVERY", 4)
+    monkeypatch.setattr(git_module, "QUIET_S", 0.0)
     repo = Git(tmp_path)
     repo.init()
     commit_versions(repo, range(3))
@@ -42,3 +43,21 @@ def test_every_few_commits_the_loose_objects_are_packed(
     assert found["count"] == 0  # the packed loose objects were removed
     assert len(repo.log("providers.yaml")) == 4  # and the history reads as before
     assert repo.show("HEAD~3", "providers.yaml") == "version: 1\n# 0\n" * 200
+
+
+def test_packing_waits_for_a_moment_without_commits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst of edits is never packed under its feet: each commit puts it off again."""
+    monkeypatch.setattr(git_module, "PACK_EVERY", 2)
+    monkeypatch.setattr(git_module, "QUIET_S", 60.0)
+    repo = Git(tmp_path)
+    repo.init()
+    commit_versions(repo, range(2))
+    first = repo._packing
+    commit_versions(repo, range(2, 3))
+    assert first is not None and repo._packing is not first
+    first.join(timeout=5)  # cancelled: it ends without packing
+    assert objects(repo)["packs"] == 0
+    assert repo._packing is not None
+    repo._packing.cancel()
