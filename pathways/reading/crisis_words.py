@@ -212,6 +212,7 @@ FAR_PAST: Final = phrase_list("""
     var/was/were liten/yngre/barn/mindre/ung/little/young/kid/baby | innan/before jag/i föddes/born
     | before i was born | years/months ago | last year/summer
     | sig/själv/himself/herself/themselves #year | i/år/in/under/during #year
+    | överdos/overdos/overdose/självmord/suicide/dog/died #year
     | sommaren/vintern/våren/hösten/julen/summer/winter/spring/autumn #year
     | brukade | used to | förut | förr
     | på/under/i/in 20/30/40/50/60/70/80/90/1920/1930/1940/1950/1960/1970/1980/1990/2000 talet/tal

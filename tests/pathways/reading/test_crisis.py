@@ -227,6 +227,7 @@ def test_for_real_is_one_soft_word_and_starts_no_blocker() -> None:
         "min farfar tog livet av sig 1985",  # a year before this one
         "min kusin skar sig i 2015 men har slutat",
         "my uncle killed himself in 1999",
+        "min moster tog en överdos 2003 och dog",  # the year right after the danger word
     ],
 )
 def test_someone_elses_danger_long_ago_is_no_danger_now(text: str) -> None:

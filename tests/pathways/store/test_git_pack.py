@@ -26,13 +26,19 @@ def commit_versions(repo: Git, versions: range) -> None:
         repo.commit("providers.yaml", author=author_ident("admin"), message=f"edit {n}")
 
 
+def repository(folder: Path, monkeypatch: pytest.MonkeyPatch, every: int, quiet: float) -> Git:
+    """A new repository that packs after `every` commits and `quiet` seconds."""
+    monkeypatch.setattr(git_module, "PACK_EVERY", every)
+    monkeypatch.setattr(git_module, "QUIET_S", quiet)
+    repo = Git(folder)
+    repo.init()
+    return repo
+
+
 def test_every_few_commits_the_loose_objects_are_packed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(git_module, "PACK_EVERY", 4)
-    monkeypatch.setattr(git_module, "QUIET_S", 0.0)
-    repo = Git(tmp_path)
-    repo.init()
+    repo = repository(tmp_path, monkeypatch, every=4, quiet=0.0)
     commit_versions(repo, range(3))
     assert objects(repo)["packs"] == 0 and objects(repo)["count"] == 9  # blob, tree, commit
     commit_versions(repo, range(3, 4))
@@ -49,10 +55,7 @@ def test_packing_waits_for_a_moment_without_commits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A burst of edits is never packed under its feet: each commit puts it off again."""
-    monkeypatch.setattr(git_module, "PACK_EVERY", 2)
-    monkeypatch.setattr(git_module, "QUIET_S", 60.0)
-    repo = Git(tmp_path)
-    repo.init()
+    repo = repository(tmp_path, monkeypatch, every=2, quiet=60.0)
     commit_versions(repo, range(2))
     first = repo._packing
     commit_versions(repo, range(2, 3))
