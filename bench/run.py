@@ -44,8 +44,6 @@ BEGIN, END = "<!-- results -->", "<!-- /results -->"
 HOST = "127.0.0.1"
 
 CHECK_TARGET_S = 1.0
-THROUGHPUT_RATIO = 0.8  # find-help ÷ /healthz (issue 14)
-PAGE_RATIO = 0.5  # /hitta HTML ÷ /healthz (issue 14)
 RSS_TARGET_MB = 300.0
 CHECK_TIMEOUT_S = 300.0
 STARTUP_TIMEOUT_S = 300.0
@@ -452,14 +450,11 @@ def serve_and_load(args: argparse.Namespace, cli: Path, path: Path, report: Repo
         if result is health or health.requests_per_s is None:
             report.add(label, value)
         else:
+            # One run each, one after the other: the verdicts are on the interleaved
+            # rounds of bench/throughput.py ("one worker: ..."), which this machine's
+            # swings from minute to minute disturb much less.
             ratio = rps / health.requests_per_s
-            wanted = PAGE_RATIO if result.path.startswith("/hitta") else THROUGHPUT_RATIO
-            report.add(
-                label,
-                f"{value}, {ratio:.0%} of /healthz",
-                f"≥ {wanted:.0%} of /healthz",
-                ratio >= wanted,
-            )
+            report.add(label, f"{value}, {ratio:.0%} of /healthz (one run)")
     report.add("server VmRSS after loading", f"{loaded.get('VmRSS', 0):.0f} MB")
     resident = after.get("VmRSS", 0.0)
     # Issue 14's target is the memory a serving process keeps (VmRSS); the peak, reached

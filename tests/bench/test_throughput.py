@@ -1,13 +1,15 @@
 """The throughput benchmark asks free text honestly: many texts in rotation, every one a
-real find-help question, and ratios taken against the faster /healthz of the run."""
+real find-help question, and ratios taken round by round against the faster /healthz run
+beside each round."""
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from fastapi.testclient import TestClient
 
-from bench.throughput import ROTATE, healthz, urls
+from bench.throughput import ROTATE, Measured, bracketed, urls
 
 
 def test_words_rotate_over_several_texts_and_places() -> None:
@@ -19,11 +21,23 @@ def test_words_rotate_over_several_texts_and_places() -> None:
     assert len(set(words)) == len(words)
 
 
-def test_healthz_is_measured_first_and_last_and_the_faster_counts() -> None:
-    rows = urls(["a"])
-    assert rows[0][1] == rows[-1][1] == ("/healthz",)
-    measured = [("h", "/healthz", 900.0, None), ("f", "/x", 800.0, 0.8)]
-    assert healthz([*measured, ("h2", "/healthz", 1000.0, None)]) == 1000.0
+def test_a_round_is_compared_with_the_faster_healthz_beside_it() -> None:
+    ratios = bracketed([1000.0, 800.0, 500.0], [[800.0, 400.0], [600.0, 200.0]])
+    assert ratios == [[0.8, 0.4], [0.75, 0.25]]
+
+
+def test_healthz_runs_must_bracket_every_round() -> None:
+    with pytest.raises(ValueError, match="before each round"):
+        bracketed([1000.0], [[800.0]])
+
+
+def test_the_verdict_is_on_the_median_round() -> None:
+    m = Measured("f", "/x", 0.8, (1.0, 2.0, 3.0), (0.7, 0.9, 0.85))
+    assert m.ratio == 0.85
+
+
+def test_healthz_is_not_one_of_the_measured_urls() -> None:
+    assert all(paths != ("/healthz",) for _, paths, _ in urls(["a"]))
 
 
 def test_the_rotation_script_asks_every_path_in_turn() -> None:
