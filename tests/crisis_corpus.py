@@ -56,5 +56,6 @@ def load(path: Path) -> list[Wording]:
 
 def all_wordings() -> list[Wording]:
     rounds = load(ROUND_14) + load(ROUND_14B) + load(ROUND_15) + load(ROUND_15B)
-    rounds += load(ROUND_16) + load(ROUND_16B) + load(ROUND_17)
+    rounds += load(ROUND_16) + load(ROUND_16B)
+    rounds += load(ROUND_17) + load(ROUND_17B)
     return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2) + rounds

@@ -35,13 +35,14 @@ ANOTHER: Final = phrase_list(f"""
     | {TAKE_PAST} en/ännu/another till/ny/annan/andra/more karta/kartan/burk/burken/
     förpackning/bottle/pack/strip/sheet
     | {TAKE_PAST} .. {PILLS} .. {TAKE_PAST} another/more one/dose/of
+    | {TAKE_PAST} .. {PILLS} .. {TAKE_PAST} fler/flera/more nu/igen/now/again
 """)
 """overdose: a dose taken again after pills ("… och har tagit en till nu")."""
 
 PLAN_MORE: Final = phrase_list(f"""
     ikväll/inatt/idag/tonight tar/sväljer/tänker jag/i .. alla/hela/massa/all .. {PILLS}
     | bestämt/valt/satt/picked/chose datum/datumet/dagen/date $
-    | ni/du ser/hör mig/av aldrig/inte mer/igen $
+    | ni/du ser/hör mig/av aldrig/inte mer/igen $ | ni/du hör/ser aldrig/inte av/från mig igen/mer $
     | förlåt/sorry för/for allt/everything .. sista/last gången/gång/time $
 """)
 """plan_or_method: a pill-taking tonight, a date set, "you will never see me again"."""
@@ -73,7 +74,9 @@ SELF_HARM_MORE: Final = phrase_list("""
 BLOCKERS_MORE: Final = phrase_list("""
     skar/skurit/skär/cut mig/myself .. när/medan/while/when .. hackade/hackar/skalade/lagade/
     skivade/chopping/cooking/cutting .. lök/löken/tomat/tomaten/morot/grönsaker/maten/brödet/
-    onion/onions/vegetables/bread
+    onion/onions/vegetables/bread/morötter/moroten/potatis/potatisen/potatisar/gurkan/kött
+    | en/ett/one till/more/another .. mot/för/for huvudvärken/huvudvärk/värken/ont/febern/feber/
+    mensvärk/headache/pain/fever/cramps
     | står/stod/sitter/väntar/standing/waiting .. bron/bro/bridge .. väntar/vänta/waiting på/for
     bussen/buss/tåget/spårvagnen/kompis/kompisen/mamma/pappa/bus/ride
     | vill/ville/want/wanna dö/die .. pinsamt/pinsam/cringe/embarrassing/skäms

@@ -309,6 +309,7 @@ COMPOUND_TAILS: Final = (
 ALIASES: Final[Mapping[str, str]] = {
     "mej": "mig",
     "imorn": "imorgon",
+    "sväljt": "svalt",
     "imorrn": "imorgon",
     "dej": "dig",
     "sej": "sig",
