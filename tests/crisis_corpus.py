@@ -18,6 +18,8 @@ ROUND_15 = DATA / "crisis_round15.yaml"
 ROUND_15B = DATA / "crisis_round15b.yaml"
 ROUND_16 = DATA / "crisis_round16.yaml"
 ROUND_16B = DATA / "crisis_round16b.yaml"
+ROUND_17 = DATA / "crisis_round17.yaml"
+ROUND_17B = DATA / "crisis_round17b.yaml"
 
 
 @dataclass(frozen=True)
@@ -55,4 +57,5 @@ def load(path: Path) -> list[Wording]:
 def all_wordings() -> list[Wording]:
     rounds = load(ROUND_14) + load(ROUND_14B) + load(ROUND_15) + load(ROUND_15B)
     rounds += load(ROUND_16) + load(ROUND_16B)
+    rounds += load(ROUND_17) + load(ROUND_17B)
     return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2) + rounds

@@ -36,6 +36,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from pathways.reading import crisis_means as means
 from pathways.reading import crisis_phrases as phrases
 from pathways.reading import crisis_words as data
 from pathways.reading.crisis_match import END, Index, compile_phrase, match
@@ -285,6 +286,8 @@ _DANGER_INDEX: Final = Index.of(_PHRASES)
 _BLOCKER_INDEX: Final = Index.of(_BLOCKERS)
 _PAST_INDEX: Final = Index.of(_PAST)
 _FAR_PAST_INDEX: Final = Index.of(_FAR_PAST)
+_INTENT_INDEX: Final = Index.of(tuple(compile_phrase("", text) for text in means.INTENT))
+_MEANS_AT_HAND: Final = frozenset(fold(w) for w in means.MEANS_AT_HAND)
 _OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_harm"])
 """What someone else did long ago ("tog livet av sig för två år sen") that is no danger now."""
 
@@ -321,7 +324,8 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
     present = set(words)
     candidates = _DANGER_INDEX.candidates(present)
     matches = [(p, found_at) for p in candidates if (found_at := match(p, words, present))]
-    if not matches:
+    at_hand = not _MEANS_AT_HAND.isdisjoint(present)
+    if not matches and not at_hand:
         return ()
     blockers = _BLOCKER_INDEX.candidates(present)
     blocked = {i for b in blockers for at in match(b, words, present) for i in at}
@@ -347,11 +351,33 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
             continue
         if phrase.category not in found or positions < found[phrase.category]:
             found[phrase.category] = positions
+    if at_hand and found.keys().isdisjoint(("plan_or_method", "overdose")):  # not yet taken
+        _plan_at_hand(words, present, blocked, found)
     return tuple(
         CrisisSignal(c, tuple(words[i] for i in found[c] if words[i] != END))
         for c in CATEGORIES
         if c in found
     )
+
+
+def _plan_at_hand(
+    words: list[str], present: set[str], blocked: set[int], found: dict[str, tuple[int, ...]]
+) -> None:
+    """A means named beside a wish to die or a word that it ends now is a plan: "han har
+    tabletter och säger att ikväll är det slut"."""
+    means_at = [i for i, word in enumerate(words) if word in _MEANS_AT_HAND and i not in blocked]
+    if not means_at:
+        return
+    intent = [
+        at
+        for p in _INTENT_INDEX.candidates(present)
+        for at in match(p, words, present)
+        if blocked.isdisjoint(at)
+    ]
+    if "suicidal" in found:
+        intent.append(found["suicidal"])
+    if intent:
+        found["plan_or_method"] = tuple(sorted({means_at[0], *intent[0]}))
 
 
 def is_danger(signals: Iterable[CrisisSignal]) -> bool:

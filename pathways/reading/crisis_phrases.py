@@ -24,6 +24,7 @@ from typing import Final
 
 from pathways.reading import crisis_acute as acute
 from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_means as means
 from pathways.reading import crisis_psychosis as psychosis
 from pathways.reading.crisis_vocab import (
     BELONGINGS,
@@ -152,7 +153,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         way/option/solution/escape | enda/only utvägen/utväg/lösningen/way .. dö/döden/death/die
         | point/mening/poäng .. alive/vid
     """)
-    + farewell.GIVING_UP,
+    + farewell.GIVING_UP
+    + means.SUICIDAL_MORE,
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
         planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..
@@ -217,7 +219,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | my/mitt/min last/sista message/meddelande | planerat/planerade allt $
         | har/hittat ett rep | have a plan | har en plan | i have a plan
         | bestämt/bestämde/decided .. ikväll/inatt/idag/imorgon/tonight/tomorrow
-        | tonight/ikväll/inatt .. end/avsluta/slut/dö/die/kill | valt/bestämt/satt ett datum
+        | tonight/ikväll/inatt .. end/avsluta/dö/die/kill | tonight/ikväll/inatt .. slut $
+        | valt/bestämt/satt ett datum
         | tagit/lagt/plockat/tog/la fram {PILLS}/tabletterna/repet/rep/kniven/rakbladet
         | tagit/plockat/tog/hämtat/hämtade/hämta fram/ut .. {OTHERS}/min/mitt/mina/hans/hennes
         .. {MEANS}/{PILLS}/gevär/geväret/vapen/vapnet/pistolen/pistol
@@ -313,7 +316,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ikväll/inatt/idag/imorgon/tonight/tomorrow gör/ska/kommer jag/i det/do/göra/it
         | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in .. {HIGH_PLACE}
     """)
-    + farewell.GOODBYES,
+    + farewell.GOODBYES
+    + means.PLAN_MORE,
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
         {TAKE_PAST} .. {QTY} .. {PILLS} | {TAKE_PAST} {QTY} {PILLS}
@@ -343,14 +347,15 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | tomma/tom/tomt/empty/emptied/tömda/tömd/tömt {PILLS}
         | {TAKE_PAST} något/droger/knark/grejer/something/drugs/stuff .. väcka/väckas/vaknar/
         svarar/andas/medvetslös/wake/waking/responding/breathing/unconscious
-    """),
+    """)
+    + means.ANOTHER,
     # (d) self-injury that needs care now (crisis_acute)
-    "severe_injury": acute.SEVERE_INJURY,
+    "severe_injury": acute.SEVERE_INJURY + means.INJURY_MORE,
     # (e) voices or commands, and other signs of acute psychosis (crisis_psychosis)
-    "psychosis": psychosis.PSYCHOSIS,
+    "psychosis": psychosis.PSYCHOSIS + means.PSYCHOSIS_MORE,
     # (f) violence, threats to life or sexual assault, now or just now
     "violence_now": acute.VIOLENCE_NOW,
     # self-harm without danger words: the calm safety note, not the alarm
-    "self_harm": acute.SELF_HARM,
+    "self_harm": acute.SELF_HARM + means.SELF_HARM_MORE,
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_means as means
 from pathways.reading.crisis_vocab import ANIMALS, VICTIM, phrase_list, word_set
 
 # Wording that uses danger words in another sense. Its words must stand next to each other
@@ -134,6 +135,7 @@ BLOCKERS: Final = (
     ålder/åldern/gammal/äldre/age/old/hakan/överarmarna
 """)
     + farewell.ORDINARY
+    + means.BLOCKERS_MORE
 )
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not
@@ -207,7 +209,8 @@ PAST: Final = phrase_list("""
 # people leave out "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the
 # writer).
 FAR_PAST: Final = phrase_list("""
-    år sedan/sen | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
+    år sedan/sen | för länge sedan/sen | long ago
+    | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
     | när/when hon/han/hen/jag/vi/pappa/mamma/farsan/morsan/min/mina/mitt/dad/mom/my/i/he/she
     var/was/were liten/yngre/barn/mindre/ung/little/young/kid/baby | innan/before jag/i föddes/born
     | before i was born | years/months ago | last year/summer
@@ -305,6 +308,9 @@ COMPOUND_TAILS: Final = (
 # Spellings put right before matching (texting and speech).
 ALIASES: Final[Mapping[str, str]] = {
     "mej": "mig",
+    "imorn": "imorgon",
+    "sväljt": "svalt",
+    "imorrn": "imorgon",
     "dej": "dig",
     "sej": "sig",
     "vil": "vill",

@@ -333,6 +333,23 @@ def test_near_relatives_of_the_round_16_kinds_bring_nothing(text: str) -> None:
     assert read_crisis(text) == (), read_crisis(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ikväll är det slut på sportlovet",  # a term, not a life, ends tonight
+        "pappa har tabletter mot allergin",  # a means with no intent
+        "tog en ipren och sen en till mot huvudvärken",  # a second dose for a headache
+        "skar mig när jag skalade potatis",  # a cut while cooking
+        "står på bron och väntar på bussen",  # a bridge as a bus stop
+        "min moster skar sig för länge sen",  # someone else, long ago
+        "kan inte leva utan min telefon",
+        "ville dö, så pinsamt det var",
+    ],
+)
+def test_near_relatives_of_the_round_17_kinds_bring_nothing(text: str) -> None:
+    assert read_crisis(text) == (), read_crisis(text)
+
+
 def test_a_real_word_is_never_read_as_another_word() -> None:
     """`NOT_TYPOS` holds both for misspellings and for doubled letters squeezed: "lägger"
     is not "läger", "jobb" not "job"."""
