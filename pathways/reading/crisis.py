@@ -286,6 +286,7 @@ _DANGER_INDEX: Final = Index.of(_PHRASES)
 _BLOCKER_INDEX: Final = Index.of(_BLOCKERS)
 _PAST_INDEX: Final = Index.of(_PAST)
 _FAR_PAST_INDEX: Final = Index.of(_FAR_PAST)
+_ANOTHER: Final = tuple(compile_phrase("", text) for text in means.ANOTHER)
 _INTENT_INDEX: Final = Index.of(tuple(compile_phrase("", text) for text in means.INTENT))
 _MEANS_AT_HAND: Final = frozenset(fold(w) for w in means.MEANS_AT_HAND)
 _OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_harm"])
@@ -294,8 +295,8 @@ _OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_
 
 def _long_ago(words: list[str], present: set[str]) -> list[tuple[int, int]]:
     """Where the text says "long ago" (first and last word); none if it happens again."""
-    if not _AGAIN.isdisjoint(present):
-        return []
+    if not _AGAIN.isdisjoint(present) or any(match(p, words, present) for p in _ANOTHER):
+        return []  # "... förra året och har tagit en till nu"
     candidates = _FAR_PAST_INDEX.candidates(present)
     return [(at[0], at[-1]) for p in candidates for at in match(p, words, present)]
 

@@ -36,8 +36,11 @@ ANOTHER: Final = phrase_list(f"""
     förpackning/bottle/pack/strip/sheet
     | {TAKE_PAST} .. {PILLS} .. {TAKE_PAST} another/more one/dose/of
     | {TAKE_PAST} .. {PILLS} .. {TAKE_PAST} fler/flera/more nu/igen/now/again
+    | {TAKE_PAST} .. överdos/överdosen/överdoser/overdos/overdose .. {TAKE_PAST}
+    en/ett/another/one till/igen/more/again
 """)
-"""overdose: a dose taken again after pills ("… och har tagit en till nu")."""
+"""overdose: a dose taken again after pills or an overdose ("… och har tagit en till nu").
+Said of someone else, it is also no "long ago" (`pathways.reading.crisis._long_ago`)."""
 
 PLAN_MORE: Final = phrase_list(f"""
     ikväll/inatt/idag/tonight tar/sväljer/tänker jag/i .. alla/hela/massa/all .. {PILLS}

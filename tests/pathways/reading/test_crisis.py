@@ -261,6 +261,9 @@ def test_someone_elses_danger_now_is_read_beside_a_long_ago(text: str, category:
         "min dotter försökte ta livet av sig förra året och nu gör hon det igen",
         "min kusin tog livet av sig för två år sen och jag vill också dö",
         "tog en överdos för ett år sen och har tagit 20 alvedon nu",
+        # someone else's dose long ago, and another one now ("en till" is "again")
+        "min kompis tog en överdos förra året och har tagit en till nu",
+        "min bror tog en överdos 2003 och har tagit en till nu",
     ],
 )
 def test_long_ago_does_not_hide_danger_again_or_now(text: str) -> None:
