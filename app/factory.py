@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -39,6 +40,14 @@ from pathways.store.live import Instance
 from pathways.store.reloading import give_back_memory
 
 HEALTH = b'{"status":"ok"}'
+
+SWITCH_INTERVAL = 0.0005
+"""Seconds a thread may hold the GIL while another waits for it, in a serving process
+(Python's default is 0.005). An edit is validated and written in a worker thread, and
+the other workers read it in a background thread, while the event loop answers reads.
+Each read takes the GIL back several times (accept, parse, answer), and each time it
+waited up to the whole interval for the busy thread: reads beside an edit took 40-135 ms
+at national scale, 26-33 ms with this interval (`bench/scale.py`, bench/README.md)."""
 
 
 def create_app(
@@ -138,6 +147,7 @@ class WorkerHeader:
 def app_from_settings(settings: Settings | None = None) -> FastAPI:
     app = _app_from_settings(settings or Settings())
     loader.serving()  # loaded: from now on, parse in ways that let requests run between
+    sys.setswitchinterval(SWITCH_INTERVAL)  # and let the event loop in often
     return app
 
 

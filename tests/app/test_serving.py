@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from app import serving
 from app.cli import main
+from app.factory import SWITCH_INTERVAL
+
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "providers.yaml"
 
 
 def _nodelay_of_accepted(listener: socket.socket) -> int:
@@ -51,3 +58,21 @@ def test_workers_must_be_at_least_one(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit):
         main(["serve", "--workers", "0"])
     assert "must be at least 1" in capsys.readouterr().err
+
+
+def test_a_serving_process_lets_its_event_loop_take_the_gil_often() -> None:
+    """A worker that has built its app (as `app.main` does for uvicorn) hands the GIL on
+    after half a millisecond, not Python's five, so that reads are not held up behind
+    an edit's thread (bench/scale.py measures the effect)."""
+    script = "import sys, app.main; print(sys.getswitchinterval())"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "VARDKEDJAN_DATA": str(BUNDLED)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) == pytest.approx(SWITCH_INTERVAL)
+    assert SWITCH_INTERVAL < 0.005  # Python's default, which stalled reads beside edits
