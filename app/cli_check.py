@@ -46,7 +46,7 @@ def run_check(path: Path, *, show_all: bool = False) -> int:
 
 def _check(path: Path, text: str, *, show_all: bool) -> int:
     from pathways.loader import load_text
-    from pathways.queries.audit import audit, edge_count
+    from pathways.queries.audit import audit
     from pathways.registry import Registry
 
     try:
@@ -57,7 +57,7 @@ def _check(path: Path, text: str, *, show_all: bool) -> int:
     active = sum(1 for p in doc.providers if not p.retired)
     print(
         f"{path}: valid. {len(doc.areas)} areas, {len(doc.providers)} providers "
-        f"({active} active), {len(doc.flows)} flows, {edge_count(registry)} referral edges."
+        f"({active} active), {len(doc.flows)} flows, {registry.edges} referral edges."
     )
     findings = audit(registry, date.today())
     sys.stdout.write(_report(findings, show_all=show_all))

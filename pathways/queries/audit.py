@@ -100,21 +100,14 @@ def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
 # The rules a check runs beside the others: those that work much and find little. A
 # finding comes back pickled, and unpickling one (~2 µs) costs about what finding it
 # does for `stale` and `unverified` (33k findings at national scale) and most of it for
-# `dead_end` (20k): sent back, they would save the parent next to nothing. These three
-# take ~40% of the audit's CPU and find a few hundred things.
-BESIDE = frozenset({"coverage_gap", "ping_pong", "unused_flow"})
+# `dead_end` (20k): sent back, they would save the parent next to nothing. These four
+# take about half of the audit's CPU and find a few hundred things.
+BESIDE = frozenset({"coverage_gap", "ping_pong", "unreachable", "unused_flow"})
 
 
 def from_problems(problems: Iterable[Problem]) -> list[Finding]:
     """A refused registry's problems, as error findings."""
     return [Finding(p.code, "error", str(p), (p.subject,) if p.subject else ()) for p in problems]
-
-
-def edge_count(registry: Registry) -> int:
-    """The referral edges, counted in networkx's dicts (its `number_of_edges` walks every
-    node's degree view: a tenth of a second at national scale)."""
-    keyed = chain.from_iterable(map(dict.values, registry.succ.values()))
-    return sum(map(len, keyed))
 
 
 def _stale(active: list[Provider], today: date) -> Iterator[Finding]:
