@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
@@ -235,6 +236,39 @@ class Expander:
                 if o.id != t.id and not (scoped and o.national and t.national)
             )
         return overlapping(grouped(origins), Targets(targets), scoped, self.related)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit changed that the graph depends on: each as (as it was, as it is now).
+
+    Providers and flows that were added are only in the second, removed ones only in the
+    first; forums and the other records are not part of the graph.
+    """
+
+    providers: tuple[Sequence[Provider], Sequence[Provider]] = ((), ())
+    flows: tuple[Sequence[Flow], Sequence[Flow]] = ((), ())
+
+    def rewired(self) -> tuple[list[Provider], list[Provider]]:
+        """The changed providers whose edges may differ: added, removed, or changed in a
+        field the graph reads (a new phone number rewires nothing)."""
+        old, new = self.providers
+        was = {p.id: _graph_view(p) for p in old}
+        now = {p.id: _graph_view(p) for p in new}
+        same = {i for i, view in now.items() if was.get(i) == view}
+        return [p for p in old if p.id not in same], [p for p in new if p.id not in same]
+
+
+def _graph_view(provider: Provider) -> tuple[Any, ...]:
+    return (provider.kind, provider.areas, provider.national, provider.fallback, provider.retired)
+
+
+def changed_flows(change: Change) -> tuple[list[Flow], list[Flow]]:
+    """The flows whose edges may differ: added, removed or changed in any field."""
+    old, new = change.flows
+    now = {f.id: f for f in new}
+    same = {f.id for f in old if now.get(f.id) == f}
+    return [f for f in old if f.id not in same], [f for f in new if f.id not in same]
 
 
 def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[Links, int]:

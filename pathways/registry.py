@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pathways.errors import NotFound
-from pathways.graph import Expander, build_graph, update_graph
+from pathways.graph import Change, Expander, build_graph, changed_flows, update_graph
 from pathways.links import Adjacency, Links, as_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     import networkx as nx
 
 T = TypeVar("T", Provider, Flow)
+
+MemoCarry = Callable[[Mapping[str, Any], dict[str, Any]], None]
+MEMO_CARRIED: list[MemoCarry] = []
+"""What of a registry's `memo` stays true of the registry an edit read in part makes of
+it (where a provider the edit left alone and the areas decide it): each is given the old
+memo and the new one, when the new registry is built. Filled by the modules that own
+the entries (`pathways.standards.entries`)."""
 
 
 @contextmanager
@@ -48,39 +55,6 @@ def settle() -> None:
     """
     gc.collect()
     gc.freeze()
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an edit changed that the graph depends on: each as (as it was, as it is now).
-
-    Providers and flows that were added are only in the second, removed ones only in the
-    first; forums and the other records are not part of the graph.
-    """
-
-    providers: tuple[Sequence[Provider], Sequence[Provider]] = ((), ())
-    flows: tuple[Sequence[Flow], Sequence[Flow]] = ((), ())
-
-    def rewired(self) -> tuple[list[Provider], list[Provider]]:
-        """The changed providers whose edges may differ: added, removed, or changed in a
-        field the graph reads (a new phone number rewires nothing)."""
-        old, new = self.providers
-        was = {p.id: _graph_view(p) for p in old}
-        now = {p.id: _graph_view(p) for p in new}
-        same = {i for i, view in now.items() if was.get(i) == view}
-        return [p for p in old if p.id not in same], [p for p in new if p.id not in same]
-
-
-def _graph_view(provider: Provider) -> tuple[Any, ...]:
-    return (provider.kind, provider.areas, provider.national, provider.fallback, provider.retired)
-
-
-def _changed_flows(change: Change) -> tuple[list[Flow], list[Flow]]:
-    """The flows whose edges may differ: added, removed or changed in any field."""
-    old, new = change.flows
-    now = {f.id: f for f in new}
-    same = {f.id for f in old if now.get(f.id) == f}
-    return [f for f in old if f.id not in same], [f for f in new if f.id not in same]
 
 
 def _patched(records: dict[str, T], change: tuple[Sequence[T], Sequence[T]]) -> dict[str, T]:
@@ -144,8 +118,10 @@ class Registry:
                 (previous._expander, self._expander),
                 doc.flows,
                 rewired,
-                _changed_flows(change),
+                changed_flows(change),
             )
+            for carry in MEMO_CARRIED:
+                carry(previous.memo, self.memo)
         else:
             self._index_areas()
             self.providers = {p.id: p for p in doc.providers}

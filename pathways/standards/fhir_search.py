@@ -7,15 +7,16 @@ dict) in `registry.memo`; a search then only filters ids and wraps one page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
-from pathways.registry import Registry
+from pathways.models import Area
+from pathways.registry import MEMO_CARRIED, Registry
 from pathways.standards import fhir
 from pathways.standards.hsds_query import MAX_PER_PAGE, index
-from pathways.standards.ids import uid
 
 DEFAULT_COUNT = 50
 PAGING = ("_count", "_offset")
@@ -41,50 +42,84 @@ def outcome(error: FhirError) -> Resource:
     )
 
 
+MADE = "fhir:made"  # the memo key of the resources a new index may take over
+
+
 @dataclass(eq=False)
 class FhirIndex:
-    """The registry's resources by type and id, each made on first use."""
+    """The registry's resources by type and id, each made on first use.
+
+    A resource is kept with what it was made from (a provider, an organisation, an
+    area), and a registry an edit makes takes the kept ones over (`_carry`): one is used
+    again only while its source is that very object, which an edit read in part leaves
+    alone unless it changed it (`pathways.standards.entries`).
+    """
 
     registry: Registry
-    _made: dict[tuple[str, str], Resource] = field(default_factory=dict)
+    _made: dict[tuple[str, str], tuple[object, Resource]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         hsds = index(self.registry)
+        listed = hsds.entries.values()
+        self._made.update(self.registry.memo.get(MADE, {}))
+        self.registry.memo[MADE] = self._made
         self.services = dict(hsds.by_service)
         self.orgs = dict(hsds.orgs)
-        self.org_of = {sid: hsds.org_of[p.id].id for sid, p in self.services.items()}
+        self.org_of = {e.sid: e.org_id for e in listed}
         self.areas = {fhir.area_location_id(a): a for a in self.registry.areas}
-        self.places = {uid("location", p.id): p.id for p in hsds.providers if p.address}
+        self.places = {e.place: e.provider.id for e in listed if e.place}
         self.locations = [*self.areas, *self.places]
-        self.place_org = {i: hsds.org_of[pid].id for i, pid in self.places.items()}
-        # What `service-category` matches, straight from the registry: building 21,000
-        # resources to read their categories would take a minute.
-        self.categories = {
-            sid: {
-                (fhir.CODES + "kind", p.kind.value),
-                (fhir.CODES + "level", p.level.value),
-            }
+        self.place_org = {e.place: e.org_id for e in listed if e.place}
+
+    @cached_property
+    def categories(self) -> dict[str, set[tuple[str, str]]]:
+        """What `service-category` matches, straight from the registry (building 21,000
+        resources to read their categories would take a minute); worked out when a search
+        first asks, not after every edit."""
+        return {
+            sid: {(fhir.CODES + "kind", p.kind.value), (fhir.CODES + "level", p.level.value)}
             for sid, p in self.services.items()
         }
 
     def resource(self, kind: str, ident: str) -> Resource:
         key = (kind, ident)
+        source = self._source(kind, ident)
         made = self._made.get(key)
-        if made is None:
-            made = self._made[key] = _dump(self._make(kind, ident))
-        return made
+        if made is None or made[0] is not source:
+            made = self._made[key] = (source, _dump(self._make(kind, source)))
+        return made[1]
 
-    def _make(self, kind: str, ident: str) -> Any:
+    def _source(self, kind: str, ident: str) -> object:
         reg = self.registry
         if kind == "HealthcareService" and ident in self.services:
-            return fhir.healthcare_service(reg, self.services[ident])
+            return self.services[ident]
         if kind == "Organization" and ident in self.orgs:
-            return fhir.organization(self.orgs[ident])
+            return self.orgs[ident]
         if kind == "Location" and ident in self.areas:
-            return fhir.area_location(reg, reg.areas[self.areas[ident]])
+            return reg.areas[self.areas[ident]]
         if kind == "Location" and ident in self.places:
-            return fhir.provider_location(reg, reg.providers[self.places[ident]])
+            return reg.providers[self.places[ident]]
         raise FhirError(404, "not-found", f"{kind}/{ident[:80]} is not known here.")
+
+    def _make(self, kind: str, source: Any) -> Any:
+        reg = self.registry
+        if kind == "HealthcareService":
+            return fhir.healthcare_service(reg, source)
+        if kind == "Organization":
+            return fhir.organization(source)
+        if isinstance(source, Area):
+            return fhir.area_location(reg, source)
+        return fhir.provider_location(reg, source)
+
+
+def _carry(old: Mapping[str, Any], new: dict[str, Any]) -> None:
+    """Hand an edited registry the resources made for the one it was made from."""
+    found = old.get(MADE)
+    if found is not None:
+        new[MADE] = dict(found)
+
+
+MEMO_CARRIED.append(_carry)
 
 
 def fhir_index(registry: Registry) -> FhirIndex:

@@ -22,10 +22,10 @@ from typing import Any, TypeVar
 from pathways.errors import InvalidQuery, NotFound
 from pathways.models import Provider
 from pathways.registry import Registry
+from pathways.standards.entries import ENTRIES, Entry, carried, entries
 from pathways.standards.hsds import (
     Org,
     location_record,
-    organization_of,
     organization_record,
     service_at_location,
     service_full,
@@ -108,58 +108,73 @@ def filters(
 
 @dataclass(eq=False)
 class HsdsIndex:
-    """Everything about one registry the HSDS answers need, computed on first use."""
+    """Everything about one registry the HSDS answers need, each part computed on first
+    use: after an edit, a page of services needs the list of providers alone."""
 
     registry: Registry
     providers: list[Provider] = field(init=False)
-    by_service: dict[str, Provider] = field(init=False)
-    by_location: dict[str, Provider] = field(init=False)
-    placed: set[str] = field(init=False)  # providers with a service_at_location
     _recent: dict[Filters, list[Provider]] = field(init=False, default_factory=dict)
     _located: dict[Filters, list[Provider]] = field(init=False, default_factory=dict)
-    org_of: dict[str, Org] = field(init=False)
-    orgs: dict[str, Org] = field(init=False)
-    org_services: dict[str, list[Provider]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.providers = list(self.registry.active())
-        self.by_service = {service_id(p.id): p for p in self.providers}
-        self.by_location = {
-            uid("service_at_location", p.id): p for p in self.providers if location_record(p)
-        }
-        self.placed = {p.id for p in self.by_location.values()}
-        self.org_of = {}
-        self.orgs = {}
-        self.org_services = defaultdict(list)
-        for p in self.providers:
-            org = organization_of(self.registry, p)
-            self.org_of[p.id] = org
-            self.orgs.setdefault(org.id, org)
-            self.org_services[org.id].append(p)
+
+    @cached_property
+    def entries(self) -> dict[str, Entry]:
+        """Each provider's entry by id, in registry order: taken over from the registry
+        an edit made this one of where it still holds (`pathways.standards.entries`),
+        and kept for the registry the next edit makes."""
+        found = entries(self.registry, self.providers, carried(self.registry.memo))
+        self.registry.memo[ENTRIES] = found
+        return found
+
+    @cached_property
+    def by_service(self) -> dict[str, Provider]:
+        return {e.sid: e.provider for e in self.entries.values()}
+
+    @cached_property
+    def by_location(self) -> dict[str, Provider]:
+        return {e.location: e.provider for e in self.entries.values() if e.location}
+
+    @cached_property
+    def placed(self) -> set[str]:
+        """The providers with a service_at_location."""
+        return {p.id for p in self.by_location.values()}
+
+    @cached_property
+    def org_of(self) -> dict[str, Org]:
+        return {pid: e.org for pid, e in self.entries.items()}
+
+    @cached_property
+    def orgs(self) -> dict[str, Org]:
+        """Each organisation by id, in the order of its first service."""
+        found: dict[str, Org] = {}
+        for e in self.entries.values():
+            if e.org_id not in found:
+                found[e.org_id] = e.org
+        return found
+
+    @cached_property
+    def org_services(self) -> dict[str, list[Provider]]:
+        found: dict[str, list[Provider]] = defaultdict(list)
+        for e in self.entries.values():
+            found[e.org_id].append(e.provider)
+        return found
 
     @cached_property
     def search_text(self) -> tuple[str, list[int], list[str]]:
         """Every provider's searchable text in one string, where each starts, and whose."""
-        parts = [name_key(f"{p.name} {p.description or ''}") + "\n" for p in self.providers]
+        parts = [e.part for e in self.entries.values()]
         starts = list(accumulate((len(part) for part in parts[:-1]), initial=0))
-        return "".join(parts), starts, [p.id for p in self.providers]
+        return "".join(parts), starts, list(self.entries)
 
     @cached_property
     def by_term(self) -> dict[str, set[str]]:
         """Taxonomy term id → ids of the providers carrying it (kind, level, need, …)."""
         index: dict[str, set[str]] = defaultdict(set)
-        for p in self.providers:
-            codes = [
-                Term(Tax.kind, p.kind.value),
-                Term(Tax.level, p.level.value),
-                Term(Tax.principal, p.principal.value),
-                Term(Tax.confidentiality, p.confidentiality.value),
-                Term(Tax.cost, p.cost.value),
-                *(Term(Tax.need, n.value) for n in p.needs),
-                *(Term(Tax.access, a.value) for a in p.access),
-            ]
-            for term in codes:
-                index[term.id].add(p.id)
+        for pid, e in self.entries.items():
+            for term in e.terms:
+                index[term].add(pid)
         return index
 
     def services(self, filters: Filters) -> list[Provider]:
