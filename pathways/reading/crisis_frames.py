@@ -72,8 +72,8 @@ BLOCKERS: Final = phrase_list(f"""
 swim off a jetty, a task that is too much."""
 
 PLAN: Final = phrase_list(f"""
-    {MEANS}/{PILLS} .. lined/laid/set up/out .. tonight/ikväll/inatt/today/idag
-    | {MEANS}/{PILLS} .. uppradade/utlagda/framlagda/framplockade/redo .. ikväll/inatt/idag
+    {MEANS}/{PILLS} .. lined/laid up/out .. tonight/ikväll/inatt/today/idag
+    | {MEANS}/{PILLS} .. uppradade/utlagda/framlagda/framplockade .. ikväll/inatt/idag
     | slit/slitting/slice/slicing/open/opening my/her/his wrists/wrist/throat/veins
 """)
 """plan_or_method: means laid out for tonight, "slit my wrists"."""
@@ -89,10 +89,10 @@ SELF_HARM: Final = phrase_list("""
     händerna/handleden/huden/benet/benen/låret/låren/magen/myself/my/arm/arms/skin/wrist/hand
     .. cigg/ciggen/ciggar/cigarett/cigaretten/cigaretter/tändare/tändaren/
     tändsticka/tändstickor/strykjärn*/lighter/cigarette/cigarettes/cig/cigs
-    | cut/cuts/sliced/scratched/carved/burned/burnt my/her/his wrist/wrists/arm/arms/thigh/
-    thighs/legs/skin/stomach
+    | cut/cuts/sliced/carved my/her/his wrist/wrists/arms/thighs
 """)
-"""self_harm: burns with a cigarette or a lighter, "cut my wrist"."""
+"""self_harm: burns with a cigarette or a lighter, "cut my wrist" (not "my legs": "shaving" is
+read as "saving", so "cut my legs shaving" would be no exception)."""
 
 VIOLENCE: Final = phrase_list(f"""
     skriker/skrek/ropar/ropade/gråter/bönar/screaming/yelling/shouting/crying/begging ..
