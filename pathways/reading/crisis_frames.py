@@ -51,6 +51,13 @@ RAGE: Final = (
     "screaming/yelling/shouting/angry/drunk/furious/raging"
 )
 """Rage or drink beside a weapon in someone's hands: a threat, not cooking."""
+JUMP: Final = "hoppa/hoppar/hoppade/hoppat/jump/jumping/jumped"
+JETTY: Final = "bryggan/badbryggan/bryggkanten/bryggor/bryggorna/brygga/båten/dock/pier/jetty/boat"
+SWIM: Final = (
+    "bada/badar/badade/simma/simmar/simmade/sommar/sommaren/swim/swimming/summer/badkläder/"
+    "baddräkt/badbyxor/kompisarna/friends"
+)
+"""A swim said beside the jump: without it, "ska hoppa från bryggan" stays a plan."""
 KNIFE: Final = "kniv/kniven/knivar/knivarna/knife/knives/köksniv/kökskniven/brödkniven"
 
 BLOCKERS: Final = phrase_list(f"""
@@ -61,22 +68,24 @@ BLOCKERS: Final = phrase_list(f"""
     | in/on the/this/that/a {STORY} .. voices/voice
     | {KNIFE} .. {COOKING}/{MAKE} .. {FOOD_MADE} | {COOKING}/{MAKE} .. {FOOD_MADE} .. {KNIFE}
     | {KNIFE} .. köket/kök/kitchen .. {COOKING}
-    | hoppa/hoppar/hoppade/hoppat/jump/jumping/jumped .. från/off/from bryggan/badbryggan/
-    bryggkanten/bryggor/bryggorna/brygga/båten/dock/pier/jetty/boat
-    | hoppa/hoppar/hoppade/hoppat/jump/jumping/jumped i/in/into sjön/havet/vattnet/lake/sea/
-    water .. bada/badar/badade/simma/simmar/simmade/sommar/sommaren/swim/swimming/summer/
-    bryggan/dock/pier/badkläder/baddräkt/badbyxor
+    | {JUMP} .. från/off/from {JETTY} .. {SWIM} | {SWIM} .. {JUMP} .. från/off/from {JETTY}
+    | {JUMP} i/in/into sjön/havet/vattnet/lake/sea/water .. {SWIM}
+    | {SWIM} .. {JUMP} i/in/into sjön/havet/vattnet/lake/sea/water
     | orkar/pallar/klarar inte/ej mer/längre med/av den/dem/dom/dig/er/hen $
+    | inte/aldrig/ej döda/mörda/dödar mig/mej | döda/dödar mig/mej på/i gymmet/gym/träningen/
+    passet/gympan/löpningen/workout
 """)
 """Blockers of round 18: a story about someone, voices in a game, a knife for cooking, a
-swim off a jetty, a task that is too much."""
+swim off a jetty, a task that is too much, "jag tänker inte döda mig", a hard workout."""
 
 PLAN: Final = phrase_list(f"""
     {MEANS}/{PILLS} .. lined/laid up/out .. tonight/ikväll/inatt/today/idag
     | {MEANS}/{PILLS} .. uppradade/utlagda/framlagda/framplockade .. ikväll/inatt/idag
     | slit/slitting/slice/slicing/open/opening my/her/his wrists/wrist/throat/veins
+    | stenar/sten/stenarna/tyngder/vikter/rocks/stones/weights i/in fickorna/fickan/pockets/
+    ryggsäcken/backpack
 """)
-"""plan_or_method: means laid out for tonight, "slit my wrists"."""
+"""plan_or_method: means laid out for tonight, "slit my wrists", stones in the pockets."""
 
 PSYCHOSIS: Final = phrase_list(f"""
     rösten/röst/rösterna/röster/voice/voices i/inne/in .. mitt/min/my huvud/skalle/head
@@ -108,5 +117,8 @@ the hands of someone in a rage ("pappa står i köket med kniven och skriker")."
 SUICIDAL: Final = phrase_list("""
     ger/gett/gav/give/gave/given upp/up .. kommer/will/ska/wont aldrig/inte/never/not se/höra/
     träffa/see/hear mig/me/av/from
+    | jag/i ska/vill/ville/tänker/kommer/måste/borde/behöver/planerar/försöker/försökte/orkar
+    döda/mörda/dödar mig/mej | döda/mörda/dödar mig/mej själv/sjalv/själva
 """)
-"""suicidal: giving up beside "ni kommer aldrig se mig igen"."""
+"""suicidal: giving up beside "ni kommer aldrig se mig igen", "jag ska döda mig" (said by
+anyone else it is violence)."""

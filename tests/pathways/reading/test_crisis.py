@@ -372,13 +372,15 @@ def test_a_real_word_is_never_read_as_another_word() -> None:
             "pappa har en kniv i köket och säger att han ska döda oss",
             "pappa har en kniv i köket och lagar middag",
         ),
-        ("jag ska hoppa från bron ner i sjön", "jag ska hoppa från bryggan ner i sjön"),
+        ("jag ska hoppa från bron ner i sjön", "jag ska hoppa från bryggan ner i sjön och bada"),
         (
             "hör röster i mitt huvud som säger att jag ska dö",
             "i spelet hör man röster som säger vart man ska",
         ),
         ("jag skrev en dikt om att jag vill dö", "vi läste en dikt om en tjej som vill dö"),
         ("min bror hör röster igen", "min bror hörde röster när han var liten"),
+        ("ska hoppa från bryggan med stenar i fickorna", "ska hoppa från bryggan och bada"),
+        ("jag ska döda mig", "jag dödar mig själv i minecraft hela tiden"),
         ("orkar inte mer med den här smärtan", "läxan är omöjlig, orkar inte mer med den"),
     ],
 )
