@@ -44,8 +44,11 @@ FOOD_MADE: Final = (
     "fisken/potatis/potatisen/morötter/sallad/salladen/bröd/brödet/tårta/tårtan/smörgås/"
     "macka/mackor/dinner/food/breakfast/onions/onion/vegetables/meat/salad/bread/sandwich"
 )
-TELLER: Final = "som/who/that/han/hon/hen/he/she/they/dom/de/karaktären/huvudpersonen"
-"""Who does it in the story: never "jag" ("en dikt om att jag vill dö" still counts)."""
+TELLER: Final = "som/who/that/karaktären/huvudpersonen"
+"""Who does it in the story: a character ("om en tjej som"), never "jag", and after "om" no
+pronoun: "en dikt om att hon vill dö" tells what someone wants, and still counts."""
+PRONOUN: Final = "han/hon/hen/he/she/they/dom/de"
+"""Who does it "där" in the story ("en film där han hoppar från taket")."""
 RAGE: Final = (
     "skriker/skrek/vrålar/vrålade/gapar/arg/rasande/full/packad/berusad/aggressiv/galen/"
     "screaming/yelling/shouting/angry/drunk/furious/raging"
@@ -61,7 +64,7 @@ SWIM: Final = (
 KNIFE: Final = "kniv/kniven/knivar/knivarna/knife/knives/köksniv/kökskniven/brödkniven"
 
 BLOCKERS: Final = phrase_list(f"""
-    {STORY} om/about/där/where .. {TELLER} {TOLD}
+    {STORY} om/about .. {TELLER} {TOLD} | {STORY} där/where .. {TELLER}/{PRONOUN} {TOLD}
     | {STORY} handlar/handlade/is/was om/about .. {TELLER} {TOLD}
     | i/in/på/on {STORY}/fortnite/minecraft/roblox/gta/discord/youtube/tiktok/podden/podcasten/
     ljudboken/trailern/trailer .. röster/rösterna/rösten/röst/voices/voice

@@ -378,6 +378,7 @@ def test_a_real_word_is_never_read_as_another_word() -> None:
             "i spelet hör man röster som säger vart man ska",
         ),
         ("jag skrev en dikt om att jag vill dö", "vi läste en dikt om en tjej som vill dö"),
+        ("hon har skrivit en dikt om att hon vill dö", "en film där hon dör i slutet"),
         ("min bror hör röster igen", "min bror hörde röster när han var liten"),
         ("ska hoppa från bryggan med stenar i fickorna", "ska hoppa från bryggan och bada"),
         ("jag ska döda mig", "jag dödar mig själv i minecraft hela tiden"),
