@@ -50,10 +50,11 @@ pronoun: "en dikt om att hon vill dö" tells what someone wants, and still count
 PRONOUN: Final = "han/hon/hen/he/she/they/dom/de"
 """Who does it "där" in the story ("en film där han hoppar från taket")."""
 RAGE: Final = (
-    "skriker/skrek/vrålar/vrålade/gapar/arg/rasande/full/packad/berusad/aggressiv/galen/"
-    "screaming/yelling/shouting/angry/drunk/furious/raging"
+    "skriker/skrek/vrålar/vrålade/gapar/rasande/full/packad/berusad/aggressiv/screaming/"
+    "yelling/shouting/drunk/furious/raging"
 )
-"""Rage or drink beside a weapon in someone's hands: a threat, not cooking."""
+"""Rage or drink beside a weapon in someone's hands: a threat, not cooking ("arg" only as "är arg":
+"mamma blev arg när jag tappade kniven" is no threat)."""
 JUMP: Final = "hoppa/hoppar/hoppade/hoppat/jump/jumping/jumped"
 JETTY: Final = "bryggan/badbryggan/bryggkanten/bryggor/bryggorna/brygga/båten/dock/pier/jetty/boat"
 SWIM: Final = (
@@ -112,6 +113,8 @@ VIOLENCE: Final = phrase_list(f"""
     | hör/hörs/hörde/hear/hearing .. slå/slår/sparka/sparkar/misshandla/misshandlar/hits/hitting/
     beating/choking/kicking/hit/beat henne/honom/mamma/pappa/sin/sina/her/him/mom/dad/his/their
     | {HITTER} .. {WEAPON} .. {RAGE} | {HITTER} .. {RAGE} .. {WEAPON}
+    | {HITTER} är/is arg/argt/angry/galen/mad .. {WEAPON} | {HITTER} .. {WEAPON} .. är/is arg/
+    angry/galen/mad
     | viftar/viftade/svingar/svingade/waving/waves/waved/swinging med/with/a/the/en/ett {WEAPON}
 """)
 """violence_now: violence heard ("hon skriker att han ska sluta slå henne"), a knife in

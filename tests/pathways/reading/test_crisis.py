@@ -382,6 +382,7 @@ def test_a_real_word_is_never_read_as_another_word() -> None:
         ("min bror hör röster igen", "min bror hörde röster när han var liten"),
         ("ska hoppa från bryggan med stenar i fickorna", "ska hoppa från bryggan och bada"),
         ("jag ska döda mig", "jag dödar mig själv i minecraft hela tiden"),
+        ("han är arg och har en kniv", "mamma blev arg när jag tappade kniven"),
         ("orkar inte mer med den här smärtan", "läxan är omöjlig, orkar inte mer med den"),
     ],
 )
