@@ -20,6 +20,8 @@ ROUND_16 = DATA / "crisis_round16.yaml"
 ROUND_16B = DATA / "crisis_round16b.yaml"
 ROUND_17 = DATA / "crisis_round17.yaml"
 ROUND_17B = DATA / "crisis_round17b.yaml"
+ROUND_18 = DATA / "crisis_round18.yaml"
+ROUND_18B = DATA / "crisis_round18b.yaml"
 
 
 @dataclass(frozen=True)
@@ -58,4 +60,5 @@ def all_wordings() -> list[Wording]:
     rounds = load(ROUND_14) + load(ROUND_14B) + load(ROUND_15) + load(ROUND_15B)
     rounds += load(ROUND_16) + load(ROUND_16B)
     rounds += load(ROUND_17) + load(ROUND_17B)
+    rounds += load(ROUND_18) + load(ROUND_18B)
     return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2) + rounds

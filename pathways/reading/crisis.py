@@ -289,7 +289,7 @@ _FAR_PAST_INDEX: Final = Index.of(_FAR_PAST)
 _ANOTHER: Final = tuple(compile_phrase("", text) for text in means.ANOTHER)
 _INTENT_INDEX: Final = Index.of(tuple(compile_phrase("", text) for text in means.INTENT))
 _MEANS_AT_HAND: Final = frozenset(fold(w) for w in means.MEANS_AT_HAND)
-_OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_harm"])
+_OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_harm", "psychosis"])
 """What someone else did long ago ("tog livet av sig för två år sen") that is no danger now."""
 
 

@@ -24,6 +24,7 @@ from typing import Final
 
 from pathways.reading import crisis_acute as acute
 from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_frames as frames
 from pathways.reading import crisis_means as means
 from pathways.reading import crisis_psychosis as psychosis
 from pathways.reading.crisis_vocab import (
@@ -154,7 +155,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | point/mening/poäng .. alive/vid
     """)
     + farewell.GIVING_UP
-    + means.SUICIDAL_MORE,
+    + means.SUICIDAL_MORE
+    + frames.SUICIDAL,
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
         planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..
@@ -317,7 +319,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | hoppa/hoppar/jumpa/jump/hoppat .. från/ner/framför/off/ut/in .. {HIGH_PLACE}
     """)
     + farewell.GOODBYES
-    + means.PLAN_MORE,
+    + means.PLAN_MORE
+    + frames.PLAN,
     # (c) an overdose or poisoning already taken
     "overdose": phrase_list(f"""
         {TAKE_PAST} .. {QTY} .. {PILLS} | {TAKE_PAST} {QTY} {PILLS}
@@ -352,10 +355,10 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     # (d) self-injury that needs care now (crisis_acute)
     "severe_injury": acute.SEVERE_INJURY + means.INJURY_MORE,
     # (e) voices or commands, and other signs of acute psychosis (crisis_psychosis)
-    "psychosis": psychosis.PSYCHOSIS + means.PSYCHOSIS_MORE,
+    "psychosis": psychosis.PSYCHOSIS + means.PSYCHOSIS_MORE + frames.PSYCHOSIS,
     # (f) violence, threats to life or sexual assault, now or just now
-    "violence_now": acute.VIOLENCE_NOW,
+    "violence_now": acute.VIOLENCE_NOW + frames.VIOLENCE,
     # self-harm without danger words: the calm safety note, not the alarm
-    "self_harm": acute.SELF_HARM + means.SELF_HARM_MORE,
+    "self_harm": acute.SELF_HARM + means.SELF_HARM_MORE + frames.SELF_HARM,
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""

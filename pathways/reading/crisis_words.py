@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_frames as frames
 from pathways.reading import crisis_means as means
 from pathways.reading.crisis_vocab import ANIMALS, VICTIM, phrase_list, word_set
 
@@ -136,6 +137,7 @@ BLOCKERS: Final = (
 """)
     + farewell.ORDINARY
     + means.BLOCKERS_MORE
+    + frames.BLOCKERS
 )
 
 # A text about a school task, a book or the news: a *mention* ("?") of suicide in it is not

@@ -362,3 +362,30 @@ def test_a_real_word_is_never_read_as_another_word() -> None:
     for word in crisis_words.NOT_TYPOS:
         read = crisis._read_word(fold(word))
         assert len(read) != 1 or read == (fold(word),), (word, read)
+
+
+@pytest.mark.parametrize(
+    ("danger", "ordinary"),
+    [
+        # Round 18: a frame makes a danger word harmless only where it stands.
+        (
+            "pappa har en kniv i köket och säger att han ska döda oss",
+            "pappa har en kniv i köket och lagar middag",
+        ),
+        ("jag ska hoppa från bron ner i sjön", "jag ska hoppa från bryggan ner i sjön och bada"),
+        (
+            "hör röster i mitt huvud som säger att jag ska dö",
+            "i spelet hör man röster som säger vart man ska",
+        ),
+        ("jag skrev en dikt om att jag vill dö", "vi läste en dikt om en tjej som vill dö"),
+        ("hon har skrivit en dikt om att hon vill dö", "en film där hon dör i slutet"),
+        ("min bror hör röster igen", "min bror hörde röster när han var liten"),
+        ("ska hoppa från bryggan med stenar i fickorna", "ska hoppa från bryggan och bada"),
+        ("jag ska döda mig", "jag dödar mig själv i minecraft hela tiden"),
+        ("han är arg och har en kniv", "mamma blev arg när jag tappade kniven"),
+        ("orkar inte mer med den här smärtan", "läxan är omöjlig, orkar inte mer med den"),
+    ],
+)
+def test_a_frame_of_round_18_cancels_only_what_it_frames(danger: str, ordinary: str) -> None:
+    assert is_danger(read_crisis(danger)), danger
+    assert read_crisis(ordinary) == (), read_crisis(ordinary)
