@@ -12,11 +12,10 @@ changed and of a sample of the others.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from pathways.registry import Registry
@@ -26,7 +25,13 @@ from pathways.standards.hsds_query import index
 from pathways.store.edits import UpdateProvider, plan
 from pathways.store.incremental import Version
 from pathways.store.versions import etag
-from tests.pathways.store.test_incremental import BASES, fresh, read_in_part, step
+from tests.pathways.store.test_incremental import (
+    BASES,
+    EDIT_SEQUENCES,
+    fresh,
+    read_in_part,
+    step,
+)
 
 
 def in_use(registry: Registry) -> None:
@@ -74,11 +79,7 @@ def changed_services(before: Registry, after: Registry) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(BASES))
-@settings(
-    max_examples=int(os.environ.get("VK_EXAMPLES", "25")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@EDIT_SEQUENCES
 @given(data=st.data())
 def test_indices_handed_on_by_edits_equal_fresh_ones(name: str, data: st.DataObject) -> None:
     version = BASES[name]

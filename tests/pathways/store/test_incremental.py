@@ -233,12 +233,16 @@ def step(data: st.DataObject, version: Version) -> tuple[str, Version | None]:
     return planned.text, planned.version
 
 
-@pytest.mark.parametrize("name", sorted(BASES))
-@settings(
+EDIT_SEQUENCES = settings(
     max_examples=int(os.environ.get("VK_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+"""How many random sequences of edits a test of them tries (VK_EXAMPLES), unhurried."""
+
+
+@pytest.mark.parametrize("name", sorted(BASES))
+@EDIT_SEQUENCES
 @given(data=st.data())
 def test_a_registry_read_in_part_equals_a_fresh_load(name: str, data: st.DataObject) -> None:
     version = BASES[name]
