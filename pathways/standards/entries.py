@@ -28,21 +28,55 @@ from pathways.standards.taxonomy import Tax, term_id
 ENTRIES = "standards:entries"  # the memo key of the entries an index may take over
 
 
-class Entry:
-    """One provider's identifiers, organisation, search text and taxonomy terms."""
+_TERMS_KEPT = 4_096  # distinct combinations of a provider's terms; a registry has dozens
+_TERMS: dict[tuple[Any, ...], tuple[str, ...]] = {}
 
-    __slots__ = ("_part", "_terms", "location", "org", "org_id", "place", "provider", "sid")
+
+class Entry:
+    """One provider's identifiers, organisation, search text and taxonomy terms: the
+    organisation at once (it reads the registry's areas, and an entry must not keep the
+    registry it was made in), the rest from the provider alone when first asked for."""
+
+    __slots__ = ("_location", "_org_id", "_part", "_place", "_sid", "_terms", "org", "provider")
 
     def __init__(self, registry: Registry, provider: Provider) -> None:
         self.provider = provider
-        self.sid = service_id(provider.id)
-        placed = location_record(provider) is not None
-        self.location = uid("service_at_location", provider.id) if placed else None
-        self.place = uid("location", provider.id) if provider.address else None
         self.org: Org = organization_of(registry, provider)
-        self.org_id = self.org.id  # a UUID worked out anew at each use of `Org.id`
+        self._sid: str | None = None
+        self._location: str | bool | None = False  # False: not yet worked out
+        self._place: str | bool | None = False
+        self._org_id: str | None = None
         self._part: str | None = None
         self._terms: tuple[str, ...] | None = None
+
+    @property
+    def sid(self) -> str:
+        """The provider's service id."""
+        if self._sid is None:
+            self._sid = service_id(self.provider.id)
+        return self._sid
+
+    @property
+    def location(self) -> str | None:
+        """The id of its service_at_location, when it has one (an address or a website)."""
+        if self._location is False:
+            placed = location_record(self.provider) is not None
+            self._location = uid("service_at_location", self.provider.id) if placed else None
+        return self._location if isinstance(self._location, str) else None
+
+    @property
+    def place(self) -> str | None:
+        """The id of its FHIR Location, when the registry has its address."""
+        if self._place is False:
+            self._place = uid("location", self.provider.id) if self.provider.address else None
+        return self._place if isinstance(self._place, str) else None
+
+    @property
+    def org_id(self) -> str:
+        """The organisation's id (`Org.id` works out a UUID at each use)."""
+        if self._org_id is None:
+            self._org_id = self.org.id
+        return self._org_id
 
     @property
     def part(self) -> str:
@@ -54,19 +88,27 @@ class Entry:
 
     @property
     def terms(self) -> tuple[str, ...]:
-        """The ids of the taxonomy terms the provider carries (kind, level, needs, ...)."""
+        """The ids of the taxonomy terms the provider carries (kind, level, needs, ...),
+        worked out once per combination of them: thousands of schools share one."""
         if self._terms is None:
             p = self.provider
-            codes = [
-                (Tax.kind, p.kind.value),
-                (Tax.level, p.level.value),
-                (Tax.principal, p.principal.value),
-                (Tax.confidentiality, p.confidentiality.value),
-                (Tax.cost, p.cost.value),
-                *((Tax.need, n.value) for n in p.needs),
-                *((Tax.access, a.value) for a in p.access),
-            ]
-            self._terms = tuple(term_id(tax, code) for tax, code in codes)
+            key = (p.kind, p.level, p.principal, p.confidentiality, p.cost, *p.needs, p.access)
+            found = _TERMS.get(key)
+            if found is None:
+                codes = [
+                    (Tax.kind, p.kind.value),
+                    (Tax.level, p.level.value),
+                    (Tax.principal, p.principal.value),
+                    (Tax.confidentiality, p.confidentiality.value),
+                    (Tax.cost, p.cost.value),
+                    *((Tax.need, n.value) for n in p.needs),
+                    *((Tax.access, a.value) for a in p.access),
+                ]
+                found = tuple(term_id(tax, code) for tax, code in codes)
+                if len(_TERMS) >= _TERMS_KEPT:
+                    _TERMS.clear()
+                _TERMS[key] = found
+            self._terms = found
         return self._terms
 
 
