@@ -101,7 +101,7 @@ def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
 # finding comes back pickled, and unpickling one (~2 µs) costs about what finding it
 # does for `stale` and `unverified` (33k findings at national scale) and most of it for
 # `dead_end` (20k): sent back, they would save the parent next to nothing. These four
-# take about half of the audit's CPU and find a few hundred things.
+# take about two fifths of the audit's CPU and find a few hundred things.
 BESIDE = frozenset({"coverage_gap", "ping_pong", "unreachable", "unused_flow"})
 
 
