@@ -265,7 +265,8 @@ class Registry:
         """
         found = self.areas.get(text) or self._by_name(text)
         key = exact_key(text)
-        for suffix in (" kommun", " stad"):  # "Uppsala kommun", "Malmö stad", "Lerums kommun"
+        # "Uppsala kommun", "Malmö stad", "Lerums kommun", "Skärholmens stadsdel"
+        for suffix in (" kommun", " stad", " stadsdel", " stadsdelsområde", " stadsdelsomrade"):
             if found is None and key.endswith(suffix):
                 base = key.removesuffix(suffix)
                 found = self._by_name(base) or (

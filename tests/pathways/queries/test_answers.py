@@ -76,6 +76,9 @@ def test_every_kommun_and_region_with_its_scb_code(bundled: Registry) -> None:
         ("Malmö stad", "malmo"),
         ("Lerums kommun", "lerum"),
         ("Håbo kommun", "habo-0305"),
+        ("Skärholmens stadsdel", "skarholmen"),
+        ("skarpnacks stadsdelsomrade", "skarpnack"),
+        ("Rinkeby-Kista stadsdel", "rinkeby-kista"),
     ],
 )
 def test_areas_by_id_or_swedish_name(bundled: Registry, typed: str, expected: str) -> None:
