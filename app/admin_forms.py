@@ -13,6 +13,7 @@ from typing import Any
 
 from app.admin_labels import swedish_problem
 from pathways.errors import RegistryInvalid
+from pathways.limits import whole_number
 from pathways.store.wording import field_label, noun
 
 PROVIDER_TEXT = (
@@ -76,7 +77,8 @@ def provider_record(base: Mapping[str, Any], form: FormValues) -> dict[str, Any]
             record.pop(name, None)
     for name in PROVIDER_AGES:
         value = form.text(name)
-        _set(record, name, int(value) if value.isdigit() else value)
+        number = whole_number(value, 6)  # longer: left as text, for validation to refuse
+        _set(record, name, value if number is None else number)
     languages = [c.strip() for c in form.text("languages").split(",") if c.strip()]
     _set(record, "languages", languages)
     reviewed = form.text("reviewed")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from pathways.limits import whole_number
 from pathways.models import Provider
 from pathways.reading.folding import fold
 from pathways.registry import Registry
@@ -33,7 +34,7 @@ class Search:
     @classmethod
     def of(cls, query: Mapping[str, str]) -> Search:
         raw = query.get("sida", "1")
-        page = int(raw) if raw.isdigit() and 0 < len(raw) < 7 else 1
+        page = whole_number(raw, 6) or 1
         return cls(
             q=query.get("q", "").strip()[:MAX_QUERY],
             area=query.get("area", "")[:80],

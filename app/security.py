@@ -86,7 +86,7 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = _header(scope, b"content-length")
-        if declared.isdigit() and int(declared) > self.limit:
+        if declared.isdecimal() and (len(declared) > 18 or int(declared) > self.limit):
             await self._refuse(scope, receive, send)
             return
         chunks: list[bytes] = []

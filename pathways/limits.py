@@ -25,6 +25,19 @@ from typing import Any, TypeVar
 
 from pathways.errors import Problem, RegistryInvalid
 
+
+def whole_number(text: str, digits: int) -> int | None:
+    """`text` as a whole number of at most `digits` digits, or None.
+
+    Digits of any script count ("١٥", "１５": `int` reads them); signs that only look like
+    digits ("²") do not, and a long run of digits is refused before `int` is asked (past
+    4,300 digits it raises). Every number read from a request goes through here.
+    """
+    if 0 < len(text) <= digits and text.isdecimal():
+        return int(text)
+    return None
+
+
 DEFAULT_REGISTRY_MB = 20
 DEFAULT_ALIAS_NODES = 2_000_000
 DEFAULT_REFERRAL_EDGES = 2_000_000

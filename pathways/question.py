@@ -18,6 +18,7 @@ from enum import IntEnum, StrEnum
 from rapidfuzz import fuzz, process
 
 from pathways.errors import InvalidQuery, NotFound, UnknownPlace
+from pathways.limits import whole_number
 from pathways.messages import N_, Msg
 from pathways.models import Area
 from pathways.registry import Registry
@@ -208,13 +209,13 @@ def _resolve(registry: Registry, text: str) -> Area:
 def _age(text: str, errors: dict[str, Msg]) -> int | None:
     if not text:
         return None
-    if not text.isdigit() or len(text) > 3:
+    age = whole_number(text, 3)
+    if age is None:
         errors["age"] = AGE_NOT_A_NUMBER
-        return None
-    if int(text) > MAX_AGE:
+    elif age > MAX_AGE:
         errors["age"] = AGE_TOO_HIGH
         return None
-    return int(text)
+    return age
 
 
 def suggest_areas(text: str, registry: Registry) -> list[Area]:

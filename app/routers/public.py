@@ -24,6 +24,7 @@ from app.forms import Checked, HelpForm, area_groups, check
 from app.rendering import Page, Renderer
 from app.replay import chosen_query, replay
 from pathways.errors import NotFound
+from pathways.limits import whole_number
 from pathways.messages import Msg, Text
 from pathways.models import Area, Flow, Provider
 from pathways.queries.emergency import (
@@ -155,7 +156,7 @@ def _form_again(registry: Registry, form: HelpForm, checked: Checked) -> Page:
     found = assess_text(form.urgency, form.needs, form.q, carried=form.danger)
     emergency = None
     if found is not None:
-        age = int(form.age) if form.age.isdigit() and len(form.age) <= 3 else None
+        age = whole_number(form.age, 3)
         if age is None and found.tone == URGENT:
             emergency = replace(where_now([], age), reasons=found.reasons)
         else:
@@ -273,7 +274,7 @@ async def acute(
     """What to do now: the national numbers, and the acute units where you live."""
     area_text = request.query_params.get("area", "").strip()
     age_raw = request.query_params.get("age", "").strip()
-    age = int(age_raw) if age_raw.isdigit() and len(age_raw) <= 3 else None
+    age = whole_number(age_raw, 3)
     area: Area | None = None
     if area_text:
         area = registry.areas.get(area_text) or _maybe_area(registry, area_text)

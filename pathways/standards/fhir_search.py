@@ -13,6 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from pathways.limits import whole_number
 from pathways.models import Area
 from pathways.registry import MEMO_CARRIED, Registry
 from pathways.standards import fhir
@@ -282,9 +283,10 @@ def _any_category(codings: set[tuple[str, str]], wanted: list[tuple[str | None, 
 def _integer(name: str, text: str | None, default: int, most: int) -> int:
     if text is None:
         return default
-    if not text.isdigit() or int(text) > most:
+    number = whole_number(text, len(str(most)))
+    if number is None or number > most:
         raise FhirError(400, "invalid", f"{name} must be a whole number from 0 to {most}.")
-    return int(text)
+    return number
 
 
 def _boolean(name: str, text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -58,6 +59,9 @@ VALUES = st.one_of(
             "NaN",
             "%00",
             "../../etc",
+            "²",
+            "١٥",
+            "9" * 5000,
         ]
     ),
 )
@@ -187,3 +191,49 @@ def test_no_question_breaks_a_page(
         # Whatever was asked, the way to 112 and Mind is on the page.
         soup = BeautifulSoup(response.text, "html.parser")
         assert {"112", "90101"} <= tel_links(soup)
+
+
+# Signs that pass `str.isdigit` but not `int` ("²"), digits of other scripts, and more
+# digits than `int` reads from text (4,300): each once, on every place that reads a number.
+NOT_QUITE_NUMBERS = ["²", "1²", "⁵", "½", "9" * 5000, "١٥", "１５"]
+NUMBER_PLACES = [
+    ("/hitta", "age", {"area": "norra", "need": "somn"}),
+    ("/hitta", "age", {"area": "norra", "q": "vill inte leva"}),
+    ("/akut", "age", {"area": "norra"}),
+    ("/proffs/sip", "age", {"area": "norra", "need": "somn"}),
+    ("/api/v1/find-help", "age", {"area": "norra", "need": "somn"}),
+    ("/api/v1/find-help", "limit", {"area": "norra", "age": "15", "need": "somn"}),
+    ("/api/v1/providers", "offset", {}),
+    ("/api/fhir/HealthcareService", "_count", {}),
+    ("/api/fhir/HealthcareService", "_offset", {}),
+    ("/api/fhir/Organization", "_count", {}),
+    ("/api/hsds/services", "page", {}),
+    ("/api/hsds/services", "per_page", {}),
+]
+
+
+@pytest.mark.parametrize("value", NOT_QUITE_NUMBERS)
+@pytest.mark.parametrize(("path", "name", "rest"), NUMBER_PLACES)
+def test_a_number_that_int_cannot_read_is_a_4xx(
+    client: TestClient, path: str, name: str, rest: dict[str, str], value: str
+) -> None:
+    response = client.get(f"{path}?{urlencode({**rest, name: value})}")
+    assert response.status_code < 500, (path, name, value[:10], response.text[:300])
+    assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("age", ["١٥", "１５"])
+def test_an_age_in_other_digits_is_read_on_the_form(client: TestClient, age: str) -> None:
+    """Arabic-Indic and full-width digits, as some phone keyboards type them, are an age
+    on the public form (the JSON API takes the age as a JSON-style integer)."""
+
+    def places(typed: str) -> list[str]:
+        response = client.get(
+            f"/hitta?{urlencode({'area': 'norra', 'age': typed, 'need': 'somn'})}"
+        )
+        assert response.status_code == 200, response.text[:300]
+        soup = BeautifulSoup(response.text, "html.parser")
+        return [str(a["href"]) for a in soup.select("a[href*='/mottagning/']")]
+
+    assert places(age) == places("15")
+    assert places("15")

@@ -206,3 +206,29 @@ def test_failed_sign_in_has_a_summary_and_granskning_speaks_swedish(admin: Admin
     assert severities and severities <= {"Fel", "Varning", "Att veta"}
     codes = [text(o) for o in review.select("#kod option")]
     assert not any("_" in c for c in codes), codes
+
+
+def test_an_age_or_page_that_only_looks_like_a_number_is_refused_not_a_crash(
+    admin: Admin,
+) -> None:
+    """ "²" passes `str.isdigit` and a run of 5,000 digits passes it too, and `int` reads
+    neither: the form says what is wrong and nothing is written; the list shows page 1."""
+    assert login(admin.client, "anna", "anna-lösen-1") == 303
+    url = "/admin/mottagning/vardcentral-alingsas"
+    for typed in ("²", "9" * 5000):
+        _, data = form_of(admin.client, url)
+        data.update(age_min=[typed])
+        before = admin.digest()
+        refused = admin.client.post(url, data={**data, "action": "save"})
+        assert refused.status_code == 422, refused.text[:300]
+        assert admin.digest() == before
+        links = {
+            str(a["href"])
+            for a in one(BeautifulSoup(refused.text, "html.parser"), ".error-summary").select("a")
+        }
+        assert "#f-age_min" in links
+        listed = admin.client.get(f"/admin?sida={typed}")
+        assert listed.status_code == 200
+        assert _listed(BeautifulSoup(listed.text, "html.parser")) == _listed(
+            get_page(admin.client, "/admin?sida=1")
+        )
