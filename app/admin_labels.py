@@ -140,6 +140,39 @@ PROBLEMS: list[tuple[re.Pattern[str], _Say]] = [
         re.compile(r"^a provider id may not be a kind id$"),
         lambda m: "En mottagnings id får inte vara samma som en typ.",
     ),
+    (
+        re.compile(r"^(\S+) is later than today"),
+        lambda m: f"Datumet {m[1]} ligger framåt i tiden. Skriv dagen då uppgifterna granskades.",
+    ),
+    (
+        re.compile(r"^contains a control character"),
+        lambda m: "Texten har ett osynligt styrtecken (till exempel NUL eller ESC). Ta bort det.",
+    ),
+    (
+        re.compile(r"^is not a phone number"),
+        lambda m: (
+            "Skriv ett telefonnummer med siffror, mellanslag eller bindestreck, "
+            "till exempel 08-123 45 67."
+        ),
+    ),
+    (
+        re.compile(r"^is not a web address"),
+        lambda m: (
+            "Skriv en webbadress som börjar med https:// (eller http://) och inte har mellanslag."
+        ),
+    ),
+    (
+        re.compile(r"^is not a language code"),
+        lambda m: "Skriv språkkoder som sv, en eller ar, med kommatecken emellan.",
+    ),
+    (
+        re.compile(r"^is not an e-mail address"),
+        lambda m: "Skriv en e-postadress, till exempel namn@region.se.",
+    ),
+    (
+        re.compile(r"^use only a-z, digits and hyphens"),
+        lambda m: "Använd bara a–z, siffror och bindestreck, till exempel vardcentral-norra.",
+    ),
     (re.compile(r"valid integer"), lambda m: "Skriv ett heltal, till exempel 12."),
     (re.compile(r"valid date"), lambda m: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-30."),
     (re.compile(r"valid (boolean|bool)"), lambda m: "Välj ja eller nej."),

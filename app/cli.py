@@ -126,7 +126,7 @@ def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | N
         print(f"Serving {where} on http://{host}:{port} ({workers} workers)", file=sys.stderr)
         serving.run_workers(host, port, workers, logs)
         return 0
-    app = _build_app(data)
+    app = _build_app(instance)
     if app is None:
         return 1
     print(f"Serving {where} on http://{host}:{port}", file=sys.stderr)
@@ -134,8 +134,9 @@ def run_serve(host: str, port: int, data: Path, workers: int, instance: Path | N
     return 0
 
 
-def _build_app(data: Path) -> Any:
-    """The app from VARDKEDJAN_*, or None after printing why it cannot be served."""
+def _build_app(instance: Path | None) -> Any:
+    """The app from VARDKEDJAN_*, or None after printing why it cannot be served. The
+    problems name the file that was refused: the seed, or the instance's own registry."""
     from pydantic import ValidationError
 
     from app.config import Settings
@@ -145,8 +146,15 @@ def _build_app(data: Path) -> Any:
     try:
         return app_from_settings(Settings())
     except RegistryInvalid as exc:
-        print(f"vardkedjan: {data} was refused; nothing was loaded.", file=sys.stderr)
+        print("vardkedjan: the registry was refused; nothing was loaded.", file=sys.stderr)
         print(exc, file=sys.stderr)
+        if instance is not None:
+            history = instance.resolve() / "registry"
+            print(
+                f"Its history is the git repository {history}: `git -C {history} log -p`"
+                f" shows each change, and `git -C {history} revert COMMIT` undoes one.",
+                file=sys.stderr,
+            )
     except ValidationError as exc:
         print(f"vardkedjan: the settings were refused: {exc}", file=sys.stderr)
     except PathwaysError as exc:

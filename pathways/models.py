@@ -7,11 +7,12 @@ another (references, ranges, duplicates) lives in `pathways.validation.validate`
 from __future__ import annotations
 
 from collections.abc import Hashable
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -38,13 +39,46 @@ from pathways.vocab import (
     Severity,
 )
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+END_REF = r"^[a-z0-9][a-z0-9_-]*$"
+PLAIN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"  # no control characters but tab and newline
+PHONE = r"^\+?[0-9][0-9 -]{1,18}[0-9]$"
+URL = r"^https?://[^\s]+$"
+LANGUAGE = r"^[a-z]{2,3}$"
+EMAIL = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+AREA_CODE = r"^[0-9]{2}([0-9]{2})?$"
+PATTERNS: dict[str, str] = {
+    SLUG: "use only a-z, digits and hyphens, starting with a letter or digit (vardcentral-norra)",
+    END_REF: "use only a-z, digits, hyphens and underscores (a provider id or a kind)",
+    PLAIN: "contains a control character (such as NUL or ESC); remove it",
+    PHONE: "is not a phone number: digits with spaces or hyphens, such as 08-123 45 67",
+    URL: "is not a web address: it starts with https:// (or http://) and has no spaces",
+    LANGUAGE: "is not a language code such as sv, en or ar (ISO 639)",
+    EMAIL: "is not an e-mail address such as namn@region.se",
+    AREA_CODE: "is not a region code (two digits) or a kommun code (four digits)",
+}
+"""What each pattern below asks for, said as `pathways.validation` reports a mismatch."""
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 # A flow's end: a provider id (a slug) or a kind id (which may contain underscores).
-EndRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 -]{1,18}[0-9]$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=500)]
+EndRef = Annotated[str, StringConstraints(pattern=END_REF, max_length=80)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000, pattern=PLAIN)
+]
+Phone = Annotated[str, StringConstraints(pattern=PHONE)]
+Url = Annotated[str, StringConstraints(pattern=URL, max_length=500)]
 Age = Annotated[int, Field(ge=0, le=120)]
+
+
+def _not_ahead(day: date) -> date:
+    """A review cannot lie ahead: an entry dated so would look fresh for ever. A day of
+    grace, for an editor whose today is the server's tomorrow."""
+    if day > date.today() + timedelta(days=1):
+        raise ValueError(f"{day.isoformat()} is later than today; give the day it was checked")
+    return day
+
+
+Reviewed = Annotated[date, AfterValidator(_not_ahead)]
 
 # The level a kind of provider usually works at, so that entries need not repeat it.
 KIND_LEVELS: dict[Kind, Level] = {
@@ -81,7 +115,7 @@ class Area(_Strict):
     parent: Slug | None = None
     aliases: tuple[Text, ...] = ()
     # SCB's code: kommunkod (four digits) for a kommun, länskod (two) for a region.
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}([0-9]{2})?$")] | None = None
+    code: Annotated[str, StringConstraints(pattern=AREA_CODE)] | None = None
     source: Text | None = None  # where the area's name and code come from
 
 
@@ -162,17 +196,17 @@ class Provider(_Strict):
     confidentiality: Confidentiality
     confidentiality_note: Text | None = None
     cost: Cost = Cost.okand
-    languages: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")], ...] = ("sv",)
+    languages: tuple[Annotated[str, StringConstraints(pattern=LANGUAGE)], ...] = ("sv",)
     description: Text | None = None
     how_to_contact: Text | None = None
     typical_wait: Text | None = None
     phone: Phone | None = None
     website: Url | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = None
+    email: Annotated[str, StringConstraints(pattern=EMAIL)] | None = None
     address: Text | None = None
     hours: Text | None = None
     source: Text
-    reviewed: date
+    reviewed: Reviewed
     verified: bool
     retired: bool = False
     note: Text | None = None
@@ -282,7 +316,7 @@ class Forum(_Strict):
     website: Url | None = None
     note: Text | None = None
     source: Text
-    reviewed: date
+    reviewed: Reviewed
     verified: bool
 
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pathways import parallel
 from pathways.errors import Loc, Problem, RegistryInvalid
-from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
+from pathways.models import PATTERNS, Area, Flow, Forum, Provider, RegistryDocument
 from pathways.rules import (
     KIND_IDS,
     check_areas,
@@ -356,6 +356,12 @@ def _message(error: Mapping[str, Any]) -> str:
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         return f"unknown value; expected one of {expected}"
+    if kind == "string_pattern_mismatch":
+        said = PATTERNS.get(str(error.get("ctx", {}).get("pattern", "")))
+        if said is not None:
+            return said
+    if kind == "value_error":
+        return str(error.get("msg", "invalid")).removeprefix("Value error, ")
     return str(error.get("msg", "invalid"))
 
 

@@ -99,7 +99,7 @@ INVALID = [
         lambda i: CreateProvider({**NEW_PROVIDER, "phone": "ring oss"}),
         "provider 'uph-norra'",
         "phone",
-        "pattern",
+        "is not a phone number",
         id="bad-phone-on-create",
     ),
 ]
