@@ -105,6 +105,14 @@ def test_a_word_that_only_says_where_finds_nothing(bundled_client: TestClient) -
     assert "ostra-goinge" in suggested(bundled_client, "Östra"), "offered, never assumed"
 
 
+def test_a_misspelt_town_suggests_its_kommun_not_a_piece_of_the_word(
+    bundled_client: TestClient,
+) -> None:
+    near = suggested(bundled_client, "Kungsänge")
+    assert near[:1] == ["upplands-bro"] and "ange" not in near
+    assert "berg" not in suggested(bundled_client, "Jakobsbergg")
+
+
 def test_a_whole_name_wins_over_a_word_of_another(bundled: Registry) -> None:
     parts = name_parts(bundled.areas.values())
     assert parts["upplands"] == ("upplands-vasby", "upplands-bro")
