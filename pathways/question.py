@@ -219,15 +219,23 @@ def _age(text: str, errors: dict[str, Msg]) -> int | None:
 
 
 def suggest_areas(text: str, registry: Registry) -> list[Area]:
-    """Areas whose name or alias looks like what was typed ("Skarpnäk" -> Skarpnäck)."""
+    """Areas whose name or alias looks like what was typed ("Skarpnäk" -> Skarpnäck),
+    first those whose name has it as a word ("Upplands": Upplands Väsby, Upplands-Bro)."""
+    typed = name_key(text)
+    out: dict[str, Area] = {i: registry.areas[i] for i in registry.parts.get(typed, ())}
     choices: dict[str, Area] = {}
     for area in registry.areas.values():
         for name in (area.name, *area.aliases):
             choices.setdefault(name_key(name), area)
-    found = process.extract(name_key(text), list(choices), scorer=fuzz.WRatio, limit=10)
-    out: dict[str, Area] = {}
-    best = max((score for _, score, _ in found), default=0)
-    for key, score, _ in found:
+    found = [
+        (key, score)
+        for key, score, _ in process.extract(typed, list(choices), scorer=fuzz.WRatio, limit=10)
+        # A name much shorter than what was typed matches a piece of it ("Ånge" in
+        # "Kungsängen", "Berg" in "Jakobsberg"): noise, unless it is close as a whole.
+        if 3 * len(key) >= 2 * len(typed) or fuzz.ratio(typed, key) >= 75
+    ]
+    best = max((score for _, score in found), default=0)
+    for key, score in found:
         # With every kommun to choose from, a near miss ("Skara" for "Skarpnäk") is noise
         # next to a close match: keep those within reach of the best.
         if score >= 75 and score >= best - 10:

@@ -15,6 +15,7 @@ from pathways.graph import Change, Expander, build_graph, changed_flows, update_
 from pathways.links import Adjacency, Links, as_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
+from pathways.rules import name_parts
 from pathways.validation import exact_key, name_key
 from pathways.vocab import Kind
 
@@ -92,6 +93,7 @@ class Registry:
     _local_kinds: dict[str, frozenset[Kind]] = field(init=False)
     _names: dict[str, str] = field(init=False)
     _exact: dict[str, str] = field(init=False)
+    parts: dict[str, tuple[str, ...]] = field(init=False)  # a word of names -> areas
     _chains: dict[str, tuple[str, ...]] = field(init=False)
     _below: dict[str, frozenset[str]] = field(init=False)
     _depths: dict[str, dict[str, int]] = field(init=False)
@@ -162,6 +164,7 @@ class Registry:
             for label in (area.id, area.name, *area.aliases):
                 self._names.setdefault(name_key(label), area.id)
                 self._exact.setdefault(exact_key(label), area.id)
+        self.parts = name_parts(doc.areas)
 
     def _share_areas(self, previous: Registry) -> None:
         """The areas did not change: their indices are the previous registry's (never
@@ -173,6 +176,7 @@ class Registry:
         self._depths = previous._depths
         self._names = previous._names
         self._exact = previous._exact
+        self.parts = previous.parts
 
     def _index_providers(self) -> None:
         self._by_area = defaultdict(list)
@@ -261,7 +265,8 @@ class Registry:
     def resolve_area(self, text: str) -> Area:
         """Find an area by id or by name in any case, with or without å, ä and ö.
 
-        A name as written wins over one that matches only without its dots and rings.
+        A name as written wins over one that matches only without its dots and rings,
+        and a whole name over one word of a name (`pathways.rules.name_parts`).
         """
         found = self.areas.get(text) or self._by_name(text)
         key = exact_key(text)
@@ -277,7 +282,11 @@ class Registry:
         return found
 
     def _by_name(self, text: str) -> Area | None:
-        found = self._exact.get(exact_key(text)) or self._names.get(name_key(text))
+        """By a whole name or alias, else by a word only one area's name has ("Sälen")."""
+        key = name_key(text)
+        found = self._exact.get(exact_key(text)) or self._names.get(key)
+        if found is None and len(parts := self.parts.get(key, ())) == 1:
+            found = parts[0]
         return self.areas[found] if found else None
 
     # --- providers -------------------------------------------------------------------

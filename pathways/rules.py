@@ -18,10 +18,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pathways.errors import Loc, Problem
 from pathways.vocab import AreaType, Kind
+
+if TYPE_CHECKING:
+    from pathways.models import Area
 
 PARENT_TYPE: dict[AreaType, AreaType | None] = {
     AreaType.region: None,
@@ -55,6 +58,63 @@ def name_key(text: str) -> str:
 def exact_key(text: str) -> str:
     """Names as written but for case and spacing: Håbo and Habo are two kommuner."""
     return " ".join(unicodedata.normalize("NFC", text.casefold()).replace("-", " ").split())
+
+
+# --- a word of a name -----------------------------------------------------------------
+# Places typed as one word of an area's name: "Malung" for Malung-Sälen, "Väsby" for
+# Upplands Väsby, "Bro" for Upplands-Bro.
+#
+# A rule, not aliases, because it follows the names: a kommun renamed or a stadsdel added
+# gets it without anyone writing "Sälen" into the data. A word finds an area only when
+# exactly one area has it; "Upplands" (Upplands Väsby and Upplands-Bro) finds none, and
+# the asker is offered both (`Registry.parts` keeps every area a word belongs to).
+
+# Kommuner and stadsdelar. A region's words are "Region" and a landskap or län, and
+# each of those that names the region is an alias of it already.
+PARTED = frozenset({AreaType.kommun, AreaType.stadsdel})
+
+# Words that say what kind of place, where in it or how big, not which place: "Östra"
+# alone would silently be Östra Göinge, "stad" is in four names.
+GENERIC = frozenset(
+    name_key(word)
+    for word in (
+        "kommun",
+        "stad",
+        "stadsdel",
+        "stadsdelsområde",
+        "stadsområde",
+        "län",
+        "region",
+        "östra",
+        "västra",
+        "norra",
+        "södra",
+        "lilla",
+        "stora",
+        "övre",
+        "nedre",
+    )
+)
+
+
+def name_parts(areas: Iterable[Area]) -> dict[str, tuple[str, ...]]:
+    """Each word of a kommun's or stadsdel's name or alias of more than one word, as
+    `name_key` writes it, with the ids of the areas that have it, in registry order.
+
+    A word that is a whole name or alias of some area is left out: that area wins.
+    """
+    found: dict[str, dict[str, None]] = {}
+    whole: set[str] = set()
+    for area in areas:
+        labels = (area.name, *area.aliases)
+        whole.update(name_key(label) for label in (area.id, *labels))
+        if area.type not in PARTED:
+            continue
+        for label in labels:
+            words = name_key(label).split()
+            for word in words if len(words) > 1 else ():
+                found.setdefault(word, {})[area.id] = None
+    return {word: tuple(ids) for word, ids in found.items() if word not in whole | GENERIC}
 
 
 def strings(value: Any) -> list[tuple[int, str]]:
