@@ -36,6 +36,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from pathways.reading import crisis_figures as figures
 from pathways.reading import crisis_gates as gates
 from pathways.reading import crisis_means as means
 from pathways.reading import crisis_phrases as phrases
@@ -288,7 +289,8 @@ _BLOCKER_INDEX: Final = Index.of(_BLOCKERS)
 _PAST_INDEX: Final = Index.of(_PAST)
 _FAR_PAST_INDEX: Final = Index.of(_FAR_PAST)
 _ANOTHER: Final = tuple(compile_phrase("", text) for text in means.ANOTHER)
-_INTENT_INDEX: Final = Index.of(tuple(compile_phrase("", text) for text in means.INTENT))
+_INTENT: Final = means.INTENT + figures.INTENT
+_INTENT_INDEX: Final = Index.of(tuple(compile_phrase("", text) for text in _INTENT))
 _MEANS_AT_HAND: Final = frozenset(fold(w) for w in means.MEANS_AT_HAND)
 _OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_harm", "psychosis"])
 """What someone else did long ago ("tog livet av sig för två år sen") that is no danger now."""

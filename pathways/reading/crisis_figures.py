@@ -24,7 +24,16 @@ from __future__ import annotations
 from typing import Final
 
 from pathways.reading.crisis_frames import KNIFE, STORY, TOLD
-from pathways.reading.crisis_vocab import DIE, HARM, PILLS, QTY, TAKE_PAST, WEAPON, phrase_list
+from pathways.reading.crisis_vocab import (
+    DIE,
+    HARM,
+    PERSON,
+    PILLS,
+    QTY,
+    TAKE_PAST,
+    WEAPON,
+    phrase_list,
+)
 
 HANG: Final = "hänga/hänger/hängde/hängt/hang/hanging/hangs"
 HANGOUT: Final = (
@@ -41,7 +50,8 @@ STORY_DOES: Final = (
 """What a story tells, verb first after "i boken" (Swedish word order: "i filmen dör hon")."""
 LISTEN: Final = (
     "lyssnar/lyssnade/lyssna/läser/läste/läsa/sjunger/sjöng/sjunga/hörde/hör/analyserar/"
-    "analysera/analyserade/tolkar/tolka/tolkade/listening/reading/singing/analysing/analyzing"
+    "analysera/analyserade/tolkar/tolka/tolkade/listening/listened/listen/reading/read/reads/"
+    "singing/sing/heard/hear/analysing/analyzing/analysed/analyzed"
 )
 WISHED: Final = DIE + "/försvinna/leva/finnas/existera"
 
@@ -52,15 +62,17 @@ STRICT: Final = phrase_list(f"""
     | i/in/på {STORY} {STORY_DOES}
     | {LISTEN} .. {STORY} om/about att/to vilja/wanting/want .. {WISHED}
     | {LISTEN} .. {STORY} om/about att/how man/you vill/want/wants .. {WISHED}
+    | {LISTEN} .. {STORY} about wanting/wishing .. {WISHED}
 """)
 
 TEASED: Final = (
-    "skol*/plugg*/läx*/prov*/jobb*/träning*/uppgift*/matte*/lektion*/arbete*/uppsats*/tent*/"
-    "kurs*/glos*/förhör*/nationella/np/homework/school/assignment/essay/exam/test/quiz/spel*/"
+    "läx*/prov*/träning*/uppgift*/matte*/lektion*/arbete*/uppsats*/tent*/"
+    "kurs*/glos*/förhör*/nationella/np/homework/assignment/essay/exam/test/quiz/spel*/"
     "match*/game/fortnite/minecraft/gympa*/idrott*/läraren/lärarn/fröken/mentorn/rektorn/"
     "tränaren/teacher/coach"
 )
-"""What a young person "will kill themselves" over in jest: a test, a game, a teacher."""
+"""What a young person "will kill themselves" over in jest: a test, a game, a teacher (not
+school or work, which are places and times: "ska döda mig efter skolan haha" is danger)."""
 TEASER: Final = (
     "läraren/lärarn/fröken/mentorn/rektorn/tränaren/teacher/coach/mamma/pappa/morsan/farsan/"
     "mom/mum/dad/brorsan/syrran/bror/syster/kompisen/tjejen/killen/hon/han/she/he"
@@ -68,19 +80,22 @@ TEASER: Final = (
 """Who "will kill me" in jest for a missed task."""
 
 LAUGHED: Final = phrase_list(f"""
-    döda/dödar/mörda/kill/killing mig/mej/myself på/i/efter/under/inför/at/in/during/after/before
-    .. {TEASED}
+    döda/dödar/mörda/kill/killing mig/mej/myself på/i/under/at/in/on/during/over/for .. {TEASED}
     | döda/dödar/mörda/kill mig/mej/myself om/if/när/when .. {TEASED}
     | {TEASER} kommer/will/going/gonna döda/mörda/kill/slakta mig/mej/me
+    | {TEASED}/låten/låt/song/songs/music/musiken .. makes/made/gör/får/fick me/mig .. want/vilja/
+    vill .. dö/die/kms
 """)
 
 THREAT: Final = (
     "hotar/hotade/hotat/hot/hota/skriker/skrek/slår/slog/döda/dödar/ihjäl/hugga/knivhugga/sticka/"
     "jagar/jagade/efter/mot/viftar/viftade/riktar/riktade/pekar/pekade/arg/rasande/full/packad/"
     "berusad/aggressiv/rädd/rädda/hjälp/skada/skära/skär/skar/skurit/threatening/threatens/"
-    "threatened/screaming/yelling/kill/stab/chasing/drunk/angry/mad/hurt/scared/afraid/help/cut"
+    "threatened/screaming/yelling/kill/stab/chasing/drunk/angry/mad/hurt/scared/afraid/help/cut/"
+    "nu/ikväll/inatt/now/tonight"
 )
-"""Words that make a knife in a kitchen a weapon (or a means) after all."""
+"""Words that make a knife in a kitchen a weapon (or a means) after all, a time of now too:
+"tar kniven i köket och gör det ikväll"."""
 
 UNLESS: Final = (
     (
@@ -114,9 +129,11 @@ SELF_HARM: Final = phrase_list(f"""
     handleden/handlederna/handlovarna/vristen/vristerna/höften/höfterna/ljumsken/ljumskarna
     | {CUTS}/ärren .. gömmer/gömde/döljer/dolde/
     hides/hid/hiding
+    | gömmer/gömde/döljer/dolde/hides/hid/hiding {CUTS}/ärren/ärr/scars/cuts
+    | hides/hid/hiding .. cuts/scars
     | gömmer/gömde/döljer/dolde/hides/hid/hiding/covers/täcker {CUTS}/ärren/
     armarna/handlederna/sina/hennes/hans/her/his .. scars/cuts/wrists/arms/armarna/armar/
-    handlederna/ärren/långärmat/tröjor/sleeves
+    handlederna/ärren/långärmat/tröjor/armband/sleeves
 """)
 
 VIOLENCE: Final = phrase_list(f"""
@@ -127,6 +144,7 @@ VIOLENCE: Final = phrase_list(f"""
     | {WEAPON} i/in väskan/skåpet/ryggsäcken/fickan/jackan/bag/backpack/locker/pocket ..
     ska/tänker/kommer/hotar/going/gonna/will/threatens skjuta/hugga/knivhugga/döda/spränga/
     shoot/stab/kill/bomb
+    | {WEAPON} .. jagar/jagade/chasing/chases/chased {PERSON}
     | han/hon/hen/he/she/dom/de/they/kille/killen/någon/nån/someone/eleven .. ska/tänker/
     kommer/going/gonna/will/planerar/planning skjuta/knivhugga/spränga/shoot/stab/bomb/bomba
     .. alla/skolan/folk/klassen/oss/everyone/school/people/us/class/lärarna/teachers
@@ -139,3 +157,13 @@ FAR_PAST: Final = phrase_list("""
     | femtiotalet/sextiotalet/sjuttiotalet/åttiotalet/nittiotalet | back in #year
 """)
 """Long ago in English decades and in Swedish decade words ("back in the 90s")."""
+
+INTENT: Final = phrase_list("""
+    gör/göra/do det/it ikväll/inatt/idag/imorgon/tonight/today/tomorrow/nu/now
+""")
+"""That it ends now, beside a means at hand (`pathways.reading.crisis_means.INTENT`)."""
+
+SUICIDAL: Final = phrase_list("""
+    jag/i dödar/mördar mig/mej
+""")
+"""suicidal: "jag dödar mig om jag inte klarar provet" (the present for the future)."""

@@ -52,7 +52,8 @@ WIDE_GAP: Final = 4
 CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     # (a) explicit and passive wishes to die or not to exist
     "suicidal": phrase_list(f"""
-        vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {DIE}
+        vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wanting/wish/wishing/
+        hoppas {DIE}
         | vill/orkar/orka/orkat/pallar/palla inte leva/lev/existera/finnas
         | inte orka/orkar/orkat/palla/pallar leva/lev/existera/finnas/livet
         | lika bra/gärna .. jag/i dör/dö/dog/död/dead/die/försvinner/försvann
@@ -157,7 +158,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     """)
     + farewell.GIVING_UP
     + means.SUICIDAL_MORE
-    + frames.SUICIDAL,
+    + frames.SUICIDAL
+    + figures.SUICIDAL,
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
         planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..

@@ -60,8 +60,8 @@ BLOCKERS: Final = (
     festen/skolan/jobbet/klubben/gymmet/stan |
     hejdå/farväl/adjö/goodbye/bye .. på/at/efter/after/från/from festen/skolan/klassen/jobbet/
     lektionen/träningen/party/school/kalaset/middagen/bussen/stationen/flygplatsen |
-    heter/called/titled/lyrics/sjunger/sjöng/sings/sang/citat/quote ..
-    want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled/låten/song ..
+    heter/called/titled/lyrics/sjunger/sjöng/sings/citat/quote ..
+    want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled ..
     kill/döda/dö/die/dead | röst/rösten/röster/rösterna/voice/voices i/in/på/från korridoren/
     korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet/spelet/
     spel/game/headsetet/headset/discord/appen/{GAMES}

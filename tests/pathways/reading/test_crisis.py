@@ -411,6 +411,13 @@ def test_ones_own_work_about_wanting_to_die_alarms_whatever_its_form(form: str) 
         ("vi ska hänga oss", "vi ska hänga ikväll"),
         ("jag läste i boken när pappa slog mamma", "i boken slår mördaren alla"),
         ("jag har skrivit en låt om att jag vill dö", "lyssnar på en låt om att vilja dö"),
+        # Round 19b: the same frames against more danger.
+        ("jag dödar mig om jag inte klarar provet", "jag dödar mig om jag inte klarar provet haha"),
+        ("jag ska döda mig efter skolan haha", "this song makes me wanna die lol"),
+        ("tar kniven i köket och gör det ikväll", "vi lagar mat nu, mamma har kniven i köket"),
+        ("pappa jagar mig med en kniv", "brorsan jagar mig i kull"),
+        ("i keep wanting to die", "we listened to a song about wanting to die in english class"),
+        ("skrev en sång om att jag vill dö", "sjunger 'i wanna die' i kören"),
     ],
 )
 def test_a_frame_of_round_19_cancels_only_what_it_frames(danger: str, ordinary: str) -> None:
