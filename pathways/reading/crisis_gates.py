@@ -33,6 +33,14 @@ LAUGH: Final = re.compile(
 )
 """A laugh typed: "haha", "hehe", "lol", "lmao", "xD", 😂 🤣 😆 (not 💀 or 😭)."""
 
+SERIOUS: Final = re.compile(
+    r"\b(?:allvarligt|seri[oö]st|p[aå] riktigt|p[aå] allvar|sk[aä]mt [aå]sido|inget sk[aä]mt|"
+    r"sk[aä]mtar inte|no joke|not (?:a )?joking|not kidding|i'?m serious|seriously|for real|fr)\b",
+    re.IGNORECASE,
+)
+"""Said in earnest after all: "haha, nej allvarligt jag har tabletter". A laugh then
+cancels nothing; when in doubt, help."""
+
 
 def blocked(text: str, words: list[str], present: set[str]) -> set[int]:
     """The positions of `words` that a conditional frame covers."""
@@ -47,6 +55,6 @@ def blocked(text: str, words: list[str], present: set[str]) -> set[int]:
             laughed += found
         else:
             out.update(i for at in found for i in at)
-    if laughed and LAUGH.search(text):
+    if laughed and LAUGH.search(text) and not SERIOUS.search(text):
         out.update(i for at in laughed for i in at)
     return out

@@ -418,6 +418,13 @@ def test_ones_own_work_about_wanting_to_die_alarms_whatever_its_form(form: str) 
         ("pappa jagar mig med en kniv", "brorsan jagar mig i kull"),
         ("i keep wanting to die", "we listened to a song about wanting to die in english class"),
         ("skrev en sång om att jag vill dö", "sjunger 'i wanna die' i kören"),
+        # A laugh, and then earnest after all: the laugh cancels nothing.
+        (
+            "jag ska döda mig på provet imorgon haha, nej allvarligt jag har tabletter",
+            "jag ska döda mig på provet imorgon haha",
+        ),
+        ("jag kommer döda mig på provet lol fast på riktigt", "kommer döda mig på provet lol"),
+        ("läraren kommer döda mig haha, skämt åsido jag vill dö", "läraren kommer döda mig haha"),
     ],
 )
 def test_a_frame_of_round_19_cancels_only_what_it_frames(danger: str, ordinary: str) -> None:
