@@ -22,6 +22,8 @@ ROUND_17 = DATA / "crisis_round17.yaml"
 ROUND_17B = DATA / "crisis_round17b.yaml"
 ROUND_18 = DATA / "crisis_round18.yaml"
 ROUND_18B = DATA / "crisis_round18b.yaml"
+ROUND_19 = DATA / "crisis_round19.yaml"
+ROUND_19B = DATA / "crisis_round19b.yaml"
 
 
 @dataclass(frozen=True)
@@ -61,4 +63,5 @@ def all_wordings() -> list[Wording]:
     rounds += load(ROUND_16) + load(ROUND_16B)
     rounds += load(ROUND_17) + load(ROUND_17B)
     rounds += load(ROUND_18) + load(ROUND_18B)
+    rounds += load(ROUND_19) + load(ROUND_19B)
     return load(CORPUS) + load(HELD_OUT) + load(MORE) + load(HELD_OUT_2) + rounds

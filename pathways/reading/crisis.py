@@ -36,6 +36,8 @@ from typing import Final
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from pathways.reading import crisis_figures as figures
+from pathways.reading import crisis_gates as gates
 from pathways.reading import crisis_means as means
 from pathways.reading import crisis_phrases as phrases
 from pathways.reading import crisis_words as data
@@ -103,7 +105,7 @@ _PREFIXES: Final = frozenset(x for p in _PHRASES for s in p.slots for x in s.pre
 _OTHER_WORDS: Final = frozenset(
     w for p in (*_BLOCKERS, *_PAST, *_FAR_PAST) for s in p.slots for w in s.exact
 )
-_KNOWN: Final = _EXACT | _SOFT | _FILLERS | _TOPIC | _OTHER_WORDS
+_KNOWN: Final = _EXACT | _SOFT | _FILLERS | _TOPIC | _OTHER_WORDS | gates.WORDS
 # Words that may be cut out of a longer one: the danger vocabulary and the small words
 # that run into it ("villdö", "tamittliv").
 _SMALL: Final = _SOFT | frozenset(["du", "han", "hon", "dig", "sig", "av", "de", "dom", "min"])
@@ -287,7 +289,8 @@ _BLOCKER_INDEX: Final = Index.of(_BLOCKERS)
 _PAST_INDEX: Final = Index.of(_PAST)
 _FAR_PAST_INDEX: Final = Index.of(_FAR_PAST)
 _ANOTHER: Final = tuple(compile_phrase("", text) for text in means.ANOTHER)
-_INTENT_INDEX: Final = Index.of(tuple(compile_phrase("", text) for text in means.INTENT))
+_INTENT: Final = means.INTENT + figures.INTENT
+_INTENT_INDEX: Final = Index.of(tuple(compile_phrase("", text) for text in _INTENT))
 _MEANS_AT_HAND: Final = frozenset(fold(w) for w in means.MEANS_AT_HAND)
 _OF_SOMEONE: Final = frozenset(["suicidal", "plan_or_method", "overdose", "self_harm", "psychosis"])
 """What someone else did long ago ("tog livet av sig för två år sen") that is no danger now."""
@@ -330,6 +333,7 @@ def read_crisis(text: str) -> tuple[CrisisSignal, ...]:
         return ()
     blockers = _BLOCKER_INDEX.candidates(present)
     blocked = {i for b in blockers for at in match(b, words, present) for i in at}
+    blocked |= gates.blocked(text, words, present)
     topic = not _TOPIC.isdisjoint(present) or any(w.endswith(_TOPIC_ENDINGS) for w in present)
     past = any(match(p, words, present) for p in _PAST_INDEX.candidates(present))
     long_ago: list[tuple[int, int]] | None = None  # only for a match about someone else

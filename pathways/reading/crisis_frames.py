@@ -65,7 +65,7 @@ SWIM: Final = (
 KNIFE: Final = "kniv/kniven/knivar/knivarna/knife/knives/köksniv/kökskniven/brödkniven"
 
 BLOCKERS: Final = phrase_list(f"""
-    {STORY} om/about .. {TELLER} {TOLD} | {STORY} där/where .. {TELLER}/{PRONOUN} {TOLD}
+    {STORY} om/about .. {TELLER} {TOLD} | {STORY} .. där/where .. {TELLER}/{PRONOUN} {TOLD}
     | {STORY} handlar/handlade/is/was om/about .. {TELLER} {TOLD}
     | i/in/på/on {STORY}/fortnite/minecraft/roblox/gta/discord/youtube/tiktok/podden/podcasten/
     ljudboken/trailern/trailer .. röster/rösterna/rösten/röst/voices/voice

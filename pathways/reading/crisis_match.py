@@ -107,6 +107,7 @@ class Index:
     by_word: dict[str, tuple[int, ...]]
     by_prefix: dict[str, tuple[int, ...]]
     memo: dict[str, tuple[int, ...]]
+    words: frozenset[str]  # the keys of by_word, as a set to intersect a text's words with
 
     @classmethod
     def of(cls, phrases: tuple[Phrase, ...]) -> Index:
@@ -134,9 +135,16 @@ class Index:
             {w: tuple(o) for w, o in by_word.items()},
             {p: tuple(o) for p, o in by_prefix.items()},
             {},
+            frozenset(by_word),
         )
 
     def candidates(self, present: set[str]) -> list[Phrase]:
+        if not self.by_prefix:  # only whole words open its phrases: one set intersection
+            hits = present & self.words
+            if not hits:
+                return []
+            found = {order for word in hits for order in self.by_word[word]}
+            return [self.phrases[order] for order in sorted(found)]
         orders: set[int] = set()
         for word in present:
             orders.update(self.starting_with(word))

@@ -24,6 +24,7 @@ from typing import Final
 
 from pathways.reading import crisis_acute as acute
 from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_figures as figures
 from pathways.reading import crisis_frames as frames
 from pathways.reading import crisis_means as means
 from pathways.reading import crisis_psychosis as psychosis
@@ -51,7 +52,8 @@ WIDE_GAP: Final = 4
 CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     # (a) explicit and passive wishes to die or not to exist
     "suicidal": phrase_list(f"""
-        vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wish/hoppas {DIE}
+        vill/ville/velat/vilja/önskar/önskade/längtar/want/wants/wanted/wanting/wish/wishing/
+        hoppas {DIE}
         | vill/orkar/orka/orkat/pallar/palla inte leva/lev/existera/finnas
         | inte orka/orkar/orkat/palla/pallar leva/lev/existera/finnas/livet
         | lika bra/gärna .. jag/i dör/dö/dog/död/dead/die/försvinner/försvann
@@ -156,7 +158,8 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
     """)
     + farewell.GIVING_UP
     + means.SUICIDAL_MORE
-    + frames.SUICIDAL,
+    + frames.SUICIDAL
+    + figures.SUICIDAL,
     # (b) plans, preparations, methods and goodbyes
     "plan_or_method": phrase_list(f"""
         planerat/planerar/planera/planerade/plan/planen/plans/planned/planning/planer/planerna ..
@@ -177,7 +180,7 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | ställa/lägga mig på/framför spåret/spåren/rälsen/vägen/tåget
         | framför tåget/tunnelbanan/bussen/pendeln/train/bus | står/sitter på bron/räcket/stupet
         | står på taket | on the bridge/roof/edge
-        | skära/skär/slit upp/av pulsådern/handleden/halsen/ådrorna/venerna
+        | skära/skär/slit upp/av pulsådern/handleden/handlederna/halsen/ådrorna/venerna
         | skära/skär/skar/skurit .. pulsådern/pulsådrorna/ådrorna | skjuta mig | shoot myself
         | köra ihjäl mig | dränka mig | drown myself
         | avskedsbrev*/självmordsbrev*/suicidbrev*/farvälbrev*/avskedsmeddelande*/avskedssms*/
@@ -351,14 +354,15 @@ CATEGORIES: Final[Mapping[str, tuple[str, ...]]] = {
         | {TAKE_PAST} något/droger/knark/grejer/something/drugs/stuff .. väcka/väckas/vaknar/
         svarar/andas/medvetslös/wake/waking/responding/breathing/unconscious
     """)
-    + means.ANOTHER,
+    + means.ANOTHER
+    + figures.OVERDOSE,
     # (d) self-injury that needs care now (crisis_acute)
-    "severe_injury": acute.SEVERE_INJURY + means.INJURY_MORE,
+    "severe_injury": acute.SEVERE_INJURY + means.INJURY_MORE + figures.INJURY,
     # (e) voices or commands, and other signs of acute psychosis (crisis_psychosis)
-    "psychosis": psychosis.PSYCHOSIS + means.PSYCHOSIS_MORE + frames.PSYCHOSIS,
+    "psychosis": psychosis.PSYCHOSIS + means.PSYCHOSIS_MORE + frames.PSYCHOSIS + figures.PSYCHOSIS,
     # (f) violence, threats to life or sexual assault, now or just now
-    "violence_now": acute.VIOLENCE_NOW + frames.VIOLENCE,
+    "violence_now": acute.VIOLENCE_NOW + frames.VIOLENCE + figures.VIOLENCE,
     # self-harm without danger words: the calm safety note, not the alarm
-    "self_harm": acute.SELF_HARM + means.SELF_HARM_MORE + frames.SELF_HARM,
+    "self_harm": acute.SELF_HARM + means.SELF_HARM_MORE + frames.SELF_HARM + figures.SELF_HARM,
 }
 """Danger wordings by category: the ids of CONTRACT.md's ``emergency.reasons``."""

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from pathways.reading import crisis_farewell as farewell
+from pathways.reading import crisis_figures as figures
 from pathways.reading import crisis_frames as frames
 from pathways.reading import crisis_means as means
 from pathways.reading.crisis_vocab import ANIMALS, VICTIM, phrase_list, word_set
@@ -59,8 +60,8 @@ BLOCKERS: Final = (
     festen/skolan/jobbet/klubben/gymmet/stan |
     hejdå/farväl/adjö/goodbye/bye .. på/at/efter/after/från/from festen/skolan/klassen/jobbet/
     lektionen/träningen/party/school/kalaset/middagen/bussen/stationen/flygplatsen |
-    heter/called/titled/låten/låt/song/lyrics/sjunger/sjöng/sings/sang/citat/quote/texten ..
-    want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled/låten/song ..
+    heter/called/titled/lyrics/sjunger/sjöng/sings/citat/quote ..
+    want/vill/wanna/wish/önskar .. dö/die/död/dead/kms | heter/called/titled ..
     kill/döda/dö/die/dead | röst/rösten/röster/rösterna/voice/voices i/in/på/från korridoren/
     korridor/hallen/trapphuset/telefonen/luren/hörlurarna/radion/tv/klassrummet/rummet/spelet/
     spel/game/headsetet/headset/discord/appen/{GAMES}
@@ -210,7 +211,8 @@ PAST: Final = phrase_list("""
 # says "sig", or the text names someone else and has no "jag", "mig" or "vi" at all (young
 # people leave out "jag": "tog en överdos för ett år sen och har tagit 20 alvedon nu" is the
 # writer).
-FAR_PAST: Final = phrase_list("""
+FAR_PAST: Final = (
+    phrase_list("""
     år sedan/sen | för länge sedan/sen | long ago
     | månader/månad sedan/sen | förra/för året/sommaren/vintern/våren/hösten/terminen
     | när/when hon/han/hen/jag/vi/pappa/mamma/farsan/morsan/min/mina/mitt/dad/mom/my/i/he/she
@@ -222,6 +224,8 @@ FAR_PAST: Final = phrase_list("""
     | brukade | used to | förut | förr
     | på/under/i/in 20/30/40/50/60/70/80/90/1920/1930/1940/1950/1960/1970/1980/1990/2000 talet/tal
 """)
+    + figures.FAR_PAST
+)
 ABOUT_SOMEONE: Final = word_set("sig sitt sina herself himself themselves themself")
 FIRST_PERSON: Final = word_set("jag mig mej me myself vi oss we us")
 SOMEONE_ELSE: Final = word_set(

@@ -389,3 +389,44 @@ def test_a_real_word_is_never_read_as_another_word() -> None:
 def test_a_frame_of_round_18_cancels_only_what_it_frames(danger: str, ordinary: str) -> None:
     assert is_danger(read_crisis(danger)), danger
     assert read_crisis(ordinary) == (), read_crisis(ordinary)
+
+
+@pytest.mark.parametrize("form", ["låt", "dikt", "text", "rap", "novell"])
+def test_ones_own_work_about_wanting_to_die_alarms_whatever_its_form(form: str) -> None:
+    """Round 19: "en låt om att jag vill dö" read as nothing while "en dikt" alarmed."""
+    assert "suicidal" in categories(f"jag har skrivit en {form} om att jag vill dö")
+
+
+@pytest.mark.parametrize(
+    ("danger", "ordinary"),
+    [
+        # Round 19: a frame that needs a laugh, or the absence of a threat, or each word.
+        ("jag ska döda mig haha", "jag ska döda mig på provet imorgon haha"),
+        ("jag ska döda mig imorgon haha", "jag kommer döda mig på matteprovet lol"),
+        ("jag ska döda mig på provet imorgon", "läraren kommer döda mig om jag glömmer läxan xD"),
+        ("mamma står med en kniv och hotar pappa", "mamma har en kniv i köket"),
+        ("mamma har en kniv i köket och hotar pappa", "kniven ligger i kökslådan"),
+        ("min inre röst säger att jag ska skada mig", "min inre röst säger att jag borde sova"),
+        ("jag ska hänga mig i parken", "ska hänga i parken med polarna"),
+        ("vi ska hänga oss", "vi ska hänga ikväll"),
+        ("jag läste i boken när pappa slog mamma", "i boken slår mördaren alla"),
+        ("jag har skrivit en låt om att jag vill dö", "lyssnar på en låt om att vilja dö"),
+        # Round 19b: the same frames against more danger.
+        ("jag dödar mig om jag inte klarar provet", "jag dödar mig om jag inte klarar provet haha"),
+        ("jag ska döda mig efter skolan haha", "this song makes me wanna die lol"),
+        ("tar kniven i köket och gör det ikväll", "vi lagar mat nu, mamma har kniven i köket"),
+        ("pappa jagar mig med en kniv", "brorsan jagar mig i kull"),
+        ("i keep wanting to die", "we listened to a song about wanting to die in english class"),
+        ("skrev en sång om att jag vill dö", "sjunger 'i wanna die' i kören"),
+        # A laugh, and then earnest after all: the laugh cancels nothing.
+        (
+            "jag ska döda mig på provet imorgon haha, nej allvarligt jag har tabletter",
+            "jag ska döda mig på provet imorgon haha",
+        ),
+        ("jag kommer döda mig på provet lol fast på riktigt", "kommer döda mig på provet lol"),
+        ("läraren kommer döda mig haha, skämt åsido jag vill dö", "läraren kommer döda mig haha"),
+    ],
+)
+def test_a_frame_of_round_19_cancels_only_what_it_frames(danger: str, ordinary: str) -> None:
+    assert is_danger(read_crisis(danger)), danger
+    assert read_crisis(ordinary) == (), read_crisis(ordinary)
