@@ -144,6 +144,7 @@ VIOLENCE_NOW: Final = phrase_list(f"""
     | slå/slår/slog ihjäl mig/oss/mamma/pappa | dödshot/dödshotad/dödshotat/dödshotade
     | hotad/hotade till livet | knivhot*/knivhotad
     | {HITTER} har/med en kniv/pistol/vapen/machete/revolver/pistolen/kniven
+    | {HITTER} har/håller/hade/höll kniven/pistolen/vapnet/yxan/geväret/revolvern
     | har en kniv .. hotar/efter | våldtagen/våldtogs/våldtagit/våldtog/raped/våldta
     | ?våldtäkt/våldtäkten | sexually assaulted | tvingade/tvingat/tvingar mig .. sex/ligga/
     suga/naken | övergrepp/antastad/antastade .. nyss/just/igår/ikväll/inatt

@@ -24,6 +24,11 @@ _UNLESS: Final = tuple(
 _INDEX: Final = Index.of((*_STRICT, *_LAUGHED, *(phrase for phrase, _ in _UNLESS)))
 _LAUGHED_IDS: Final = frozenset(id(phrase) for phrase in _LAUGHED)
 _DANGER_OF: Final = {id(phrase): danger for phrase, danger in _UNLESS}
+# Its words of danger also end compounds ("jättearg", "skiträdd", "dödshot"); those of one
+# or two letters ("nu") only as themselves.
+_DANGER_ENDS: Final = {
+    id(phrase): tuple(w for w in danger if len(w) >= 3) for phrase, danger in _UNLESS
+}
 WORDS: Final = frozenset(w for p in _INDEX.phrases for s in p.slots for w in s.exact)
 """The words of these frames: known words, never read as a misspelt danger word."""
 
@@ -48,7 +53,10 @@ def blocked(text: str, words: list[str], present: set[str]) -> set[int]:
     laughed: list[tuple[int, ...]] = []
     for phrase in _INDEX.candidates(present):
         danger = _DANGER_OF.get(id(phrase))
-        if danger is not None and not danger.isdisjoint(present):
+        if danger is not None and (
+            not danger.isdisjoint(present)
+            or any(word.endswith(_DANGER_ENDS[id(phrase)]) for word in present)
+        ):
             continue
         found = match(phrase, words, present)
         if id(phrase) in _LAUGHED_IDS:

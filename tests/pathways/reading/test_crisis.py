@@ -425,6 +425,11 @@ def test_ones_own_work_about_wanting_to_die_alarms_whatever_its_form(form: str) 
         ),
         ("jag kommer döda mig på provet lol fast på riktigt", "kommer döda mig på provet lol"),
         ("läraren kommer döda mig haha, skämt åsido jag vill dö", "läraren kommer döda mig haha"),
+        # A word of danger as the end of a compound still makes the kitchen knife a weapon.
+        ("min bror har en kniv i köket, han är jättearg", "min bror har en kniv i köket"),
+        ("pappa har kniven i köket och jag är skiträdd", "pappa har kniven i köket och lagar mat"),
+        ("pappa har kniven och jag är rädd", "mamma håller kniven och skär löken"),
+        ("han håller pistolen och skriker", "mamma har kniven i köket"),
     ],
 )
 def test_a_frame_of_round_19_cancels_only_what_it_frames(danger: str, ordinary: str) -> None:
