@@ -31,7 +31,7 @@ def whole_number(text: str, digits: int) -> int | None:
 
     Digits of any script count ("١٥", "１５": `int` reads them); signs that only look like
     digits ("²") do not, and a long run of digits is refused before `int` is asked (past
-    4,300 digits it raises). Every number read from a request goes through here.
+    4,300 digits it raises). The numbers of query strings and forms are read with it.
     """
     if 0 < len(text) <= digits and text.isdecimal():
         return int(text)

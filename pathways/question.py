@@ -222,6 +222,7 @@ def suggest_areas(text: str, registry: Registry) -> list[Area]:
     """Areas whose name or alias looks like what was typed ("Skarpnäk" -> Skarpnäck),
     first those whose name has it as a word ("Upplands": Upplands Väsby, Upplands-Bro)."""
     typed = name_key(text)
+    words = set(typed.split())
     out: dict[str, Area] = {i: registry.areas[i] for i in registry.parts.get(typed, ())}
     choices: dict[str, Area] = {}
     for area in registry.areas.values():
@@ -231,8 +232,11 @@ def suggest_areas(text: str, registry: Registry) -> list[Area]:
         (key, score)
         for key, score, _ in process.extract(typed, list(choices), scorer=fuzz.WRatio, limit=10)
         # A name much shorter than what was typed matches a piece of it ("Ånge" in
-        # "Kungsängen", "Berg" in "Jakobsberg"): noise, unless it is close as a whole.
-        if 3 * len(key) >= 2 * len(typed) or fuzz.ratio(typed, key) >= 75
+        # "Kungsängen", "Berg" in "Jakobsberg"): noise, unless it is close as a whole or
+        # its words are words typed ("Angered" in "Angered centrum").
+        if 3 * len(key) >= 2 * len(typed)
+        or fuzz.ratio(typed, key) >= 75
+        or words.issuperset(key.split())
     ]
     best = max((score for _, score in found), default=0)
     for key, score in found:

@@ -118,3 +118,13 @@ def test_a_whole_name_wins_over_a_word_of_another(bundled: Registry) -> None:
     assert parts["upplands"] == ("upplands-vasby", "upplands-bro")
     assert "kista" not in parts and "ostra" not in parts, "a whole alias; a generic word"
     assert bundled.resolve_area("Kista").id == "rinkeby-kista"
+
+
+@pytest.mark.parametrize(
+    ("typed", "area"), [("Angered centrum", "goteborg-nordost"), ("Visby centrum", "gotland")]
+)
+def test_a_place_with_a_word_more_still_suggests_the_place(
+    bundled_client: TestClient, typed: str, area: str
+) -> None:
+    """A short name that is a whole word of what was typed is no piece of a word."""
+    assert area in suggested(bundled_client, typed)
