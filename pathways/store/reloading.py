@@ -98,16 +98,18 @@ def read_ahead(version: Version, *, freeze: bool = False) -> threading.Thread:
     freed by reference counting, frozen or not. Only at the start, and without the full
     collection `settle` makes first (itself a 1 s stall here): a replaced version caught
     in a cycle (a graph view rebuilt by a request after `Registry.release`) would stay
-    for good if frozen, and freezing after every edit would add that up.
+    for good if frozen, and freezing after every edit would add that up. Both freezes
+    come before the collector is back: reading ahead leaves no garbage in cycles, and a
+    young collection of what it read was a 0.1-0.15 s stall at national scale.
     """
 
     def ahead() -> None:
-        if freeze:
-            gc.freeze()
-        with collector_paused():
+        with collector_paused():  # frozen before the collector is back: it never sees them
+            if freeze:
+                gc.freeze()
             version.prefetch()
-        if freeze:
-            gc.freeze()
+            if freeze:
+                gc.freeze()
 
     thread = threading.Thread(target=ahead, name="registry-prefetch", daemon=True)
     thread.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,19 @@ def test_generated_documents_load_identically(data: object, flow: bool) -> None:
         return  # PyYAML's loader takes over: parse_yaml is tested for that path
     assert loaded == reference(text)
     assert duplicates == []
+
+
+def test_leaves_nothing_for_the_cyclic_collector() -> None:
+    """A load frees all it made by reference counting. Garbage in cycles waits for the
+    collector, which in a serving worker scans the young objects beside it: a PyYAML
+    host left in a cycle, holding every node it built, was a 0.1 s stall there."""
+    text = (ROOT / "data" / "providers.yaml").read_text(encoding="utf-8")
+    gc.collect()
+    gc.disable()
+    try:
+        data, _ = yamlfast.load(text)
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert data["providers"]
+    assert found == 0
