@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import errors, openapi_errors
@@ -41,6 +42,18 @@ from pathways.store.reloading import give_back_memory
 
 HEALTH = b'{"status":"ok"}'
 
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "auto_configure": False,
+}
+"""FastAPI's own OpenTelemetry, off whatever the environment says. On, it would trace
+every request to whatever provider the process has (one named by OTEL_PYTHON_* variables,
+or set up by FASTAPI_OTEL_AUTO_CONFIGURE), with the query string as `url.query`: the words
+a young person typed would leave for an exporter. It also looked at the providers and the
+environment on every request, `/healthz` included."""
+
 SWITCH_INTERVAL = 0.0005
 """Seconds a thread may hold the GIL while another waits for it, in a serving process
 (Python's default is 0.005). An edit is validated and written in a worker thread, and
@@ -68,6 +81,7 @@ def create_app(
         # may load from a third party. /openapi.json opens in any OpenAPI viewer.
         docs_url=None,
         redoc_url=None,
+        telemetry=NO_TELEMETRY,
     )
     # With an instance, the live registry is the instance's: holding the first one here
     # would keep it alive beside every later one.

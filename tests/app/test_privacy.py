@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
+from opentelemetry import trace
+from opentelemetry.trace import NoOpTracer, Tracer, TracerProvider
 
 from app.accesslog import StripQuery
+from app.factory import create_app
+from pathways.registry import Registry
 
 SECRET = "pappa slår mamma hemlig"
 
@@ -104,3 +109,28 @@ def test_page_queries_are_not_logged(client: TestClient, caplog: pytest.LogCaptu
 def test_results_about_a_child_are_not_cached(client: TestClient) -> None:
     assert client.get(f"/hitta?age=14&area=norra&q={SECRET}").headers["cache-control"] == "no-store"
     assert client.get("/hitta?q=x").headers["cache-control"] == "no-store"
+
+
+class _RecordingProvider(TracerProvider):
+    """A configured tracer provider, as an SDK's would be, that notes who asks it for a
+    tracer (and hands out tracers that record nothing)."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def get_tracer(self, instrumenting_module_name: str, *args: Any, **kwargs: Any) -> Tracer:
+        self.asked.append(instrumenting_module_name)
+        return NoOpTracer()
+
+
+def test_typed_words_reach_no_tracer_the_process_has(
+    mini: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provider = _RecordingProvider()
+    monkeypatch.setattr(trace, "_TRACER_PROVIDER", provider)  # as an OTEL_* setup would
+    monkeypatch.setenv("FASTAPI_OTEL_AUTO_CONFIGURE", "true")
+    with TestClient(create_app(mini)) as client:
+        response = client.get("/api/v1/find-help", params={"age": 14, "area": "norra", "q": SECRET})
+        assert response.status_code == 200
+        assert client.get("/").status_code == 200
+    assert provider.asked == []
