@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
+from contextlib import suppress
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from pathways.errors import Loc, Problem
@@ -77,23 +79,10 @@ PARTED = frozenset({AreaType.kommun, AreaType.stadsdel})
 # alone would silently be Östra Göinge, "stad" is in four names.
 GENERIC = frozenset(
     name_key(word)
-    for word in (
-        "kommun",
-        "stad",
-        "stadsdel",
-        "stadsdelsområde",
-        "stadsområde",
-        "län",
-        "region",
-        "östra",
-        "västra",
-        "norra",
-        "södra",
-        "lilla",
-        "stora",
-        "övre",
-        "nedre",
-    )
+    for word in (  # noqa: SIM905 - a list of words reads best as words
+        "kommun stad stadsdel stadsdelsområde stadsområde län region östra västra norra "
+        "södra lilla stora övre nedre"
+    ).split()
 )
 
 
@@ -143,14 +132,30 @@ def _ids(items: list[Any], records: Records, only: Positions) -> Counter[str]:
     """How often each id is used; in a part (`only`), only the ids of its `records`."""
     if only is None:  # the records are all the mappings of the section
         return Counter(ident for _, _, ident in records if ident is not None)
-    wanted = {ident for _, _, ident in records if ident is not None}
-    counts: Counter[str] = Counter()
-    for item in items:
-        if isinstance(item, dict):
-            ident = item.get("id")
-            if ident in wanted:
-                counts[ident] += 1
-    return counts
+    ids = column(items, "id")
+    return Counter(ids[p] for p in positions_of(ids, {i for _, _, i in records if i is not None}))
+
+
+def column(items: list[Any], field: str) -> list[Any]:
+    """Each record's `field` (None for a record that is no mapping), read in C."""
+    try:
+        return list(map(dict.get, items, repeat(field)))
+    except TypeError:  # a record that is no mapping: pydantic's to report
+        return [item.get(field) if isinstance(item, dict) else None for item in items]
+
+
+def positions_of(values: list[Any], wanted: Collection[str]) -> list[int]:
+    """Where the `wanted` strings are in `values`, in order (an edit's few: by `list.index`)."""
+    if len(wanted) > 8:
+        return [p for p, value in enumerate(values) if isinstance(value, str) and value in wanted]
+    found: list[int] = []
+    for value in wanted:
+        at = -1
+        with suppress(ValueError):
+            while True:
+                at = values.index(value, at + 1)
+                found.append(at)
+    return sorted(found)
 
 
 def _duplicates(
@@ -237,13 +242,15 @@ def _check_codes(records: Records, problems: list[Problem]) -> None:
 def retired_by_id(items: list[Any], wanted: Collection[str] | None = None) -> dict[str, bool]:
     """Provider id -> whether it is retired (of an id used twice, the last record); with
     `wanted`, for those ids only."""
+    if wanted is not None:
+        ids = column(items, "id")
+        return {
+            ids[p]: items[p].get("retired") is True for p in positions_of(ids, wanted) if ids[p]
+        }
     return {
         ident: item.get("retired") is True
         for item in items
-        if isinstance(item, dict)
-        and isinstance(ident := item.get("id"), str)
-        and ident
-        and (wanted is None or ident in wanted)
+        if isinstance(item, dict) and isinstance(ident := item.get("id"), str) and ident
     }
 
 

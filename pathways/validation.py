@@ -30,8 +30,10 @@ from pathways.rules import (
     check_flows,
     check_forums,
     check_providers,
+    column,
     exact_key,
     name_key,
+    positions_of,
     retired_by_id,
     strings,
 )
@@ -185,17 +187,26 @@ def dependents(
         if not wanted:
             continue
         written = skip.get(section, set())
-        positions = out.setdefault(section, set())
+        items = sections.get(section, [])
+        found_at = out.setdefault(section, set())
         for reader, found in wanted:
-            for position, record in enumerate(sections.get(section, ())):
-                if position in written or not isinstance(record, dict):
-                    continue
-                if reader is _own_id:
-                    if record.get("id") in found:
-                        positions.add(position)
-                elif any(ident in found for ident in reader(record)):
-                    positions.add(position)
+            found_at.update(p for p in _reading(items, reader, found) if p not in written)
     return out
+
+
+def _reading(items: list[Any], reader: Reader, found: set[str]) -> Iterable[int]:
+    """Positions of the records whose `reader` reads any `found` id: by columns if it can."""
+    if reader is _own_id:
+        return positions_of(column(items, "id"), found)
+    if reader is _flow_providers:  # its reads, column by column
+        ends = {p for end in ("from", "to") for p in positions_of(column(items, end), found)}
+        for at, left_out in enumerate(column(items, "except")):
+            if isinstance(left_out, list) and any(end in found for _, end in strings(left_out)):
+                ends.add(at)
+        return ends
+    return (
+        p for p, r in enumerate(items) if isinstance(r, dict) and any(i in found for i in reader(r))
+    )
 
 
 def providers_read(
