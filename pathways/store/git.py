@@ -16,6 +16,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from pathways.store import plumbing
+
 SYSTEM_NAME = "Vårdkedjan"
 SYSTEM_EMAIL = "system@vardkedjan.invalid"
 USER_DOMAIN = "users.vardkedjan.invalid"
@@ -66,6 +68,8 @@ class Git:
         self.root = root
         self._unpacked = 0  # commits made here since the loose objects were last packed
         self._packing: threading.Timer | None = None  # the packing, waiting for quiet
+        self._objects: Path | None = None  # for blobs written here (None: `git commit`)
+        self._asked = False  # whether git was asked where that is
         env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
         env.update(
             GIT_CONFIG_NOSYSTEM="1",
@@ -95,7 +99,13 @@ class Git:
             f"safe.directory={root}",
         ]
 
-    def run(self, *args: str, input: bytes | None = None, nice: bool = False) -> bytes:
+    def run(
+        self,
+        *args: str,
+        input: bytes | None = None,
+        nice: bool = False,
+        env: dict[str, str] | None = None,
+    ) -> bytes:
         command = ["nice", "-n", "10"] if nice else []
         command += ["git", "-C", str(self.root)]
         for setting in self.config:
@@ -105,7 +115,7 @@ class Git:
                 [*command, *args],
                 input=input,
                 capture_output=True,
-                env=self.env,
+                env=self.env if env is None else {**self.env, **env},
                 timeout=_TIMEOUT,
                 check=False,
             )
@@ -150,18 +160,16 @@ class Git:
     def commit(self, path: str, *, author: str, message: str) -> str:
         """Record the file as it is now; return the new commit's id.
 
-        `git commit -- path` stages the file itself: a separate `git add` would hash and
-        compress a national registry twice (40 ms of each edit). A file git does not
-        track yet (the first commit) is added first.
+        Through git's plumbing, with the blob written in process (`pathways.store.plumbing`:
+        a national registry's commit took 110 ms, most of it hashing the file three
+        times). Where that does not apply, `git commit -- path`, which stages the file
+        itself (a file git does not track yet, the first commit, is added first).
         """
-        try:
-            self._commit(path, author, message)
-        except GitError:
-            self.run("add", "--", path)
-            self._commit(path, author, message)
-        head = self.head()
-        if head is None:  # pragma: no cover - git said it committed
-            raise GitError("git commit left no HEAD")
+        objects = self._plumbing_objects()
+        if objects is not None and "/" not in path:
+            head = self._plumbed(objects, path, author, message)
+        else:
+            head = self._porcelain(path, author, message)
         self._unpacked += 1
         if self._unpacked >= PACK_EVERY:  # each commit puts the packing off again
             if self._packing is not None:
@@ -183,6 +191,65 @@ class Git:
             self.run("-c", "pack.threads=1", "gc", "--auto", "--quiet", nice=True)
         except GitError as exc:  # the next packing tries again; the history is intact
             log.warning("packing the registry's git objects failed: %s", exc)
+
+    def _porcelain(self, path: str, author: str, message: str) -> str:
+        try:
+            self._commit(path, author, message)
+        except GitError:
+            self.run("add", "--", path)
+            self._commit(path, author, message)
+        head = self.head()
+        if head is None:  # pragma: no cover - git said it committed
+            raise GitError("git commit left no HEAD")
+        return head
+
+    def _plumbing_objects(self) -> Path | None:
+        """The object folder to write blobs into, or None where `git commit` must do it
+        (git older than `git hook run`, SHA-256 objects); asked of git once."""
+        if not self._asked:
+            self._asked = True
+            version = plumbing.version_of(self.run("version").decode("utf-8", "replace"))
+            if version >= plumbing.HOOK_RUN:
+                found = self.run("rev-parse", "--absolute-git-dir", "--show-object-format")
+                git_dir, _, object_format = found.decode("utf-8").strip().partition("\n")
+                if object_format.strip() == "sha1":
+                    self._objects = Path(git_dir) / "objects"
+        return self._objects
+
+    def _plumbed(self, objects: Path, path: str, author: str, message: str) -> str:
+        """`git commit --only -- path`, step by step (`pathways.store.plumbing`)."""
+        text = plumbing.cleaned(message)
+        if not text:
+            raise GitError("git commit: an empty message")
+        parent = self.head()
+        blob = plumbing.loose_blob(objects, self.root / path)
+        listing = self.run("ls-tree", "-z", parent) if parent else b""
+        changed = plumbing.tree_with(listing, path, blob)
+        if changed is None:
+            raise GitError(f"git commit: {path} is as committed; nothing to commit")
+        entries, mode = changed
+        tree = self.run("mktree", "-z", input=entries).decode().strip()
+        name, email = plumbing.identity(author)
+        parents = ["-p", parent] if parent else []
+        made = self.run(
+            "commit-tree",
+            tree,
+            *parents,
+            "-F",
+            "-",
+            input=text.encode("utf-8"),
+            env={"GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email},
+        )
+        commit = made.decode().strip()
+        initial = "" if parent else " (initial)"
+        reason = f"commit{initial}: {plumbing.subject(text)}"
+        self.run("update-ref", "-m", reason, "HEAD", commit, parent or plumbing.ZERO)
+        self.run("update-index", "--add", "--cacheinfo", f"{mode},{blob},{path}")
+        try:  # as after `git commit`: the commit stands whatever the hook does
+            self.run("hook", "run", "--ignore-missing", "post-commit")
+        except GitError as exc:
+            log.warning("the post-commit hook failed: %s", exc)
+        return commit
 
     def _commit(self, path: str, author: str, message: str) -> None:
         self.run(

@@ -1,0 +1,146 @@
+"""A commit through git's plumbing, with the blob written in process, is the commit
+`git commit --cleanup=whitespace -- path` would make (`pathways.store.plumbing`)."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pathways.store import plumbing
+from pathways.store.git import Git, GitError, author_ident
+
+MESSAGES = [
+    "Ändra mottagningen 'bup-x': telefon\n",
+    "  \n\nFörsta raden   \n\n\n\nAndra stycket\t\n\n",
+    "no newline at the end",
+    "one\n\n\n\ntwo\n   \nthree  \n",
+]
+
+
+def repository(folder: Path) -> Git:
+    folder.mkdir(exist_ok=True)
+    repo = Git(folder)
+    repo.init()
+    return repo
+
+
+def repo_run(repo: Git, *args: str) -> str:
+    return repo.run(*args).decode("utf-8")
+
+
+def test_the_plumbing_is_what_commits_here(tmp_path: Path) -> None:
+    """This machine's git has `git hook run` and SHA-1 objects: the fast path is taken
+    (else every other test here would test `git commit` only)."""
+    repo = repository(tmp_path)
+    assert repo._plumbing_objects() == (tmp_path / ".git" / "objects").resolve()
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+def test_the_same_tree_message_and_author_as_git_commit(tmp_path: Path, message: str) -> None:
+    ours, theirs = repository(tmp_path / "ours"), repository(tmp_path / "theirs")
+    theirs._asked = True  # no object folder: `git commit` itself
+    for n, repo in enumerate((ours, theirs)):
+        (repo.root / "other.log").write_text("kept\n")
+        repo.commit("other.log", author=author_ident("system"), message="first\n")
+        (repo.root / "providers.yaml").write_text("version: 1\nareas: []  # å ä ö\n" * 500)
+        (repo.root / "other.log").write_text(f"changed but not committed {n}\n")
+        sha = repo.commit("providers.yaml", author=author_ident("anna"), message=message)
+        assert sha == repo_run(repo, "rev-parse", "HEAD").strip()
+    for part in ("%T", "%B", "%an <%ae>", "%P"):
+        ours_part = repo_run(ours, "log", "-1", f"--format={part}")
+        theirs_part = repo_run(theirs, "log", "-1", f"--format={part}")
+        if part != "%P":  # the parents differ by their dates; there is one each
+            assert ours_part == theirs_part
+        else:
+            assert len(ours_part.split()) == len(theirs_part.split()) == 1
+    assert repo_run(ours, "show", "HEAD:other.log") == "kept\n"  # only the path is committed
+    assert repo_run(ours, "status", "--porcelain", "--", "providers.yaml") == ""
+    assert " M other.log" in repo_run(ours, "status", "--porcelain")  # left as it was
+    repo_run(ours, "fsck", "--strict", "--no-progress")  # raises on a broken object
+
+
+def test_the_first_commit_and_a_loose_blob_git_reads(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    data = "version: 1\n# Malmö\n".encode() * 1000
+    (tmp_path / "providers.yaml").write_bytes(data)
+    repo.commit("providers.yaml", author=author_ident("anna"), message="Start\n")
+    blob = repo_run(repo, "rev-parse", "HEAD:providers.yaml").strip()
+    assert repo.run("cat-file", "blob", blob) == data
+    loose = tmp_path / ".git" / "objects" / blob[:2] / blob[2:]
+    assert not loose.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    assert repo_run(repo, "reflog", "-1", "--format=%gs") == "commit (initial): Start\n"
+    assert not list(loose.parent.glob("tmp_obj_*"))
+
+
+def test_nothing_to_commit_is_refused_as_git_refuses_it(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    (tmp_path / "providers.yaml").write_text("version: 1\n")
+    first = repo.commit("providers.yaml", author=author_ident("anna"), message="one\n")
+    with pytest.raises(GitError, match="nothing to commit"):
+        repo.commit("providers.yaml", author=author_ident("anna"), message="two\n")
+    (tmp_path / "providers.yaml").write_text("version: 1\n# b\n")
+    with pytest.raises(GitError, match="empty message"):
+        repo.commit("providers.yaml", author=author_ident("anna"), message=" \n\n")
+    assert repo.head() == first
+
+
+def test_the_post_commit_hook_runs_and_cannot_undo_the_commit(tmp_path: Path) -> None:
+    """The hook tells the replicas (README); a failing one leaves the commit made."""
+    repo = repository(tmp_path)
+    hook = tmp_path / ".git" / "hooks" / "post-commit"
+    hook.parent.mkdir(exist_ok=True)
+    hook.write_text('#!/bin/sh\ngit rev-parse HEAD >> "$(git rev-parse --git-dir)/told"\nexit 3\n')
+    hook.chmod(0o755)
+    shas = []
+    for n in range(2):
+        (tmp_path / "providers.yaml").write_text(f"version: 1\n# {n}\n")
+        shas.append(repo.commit("providers.yaml", author=author_ident("anna"), message="e\n"))
+    assert (tmp_path / ".git" / "told").read_text().split() == shas
+    assert repo.head() == shas[-1]
+
+
+def test_a_commit_made_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    """The branch moves from the parent the commit was made on, or not at all."""
+    repo = repository(tmp_path)
+    (tmp_path / "providers.yaml").write_text("version: 1\n")
+    repo.commit("providers.yaml", author=author_ident("anna"), message="one\n")
+    real_head = repo.head
+
+    def head_then_someone_commits() -> str | None:
+        parent = real_head()
+        (tmp_path / "x.txt").write_text("x\n")
+        someone = ["git", "-C", str(tmp_path), "-c", "user.name=a", "-c", "user.email=a@b.c"]
+        subprocess.run([*someone, "add", "x.txt"], check=True)
+        subprocess.run([*someone, "commit", "-q", "-m", "meanwhile"], check=True)
+        return parent
+
+    repo.head = head_then_someone_commits  # type: ignore[method-assign]
+    (tmp_path / "providers.yaml").write_text("version: 1\n# two\n")
+    with pytest.raises(GitError, match="update-ref"):
+        repo.commit("providers.yaml", author=author_ident("anna"), message="two\n")
+    assert repo_run(repo, "log", "-1", "--format=%s") == "meanwhile\n"
+
+
+def test_a_file_changed_while_it_is_stored_is_not_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The blob is hashed, then written and hashed again: bytes that changed in between
+    would be stored under another file's id, so nothing is stored."""
+    repo = repository(tmp_path)
+    source = tmp_path / "providers.yaml"
+    source.write_text("version: 1\n# before\n")
+    hashed = plumbing._hashed
+
+    def hashed_then_changed(header: bytes, path: Path) -> str:
+        name = hashed(header, path)
+        path.write_text("version: 1\n# after!\n")  # the same size, other bytes
+        return name
+
+    monkeypatch.setattr(plumbing, "_hashed", hashed_then_changed)
+    with pytest.raises(OSError, match="changed while it was stored"):
+        repo.commit("providers.yaml", author=author_ident("anna"), message="one\n")
+    assert repo.head() is None
+    assert not [p for p in (tmp_path / ".git" / "objects").rglob("*") if p.is_file()]
