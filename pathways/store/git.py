@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import subprocess
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,31 @@ def is_revision(text: str) -> bool:
     return bool(_REV.match(text))
 
 
+Done = subprocess.CompletedProcess[bytes]
+
+
+def _piped(command: list[str], input: bytes | None, env: dict[str, str]) -> Done:
+    return subprocess.run(
+        command, input=input, capture_output=True, env=env, timeout=_TIMEOUT, check=False
+    )
+
+
+def _hooked(command: list[str], input: bytes | None, env: dict[str, str]) -> Done:
+    """Run a command that may run a hook, its output in temporary files, not pipes.
+
+    A hook may leave work running in the background: the README's post-commit hook
+    notifies each replica with `curl ... &`. That process inherits the hook's output, and
+    a pipe stays open until it ends, so a replica that did not answer held every save
+    for as long as curl waited (2 s in the README). A file is read when git is done."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        done = subprocess.run(
+            command, input=input, stdout=out, stderr=err, env=env, timeout=_TIMEOUT, check=False
+        )
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(command, done.returncode, out.read(), err.read())
+
+
 class Git:
     """One repository, with a work tree at `root`."""
 
@@ -105,19 +131,16 @@ class Git:
         input: bytes | None = None,
         nice: bool = False,
         env: dict[str, str] | None = None,
+        hooks: bool = False,
     ) -> bytes:
+        """git's output; `hooks` for a command that may run a hook (see `_hooked`)."""
         command = ["nice", "-n", "10"] if nice else []
         command += ["git", "-C", str(self.root)]
         for setting in self.config:
             command += ["-c", setting]
         try:
-            done = subprocess.run(
-                [*command, *args],
-                input=input,
-                capture_output=True,
-                env=self.env if env is None else {**self.env, **env},
-                timeout=_TIMEOUT,
-                check=False,
+            done = (_hooked if hooks else _piped)(
+                [*command, *args], input, self.env if env is None else {**self.env, **env}
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise GitError(f"git {args[0]} could not run: {exc}") from exc
@@ -243,10 +266,11 @@ class Git:
         commit = made.decode().strip()
         initial = "" if parent else " (initial)"
         reason = f"commit{initial}: {plumbing.subject(text)}"
-        self.run("update-ref", "-m", reason, "HEAD", commit, parent or plumbing.ZERO)
+        # update-ref may run a reference-transaction hook, as `git commit` would.
+        self.run("update-ref", "-m", reason, "HEAD", commit, parent or plumbing.ZERO, hooks=True)
         self.run("update-index", "--add", "--cacheinfo", f"{mode},{blob},{path}")
         try:  # as after `git commit`: the commit stands whatever the hook does
-            self.run("hook", "run", "--ignore-missing", "post-commit")
+            self.run("hook", "run", "--ignore-missing", "post-commit", hooks=True)
         except GitError as exc:
             log.warning("the post-commit hook failed: %s", exc)
         return commit
@@ -263,6 +287,7 @@ class Git:
             "--",
             path,
             input=message.encode("utf-8"),
+            hooks=True,  # post-commit (and reference-transaction) hooks run
         )
 
     def log(

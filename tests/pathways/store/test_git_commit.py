@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import stat
 import subprocess
 from pathlib import Path
@@ -100,6 +103,35 @@ def test_the_post_commit_hook_runs_and_cannot_undo_the_commit(tmp_path: Path) ->
         shas.append(repo.commit("providers.yaml", author=author_ident("anna"), message="e\n"))
     assert (tmp_path / ".git" / "told").read_text().split() == shas
     assert repo.head() == shas[-1]
+
+
+@pytest.mark.parametrize("plumbed", [True, False], ids=["plumbing", "git commit"])
+def test_work_a_hook_leaves_running_does_not_hold_the_commit(tmp_path: Path, plumbed: bool) -> None:
+    """The README's hook notifies each replica with `curl ... &`: a replica that does not
+    answer keeps curl, and with it the hook's output, open. The save is made and answered
+    while that goes on (a pipe held it for as long as curl waited)."""
+    repo = repository(tmp_path)
+    repo._asked = not plumbed  # not asked: the plumbing; asked with no folder: git commit
+    hook = tmp_path / ".git" / "hooks" / "post-commit"
+    hook.parent.mkdir(exist_ok=True)
+    hook.write_text(
+        "#!/bin/sh\n"
+        'dir="$(git rev-parse --absolute-git-dir)"\n'
+        'echo "telling the replicas" >&2\n'
+        '(sleep 30; touch "$dir/told") &\n'
+        'echo $! > "$dir/notifier"\n'
+    )
+    hook.chmod(0o755)
+    (tmp_path / "providers.yaml").write_text("version: 1\n")
+    sha = repo.commit("providers.yaml", author=author_ident("anna"), message="e\n")
+    notifier = int((tmp_path / ".git" / "notifier").read_text())
+    try:
+        assert repo.head() == sha
+        assert not (tmp_path / ".git" / "told").exists()  # still running in the background
+        os.kill(notifier, 0)  # alive: raises if it had ended
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(notifier, signal.SIGTERM)
 
 
 def test_a_commit_made_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
