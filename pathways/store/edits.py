@@ -6,8 +6,7 @@ checks it with the loader's own validation (`pathways.loader.load_parsed`, the f
 by record. `pathways.store.live` writes what `plan` returns; a preview shows it unsaved.
 
 Records are given as the YAML writes them (`from`, `to`, `except` for flows; dates as
-`date` objects or ISO strings), and updates replace the whole record, like a PUT: a field
-left out is removed.
+`date` objects or ISO strings); an update replaces the whole record, like a PUT.
 
 Retiring a provider: validation refuses flows to or from a retired provider (and forums
 that list it as a member). By default the retirement is then refused with those records
@@ -30,7 +29,7 @@ from pathways.models import RegistryDocument
 from pathways.store import incremental
 from pathways.store.focus import Cursor
 from pathways.store.history import describe
-from pathways.store.incremental import Version
+from pathways.store.incremental import Changed, Version
 from pathways.store.versions import ChangeDiff, RecordIndex, diff, etag, singular
 from pathways.validation import KIND_IDS
 from pathways.yamlio.canonical import canonical, jsonable
@@ -314,15 +313,15 @@ def plan(text: str, records: RecordIndex, op: Operation, base: Version | None = 
             _write(cursor, records, edit)
         except LayoutError as exc:
             raise _layout_refused(records, edit, exc) from None
-    return finish(text, records, cursor.text, edits, base=base if known else None)
+    return finish(text, records, cursor.text, edits, "", base if known else None, cursor.changed)
 
 
 def _read(
-    records: RecordIndex, new_text: str, base: Version | None
+    records: RecordIndex, new_text: str, base: Version | None, changed: Changed
 ) -> tuple[RegistryDocument, RecordIndex, ChangeDiff, Version | None, Any]:
     """The new text read in part from `base` when that can be done, else whole (parsed
     once, for the document, the records and the next edit); with the diff from `records`."""
-    version = incremental.read(base, new_text, FILE) if base is not None else None
+    version = incremental.read(base, new_text, FILE, changed) if base is not None else None
     if version is not None and base is not None:
         doc, found, unread = version.document, version.records, incremental.UNREAD
         return doc, found, incremental.diff(version), version, unread
@@ -338,9 +337,10 @@ def finish(
     edits: Sequence[Edit],
     summary: str = "",
     base: Version | None = None,
+    changed: Changed = None,  # how new_text differs from base's, if known (`Cursor`)
 ) -> Plan:
     """Validate a new text with the loader, check it says what the edits meant, and diff it."""
-    document, new_records, changes, version, raw = _read(records, new_text, base)
+    document, new_records, changes, version, raw = _read(records, new_text, base, changed)
     problems = []
     for edit in edits:
         got = new_records.get(edit.section, edit.ident)
@@ -371,7 +371,7 @@ def finish(
 def plan_text(text: str, records: RecordIndex, new_text: str, base: Version | None = None) -> Plan:
     """A whole new registry text made by hand, validated by the loader and diffed."""
     known = base if base is not None and base.text == text else None
-    document, new_records, changes, version, raw = _read(records, new_text, known)
+    document, new_records, changes, version, raw = _read(records, new_text, known, None)
     main = changes.records[0] if changes else None
     section, ident = (main.section, main.id) if main else ("providers", "")
     return Plan(

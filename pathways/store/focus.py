@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from pathways.store.versions import RecordIndex
 from pathways.yamlio.edit import LayoutError
-from pathways.yamlio.regions import Layout, Section, changes
+from pathways.yamlio.regions import Hunk, Layout, Section, changes
 
 # How far back from the end of a list an append looks for a block record to copy its
 # indentation from (records written `- {...}` do not show it).
@@ -29,6 +29,10 @@ class Cursor:
         self.layout = layout
         self._records = records
         self._ids: dict[str, list[str]] = {}
+        self._edits = 0
+        # After one edit, how the text differs from the first: the reading in part
+        # (`incremental.read`) need not compare the two 6 MB texts again.
+        self.changed: tuple[list[Hunk], Layout] | None = None
 
     def ids(self, section: str) -> list[str] | None:
         found = self._ids.get(section)
@@ -90,7 +94,7 @@ class Cursor:
     def whole(self, new: str, name: str, ident: str, action: str) -> None:
         """Take a text edited whole (the slow way) as the new version."""
         found = None if self.layout is None else changes(self.text, self.layout, new)
-        self.text, self.layout = new, None if found is None else found[1]
+        self._moved(new, found)
         ids = self.ids(name)
         if ids is None:
             return
@@ -114,5 +118,10 @@ class Cursor:
         found = changes(text, self.layout, new)
         if found is None:
             return False
-        self.text, self.layout = new, found[1]
+        self._moved(new, found)
         return True
+
+    def _moved(self, new: str, found: tuple[list[Hunk], Layout] | None) -> None:
+        self._edits += 1
+        self.changed = found if self._edits == 1 else None
+        self.text, self.layout = new, None if found is None else found[1]

@@ -56,6 +56,7 @@ from pathways.yamlio.regions import (
 )
 
 UNREAD: Any = object()  # not read yet: what a version reads when first asked for
+Changed = tuple[list[Hunk], Layout] | None  # how a text differs from a version's, if known
 log = logging.getLogger("vardkedjan.incremental")
 
 
@@ -141,20 +142,22 @@ class Version:
         return self._spent
 
 
-def read(base: Version, text: str, file: str) -> Version | None:
+def read(base: Version, text: str, file: str, changed: Changed = None) -> Version | None:
     """The version of `text` read in part from `base`, or None to read it whole; a
     refused text raises `RegistryInvalid`, every problem on its line, as the loader would.
+    `changed` is `regions.changes(base.text, base.layout, text)` when the caller has it
+    already (an edit's `Cursor`), so the two texts are not compared again.
 
     The cyclic collector is paused meanwhile: with a national registry in memory, one
     full collection triggered by this work's small allocations costs seconds."""
     with collector_paused():
-        return _read(base, text, file)
+        return _read(base, text, file, changed)
 
 
-def _read(base: Version, text: str, file: str) -> Version | None:
+def _read(base: Version, text: str, file: str, known: Changed) -> Version | None:
     limits.check_size(len(text), file)
     before = base.layout
-    changed = None if before is None else changes(base.text, before, text)
+    changed = known if known is not None or before is None else changes(base.text, before, text)
     if before is None or changed is None or not isinstance(base.raw, Mapping):
         return None
     found, after = changed

@@ -132,3 +132,38 @@ def identity(ident: str) -> tuple[str, str]:
     """("name", "email") from `name <email>`."""
     name, _, rest = ident.partition(" <")
     return name, rest.rstrip(">")
+
+
+_SHA1 = re.compile(r"[0-9a-f]{40}")
+
+
+def head_of(git_dir: Path) -> str | None:
+    """HEAD's commit read from the ref files as git reads them, or None where only git
+    can say: a branch not (or no longer) in a file of its own (packed refs, reftable, a
+    branch with no commit yet, a worktree's shared refs), or anything unusual.
+
+    HEAD names its branch (`ref: refs/heads/main`) or holds a commit id (detached); git
+    writes a branch by renaming a new file into place, so the file read is whole."""
+    try:
+        head = (git_dir / "HEAD").read_text(encoding="ascii").strip()
+        if head.startswith("ref: refs/heads/"):
+            name = head[len("ref: ") :]
+            if ".." in name or name.endswith("/"):
+                return None
+            head = (git_dir / name).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeError):
+        return None
+    return head if _SHA1.fullmatch(head) else None
+
+
+def has_no_hook(git_dir: Path, name: str) -> bool:
+    """Whether git surely runs no `name` hook: none in the hooks folder, and nothing in
+    the repository's configuration that could name another (`core.hooksPath`, hook
+    sections of newer git, an include). Where unsure, False: git is asked."""
+    try:
+        config = (git_dir / "config").read_text(encoding="utf-8").lower()
+    except (OSError, UnicodeError):
+        return False
+    if "hook" in config or "include" in config:
+        return False
+    return not os.path.lexists(git_dir / "hooks" / name)

@@ -176,3 +176,63 @@ def test_a_file_changed_while_it_is_stored_is_not_stored(
         repo.commit("providers.yaml", author=author_ident("anna"), message="one\n")
     assert repo.head() is None
     assert not [p for p in (tmp_path / ".git" / "objects").rglob("*") if p.is_file()]
+
+
+def someone_commits(folder: Path, name: str) -> None:
+    (folder / name).write_text(f"{name}\n")
+    someone = ["git", "-C", str(folder), "-c", "user.name=a", "-c", "user.email=a@b.c"]
+    subprocess.run([*someone, "add", name], check=True)
+    subprocess.run([*someone, "commit", "-q", "-m", f"add {name}"], check=True)
+
+
+def test_head_is_what_git_says_whatever_the_refs_look_like(tmp_path: Path) -> None:
+    """HEAD is read from the ref files where they say it plainly, else asked of git: a
+    loose branch, one made by someone else, packed refs, a detached HEAD."""
+    repo = repository(tmp_path)
+    assert repo.head() is None
+    (tmp_path / "providers.yaml").write_text("version: 1\n")
+    repo.commit("providers.yaml", author=author_ident("anna"), message="one\n")
+
+    def git_says() -> str:
+        return repo_run(repo, "rev-parse", "HEAD").strip()
+
+    assert repo.head() == git_says()
+    someone_commits(tmp_path, "x.txt")
+    assert repo.head() == git_says()
+    repo.run("pack-refs", "--all")  # the branch's own file is gone
+    assert not (tmp_path / ".git" / "refs" / "heads" / "main").exists()
+    assert repo.head() == git_says()
+    someone_commits(tmp_path, "y.txt")
+    repo.run("checkout", "-q", "--detach", "HEAD~1")
+    assert repo.head() == git_says()
+
+
+def test_a_commit_made_elsewhere_stays_in_the_next_tree(tmp_path: Path) -> None:
+    """The tree of the last commit made here is reused only while it is still HEAD."""
+    repo = repository(tmp_path)
+    for n in range(2):
+        (tmp_path / "providers.yaml").write_text(f"version: 1\n# {n}\n")
+        repo.commit("providers.yaml", author=author_ident("anna"), message=f"{n}\n")
+        someone_commits(tmp_path, f"x{n}.txt")
+    files = repo_run(repo, "ls-tree", "--name-only", "HEAD").split()
+    assert files == ["providers.yaml", "x0.txt", "x1.txt"]
+    assert repo_run(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("where", ["hooksPath", "include"])
+def test_a_hook_kept_elsewhere_still_runs(tmp_path: Path, where: str) -> None:
+    """A post-commit hook in `core.hooksPath`, even one set in an included file, runs:
+    git is asked whenever the configuration could name hooks."""
+    repo = repository(tmp_path)
+    hooks = tmp_path / "my-hooks"
+    hooks.mkdir()
+    (hooks / "post-commit").write_text('#!/bin/sh\ntouch "$(git rev-parse --git-dir)/told"\n')
+    (hooks / "post-commit").chmod(0o755)
+    if where == "include":
+        (tmp_path / "extra.config").write_text(f"[core]\n\thooksPath = {hooks}\n")
+        repo.run("config", "include.path", str(tmp_path / "extra.config"))
+    else:
+        repo.run("config", "core.hooksPath", str(hooks))
+    (tmp_path / "providers.yaml").write_text("version: 1\n")
+    repo.commit("providers.yaml", author=author_ident("anna"), message="one\n")
+    assert (tmp_path / ".git" / "told").exists()
