@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -345,11 +346,12 @@ def replica(
     log: Path,
     edits: int = 3,
 ) -> None:
-    """A replica following the primary's repository: PUT on the primary, POST notify to
-    the replica (as the post-commit hook does), until the replica serves the edit."""
+    """A replica following the primary's repository, told of each commit by the README's
+    post-commit hook on the primary: PUT on the primary, until the replica serves it."""
     env = {**os.environ, "VARDKEDJAN_NOTIFY_TOKEN": NOTIFY, "VARDKEDJAN_CACHE": str(folder / "c")}
     args = ["--follow", str(instance / "registry"), "--poll", "0", "--instance", str(folder / "r")]
     process, base = _serve(cli, args, env, log)
+    notify_hook(instance / "registry" / ".git" / "hooks" / "post-commit", base)
     auth = {"Authorization": f"Bearer {token}"}
     url = f"{primary}/api/v1/admin/providers/{edited}"
     times = []
@@ -360,7 +362,6 @@ def replica(
             record = {**json.loads(body), "hours": f"Replikerad {n}"}
             started = time.perf_counter()
             status, _, _ = _call(url, "PUT", record, {**auth, "If-Match": headers["etag"]})
-            _call(f"{base}/api/v1/admin/notify", "POST", {}, {"Authorization": f"Bearer {NOTIFY}"})
             if status != 200:
                 raise RuntimeError(f"PUT on the primary answered {status}")
             _until_visible(base, edited, record["hours"], streak=1)
@@ -374,6 +375,23 @@ def replica(
         "< 1 s",
         worst < 1.0,
     )
+
+
+def notify_hook(hook: Path, replica: str) -> None:
+    """The README's post-commit hook, telling one replica: curl in the background, or
+    this Python where there is no curl."""
+    url, auth = f"{replica}/api/v1/admin/notify", f"Authorization: Bearer {NOTIFY}"
+    if shutil.which("curl"):
+        tell = f'curl -fsS -m 2 -X POST -H "{auth}" "{url}"'
+    else:
+        code = (
+            "import urllib.request as u; u.urlopen(u.Request("
+            f"'{url}', b'', {{'Authorization': 'Bearer {NOTIFY}'}}, method='POST'), timeout=2)"
+        )
+        tell = f'"{sys.executable}" -c "{code}"'
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text(f"#!/bin/sh\n{tell} >/dev/null 2>&1 &\n")
+    hook.chmod(0o755)
 
 
 def _until_visible(base: str, provider: str, hours: str, streak: int = 20) -> float:
