@@ -168,7 +168,7 @@ def app_from_settings(settings: Settings | None = None) -> FastAPI:
 def open_follower(settings: FollowSettings) -> Follower:
     assert settings.follow is not None
     interval = settings.follow_interval if settings.follow_interval > 0 else None
-    return Follower.open(settings.follow, settings.follow_folder, interval)
+    return Follower.open(settings.follow, settings.follow_folder, interval, freeze=True)
 
 
 def _app_from_settings(settings: Settings) -> FastAPI:
