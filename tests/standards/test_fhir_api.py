@@ -113,6 +113,10 @@ def test_search_by_category_organization_and_id(
     assert {s.id for s in same} == {s.id for s in akut}
     both = search(bundled_client, "HealthcareService", **{"service-category": "bup_akut,bup"})
     assert len(both) > len(akut)
+    no_system = search(bundled_client, "HealthcareService", **{"service-category": "|bup_akut"})
+    assert {s.id for s in no_system} == {s.id for s in akut}
+    other = search(bundled_client, "HealthcareService", **{"service-category": "urn:x|bup_akut"})
+    assert other == []
     owner = akut[0].providedBy.reference
     mine = search(bundled_client, "HealthcareService", organization=owner)
     assert mine and all(s.providedBy.reference == owner for s in mine)
