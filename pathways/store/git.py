@@ -72,7 +72,7 @@ def _piped(command: list[str], input: bytes | None, env: dict[str, str]) -> Done
 
 
 def _hooked(command: list[str], input: bytes | None, env: dict[str, str]) -> Done:
-    """Run a command that may run a hook, its output in temporary files, not pipes.
+    """Run a command that may run a hook, its error output in a temporary file, not a pipe.
 
     A hook may leave work running in the background: the README's post-commit hook
     notifies each replica with `curl ... &`. That process inherits the hook's output, and
