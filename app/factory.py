@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.telemetry import TelemetryConfig
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app import errors, openapi_errors
+from app import errors, openapi_errors, warmup
 from app.accesslog import AccessLog, strip_uvicorn_queries
 from app.auth import Sessions, secret_for
 from app.config import FollowSettings, Settings
@@ -162,6 +162,7 @@ def app_from_settings(settings: Settings | None = None) -> FastAPI:
     app = _app_from_settings(settings or Settings())
     loader.serving()  # loaded: from now on, parse in ways that let requests run between
     sys.setswitchinterval(SWITCH_INTERVAL)  # and let the event loop in often
+    warmup.start(app)  # routes and templates, beside the first requests
     return app
 
 

@@ -1,0 +1,104 @@
+"""A served application has its routes and templates built before the first requests.
+
+FastAPI (0.137 and later) builds an included router's routes, with their pydantic
+validators, on the first request into the router, and Jinja compiles a template on
+its first render. `app.warmup` builds both beside the first requests; after it, the
+first request of each kind builds neither (counted at pydantic's `TypeAdapter` and
+Jinja's `Environment.compile`, which both go through).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import jinja2
+import pydantic
+import pytest
+from fastapi.testclient import TestClient
+
+from app import warmup
+from app.factory import create_app
+from pathways.registry import Registry
+
+# One request into each router, answered or refused (a refusal runs the route too).
+FIRST_REQUESTS = (
+    ("GET", "/api/v1/providers"),
+    ("GET", "/api/v1/find-help?age=15&need=nedstamdhet"),
+    ("GET", "/hitta"),
+    ("GET", "/en/akut"),
+    ("GET", "/proffs/sip"),
+    ("GET", "/karta"),
+    ("GET", "/api/hsds/services"),
+    ("GET", "/api/fhir/metadata"),
+    ("GET", "/api/v1/admin/history"),
+    ("PUT", "/api/v1/admin/providers/nobody"),
+    ("GET", "/admin/login"),
+)
+
+
+class Built:
+    """Counts the validators and templates built while it is installed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.validators = 0
+        self.templates = 0
+        adapter_init = pydantic.TypeAdapter.__init__
+        compile_template = jinja2.Environment.compile
+
+        def counted_adapter(adapter: Any, *args: Any, **kwargs: Any) -> None:
+            self.validators += 1
+            adapter_init(adapter, *args, **kwargs)
+
+        def counted_compile(env: jinja2.Environment, *args: Any, **kwargs: Any) -> Any:
+            self.templates += 1
+            return compile_template(env, *args, **kwargs)
+
+        monkeypatch.setattr(pydantic.TypeAdapter, "__init__", counted_adapter)
+        monkeypatch.setattr(jinja2.Environment, "compile", counted_compile)
+
+
+@pytest.fixture
+def fresh(mini: Registry) -> Iterator[TestClient]:
+    with TestClient(create_app(mini)) as client:
+        yield client
+
+
+def _first_requests(client: TestClient) -> None:
+    for method, path in FIRST_REQUESTS:
+        answer = client.request(method, path, json={} if method == "PUT" else None)
+        assert answer.status_code < 500, (method, path, answer.text[:200])
+
+
+def test_without_warm_up_the_first_requests_build(
+    fresh: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = Built(monkeypatch)
+    _first_requests(fresh)
+    assert built.validators > 0
+    assert built.templates > 0
+
+
+def test_after_warm_up_the_first_requests_build_nothing(
+    fresh: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warmup.warm(fresh.app)  # type: ignore[arg-type]
+    built = Built(monkeypatch)
+    _first_requests(fresh)
+    assert (built.validators, built.templates) == (0, 0)
+
+
+def test_warm_up_builds_the_routes_of_included_routers(fresh: TestClient) -> None:
+    top_level = len(fresh.app.routes)  # type: ignore[attr-defined]
+    assert warmup.routes(fresh.app) > top_level  # type: ignore[arg-type]
+
+
+def test_warm_up_in_its_thread_finishes_and_builds(
+    fresh: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    thread = warmup.start(fresh.app, freeze=False)  # type: ignore[arg-type]
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    built = Built(monkeypatch)
+    _first_requests(fresh)
+    assert (built.validators, built.templates) == (0, 0)
