@@ -10,6 +10,7 @@ Jinja's `Environment.compile`, which both go through).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -102,3 +103,32 @@ def test_warm_up_in_its_thread_finishes_and_builds(
     built = Built(monkeypatch)
     _first_requests(fresh)
     assert (built.validators, built.templates) == (0, 0)
+
+
+def test_the_routes_are_built_before_start_returns(
+    fresh: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class NeverRuns:  # the thread is made but does not run: only what start did is done
+        def __init__(self, **kwargs: Any) -> None:
+            pass
+
+        def start(self) -> None:
+            pass
+
+    monkeypatch.setattr(warmup, "threading", SimpleNamespace(Thread=NeverRuns))
+    warmup.start(fresh.app, freeze=False)  # type: ignore[arg-type]
+    built = Built(monkeypatch)
+    _first_requests(fresh)
+    assert built.validators == 0
+    assert built.templates > 0  # compiled by the requests, as without a warm-up
+
+
+def test_a_failing_step_leaves_the_rest_to_first_use(
+    fresh: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(renderer: object) -> int:
+        raise RuntimeError("a template that does not compile")
+
+    monkeypatch.setattr(warmup, "templates", broken)
+    warmup.warm(fresh.app)  # type: ignore[arg-type]
+    _first_requests(fresh)  # still answered
