@@ -10,11 +10,11 @@ the first time it renders one (about 6 ms each, in each language).
 `start(app)` builds the routes at once, before the server listens (about 50 ms: every
 request needs them, and a request waiting on FastAPI's lock of a router another thread
 was building took 120 ms), then compiles the templates in a daemon thread, so the first
-visitor of a page does not wait for it either. A page asked for first is compiled by its
-request, as before (a template compiled twice is the same template). What is built stays for the
-life of the process, so it is moved out of the cyclic collector's sight when done, and
-what compiling freed is handed back to the system: warming up added 3 MB to a national
-server's resident memory, and adds under 1 MB since.
+visitor of a page does not wait for it either. A page asked for first is compiled by
+its request, as before (a template compiled twice is the same template). What is built
+stays for the life of the process, so it is moved out of the cyclic collector's sight
+when done, and what compiling freed is handed back to the system: warming up added 3 MB
+to a national server's resident memory, and adds under 1 MB since.
 """
 
 from __future__ import annotations
