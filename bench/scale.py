@@ -6,9 +6,10 @@
    building the registry (and writing its snapshot), the second reading the snapshot;
    seconds until /healthz answers, and VmRSS.
 2. Editing: an instance seeded from the registry, `serve --workers 2`, an admin token;
-   `--edits` PUTs of one provider one after the other, each timed; meanwhile a reader
-   thread reads another provider in a loop and keeps its slowest answer; after each PUT,
-   the time until 20 reads in a row (new connections, so both workers answer) serve it.
+   once each worker has answered (each names itself in a test-only header), `--edits`
+   PUTs of one provider one after the other, each timed; meanwhile a reader thread reads
+   another provider in a loop and keeps its slowest answer; after each PUT, the time
+   until 20 reads in a row (new connections, so both workers answer) serve it.
    The workers' VmRSS after every edit: the median of the first `ENDS` edits against
    that of the last `ENDS` (a worker's VmRSS swings by ±8 % from one edit to the next,
    with no trend over 150 edits: a single sample at each end decided the verdict).
@@ -37,6 +38,7 @@ from pathlib import Path
 HOST = "127.0.0.1"
 PROVIDER_PATTERN = "vardcentral-"
 TIMEOUT_S = 300.0
+WORKERS = 2
 ENDS = 10  # edits whose VmRSS is taken together at each end of the run (see the doc)
 
 
@@ -85,6 +87,24 @@ def _healthy(process: subprocess.Popen[bytes], base: str) -> float:
             pass
         time.sleep(0.05)
     raise RuntimeError("/healthz never answered")
+
+
+def _every_worker_answers(process: subprocess.Popen[bytes], url: str) -> None:
+    """Wait until each of the `WORKERS` workers has answered `url`. /healthz answers as
+    soon as one worker is up; reads taken while another still loads its registry (a
+    second of unpickling on the other core) measured its start, not the edits."""
+    seen: set[str] = set()
+    started = time.perf_counter()
+    while len(seen) < WORKERS:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}")
+        if time.perf_counter() - started > TIMEOUT_S:
+            raise RuntimeError(f"only {len(seen)} of {WORKERS} workers answered")
+        status, headers, _ = _call(url, timeout=30)
+        if status == 200 and "x-vardkedjan-worker" in headers:
+            seen.add(headers["x-vardkedjan-worker"])
+        else:
+            time.sleep(0.05)
 
 
 def _rss_mb(pid: int) -> float:
@@ -214,12 +234,12 @@ def editing(cli: Path, data: Path, edits: int, figures: Figures, log: Path) -> N
         instance = Path(folder) / "instance"
         env = {**os.environ, "VARDKEDJAN_CACHE": str(Path(folder) / "cache")}
         token = _user(cli, instance, data, env)
-        args = ["--workers", "2", "--instance", str(instance), "--data", str(data)]
-        process, base = _serve(cli, args, env, log)
+        args = ["--workers", str(WORKERS), "--instance", str(instance), "--data", str(data)]
+        # Each answer names its worker, so that the edits start once every worker serves.
+        process, base = _serve(cli, args, {**env, "VARDKEDJAN_WORKER_HEADER": "1"}, log)
         try:
             _healthy(process, base)
-            for _ in range(20):  # both workers answer once
-                _call(f"{base}/api/v1/providers/{read}")
+            _every_worker_answers(process, f"{base}/api/v1/providers/{read}")
             workers = _children(process.pid)
             figures.add(
                 "worker VmRSS before editing",
