@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
+from starlette.applications import Starlette
 
 from app.auth import Session, Sessions, api_user, get_instance
 from app.rendering import Renderer
@@ -26,18 +27,23 @@ from pathways.store.versions import Versioned
 
 
 async def get_registry(request: Request) -> Registry:
-    """The registry to answer from: an instance's live one (a stat per request; a change
-    saved by another process is loaded in the background and served once built, so no
-    request waits for it) or the fixed one the app was made with."""
-    instance = request.app.state.instance
+    """The registry to answer from (`registry_of`)."""
+    return registry_of(request.app)
+
+
+def registry_of(app: Starlette) -> Registry:
+    """The registry `app` answers from now: an instance's live one (a stat per request; a
+    change saved by another process is loaded in the background and served once built,
+    so no request waits for it), a replica's latest, or the fixed one it was made with."""
+    instance = app.state.instance
     if instance is not None:
         live: Registry = instance.current()
         return live
-    follower = request.app.state.follower
+    follower = app.state.follower
     if follower is not None:
         followed: Registry = follower.current()
         return followed
-    registry: Registry = request.app.state.registry
+    registry: Registry = app.state.registry
     return registry
 
 

@@ -5,21 +5,27 @@ into it: each route's dependencies, parameters and body are analysed and their p
 validators built then. In a serving worker that was 50-150 ms on the event loop for the
 first request into each router (the first admin PUT held every read of its worker for
 that long: the slowest read beside edits, `bench/scale.py`). Jinja compiles a template
-the first time it renders one (about 6 ms each, in each language).
+the first time it renders one (about 6 ms each, in each language). Some modules are
+imported by their first use: the FHIR models (0.1-0.2 s, `fhir_search.rehearse`) and
+anyio's asyncio backend, which anyio loads when a request first runs a function in a
+thread (an admin edit; 50 ms seen on a worker's loop while edits were measured).
 
 `start(app)` builds the routes at once, before the server listens (about 50 ms: every
 request needs them, and a request waiting on FastAPI's lock of a router another thread
-was building took 120 ms), then compiles the templates in a daemon thread, so the first
-visitor of a page does not wait for it either. A page asked for first is compiled by
-its request, as before (a template compiled twice is the same template). What is built
+was building took 120 ms), then compiles the templates and imports those modules in a
+daemon thread, so the first visitor of a page does not wait either. A page asked for
+first is compiled by its request, as before (a template compiled twice is the same
+template), and a module being imported is waited for, as it always was. What is built
 stays for the life of the process, so it is moved out of the cyclic collector's sight
-when done, and what compiling freed is handed back to the system: warming up added 3 MB
-to a national server's resident memory, and adds under 1 MB since.
+when done, and what compiling freed is handed back to the system. The templates add
+under 1 MB to a national server's resident memory; the FHIR models about 5 MB, which
+every worker that answers a FHIR request holds anyway.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import threading
 from collections.abc import Callable
@@ -28,10 +34,13 @@ from typing import TypeVar
 import fastapi.routing
 from fastapi import FastAPI
 
+from app.deps import registry_of
 from app.rendering import Renderer
+from pathways.standards import fhir_search
 from pathways.store.reloading import give_back_memory
 
 log = logging.getLogger("vardkedjan.warmup")
+BACKENDS = ("anyio._backends._asyncio",)  # loaded by name on anyio's first use
 T = TypeVar("T")
 
 
@@ -53,9 +62,17 @@ def templates(renderer: Renderer) -> int:
     return count
 
 
+def modules(app: FastAPI) -> int:
+    """Import what requests would import on first use: anyio's backend, and the FHIR
+    models, by making a few resources (`fhir_search.rehearse`); how many were made."""
+    for name in BACKENDS:
+        importlib.import_module(name)
+    return len(BACKENDS) + fhir_search.rehearse(registry_of(app))
+
+
 def warm(app: FastAPI, *, freeze: bool = False) -> None:
-    """Build the routes and templates now; `freeze` (a serving process) then moves them
-    out of the cyclic collector's sight."""
+    """Build the routes and templates, and import the modules, now; `freeze` (a serving
+    process) then moves them out of the cyclic collector's sight."""
     _guarded(routes, app)
     _compile(app, freeze=freeze)
 
@@ -72,6 +89,7 @@ def start(app: FastAPI, *, freeze: bool = True) -> threading.Thread:
 
 def _compile(app: FastAPI, *, freeze: bool) -> None:
     _guarded(templates, app.state.renderer)
+    _guarded(modules, app)
     if freeze:
         gc.freeze()
     give_back_memory()  # what compiling used and freed

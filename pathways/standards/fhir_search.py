@@ -17,6 +17,7 @@ from pathways.limits import whole_number
 from pathways.models import Area
 from pathways.registry import MEMO_CARRIED, Registry
 from pathways.standards import fhir
+from pathways.standards.hsds import organization_of
 from pathways.standards.hsds_query import MAX_PER_PAGE, index
 
 DEFAULT_COUNT = 50
@@ -207,13 +208,7 @@ def searchset(idx: FhirIndex, kind: str, ids: list[str], search: Search, url: st
     (ending in `?` or `&`), and the resources' full URLs sit beside it."""
     count, offset = search.page()
     shown = ids[offset : offset + count]
-    links = [{"relation": "self", "url": f"{url}_count={count}&_offset={offset}"}]
-    if offset + count < len(ids):
-        links.append({"relation": "next", "url": f"{url}_count={count}&_offset={offset + count}"})
-    envelope = {"resourceType": "Bundle", "type": "searchset", "total": len(ids), "link": links}
-    from fhir.resources.R4B.bundle import Bundle
-
-    bundle = _dump(Bundle.model_validate(envelope))
+    bundle = _envelope(len(ids), count, offset, url)
     root = url.split("?", 1)[0].rsplit("/", 1)[0]
     bundle["entry"] = [
         {
@@ -226,6 +221,49 @@ def searchset(idx: FhirIndex, kind: str, ids: list[str], search: Search, url: st
     if not bundle["entry"]:
         del bundle["entry"]
     return bundle
+
+
+def _envelope(total: int, count: int, offset: int, url: str) -> Resource:
+    """A searchset Bundle without its entries, linking to this page and the next."""
+    links = [{"relation": "self", "url": f"{url}_count={count}&_offset={offset}"}]
+    if offset + count < total:
+        links.append({"relation": "next", "url": f"{url}_count={count}&_offset={offset + count}"})
+    envelope = {"resourceType": "Bundle", "type": "searchset", "total": total, "link": links}
+    from fhir.resources.R4B.bundle import Bundle
+
+    return _dump(Bundle.model_validate(envelope))
+
+
+REHEARSED_SHAPES = 64  # at most this many providers are rehearsed (see `rehearse`)
+
+
+def rehearse(registry: Registry) -> int:
+    """Make each kind of resource from a few of the registry's entries, and keep none.
+
+    fhir.resources imports its models where they are used here, and each element model
+    (Coding, ContactPoint, Reference, ...) when it first validates one; the first FHIR
+    request did that on the event loop, 0.1-0.2 s in which its worker answered nothing
+    else. A server's warm-up thread calls this instead. One provider is taken for each
+    set of fields filled in (up to `REHEARSED_SHAPES`), and one area of each type, so
+    that every kind of value the registry holds is validated once. Returns the number
+    of resources made.
+    """
+    made: list[Any] = [_envelope(1, 1, 0, "?"), outcome(FhirError(400, "invalid", "-"))]
+    made.append(capability_statement(""))
+    shapes: set[frozenset[str]] = set()
+    for provider in registry.active():
+        shape = frozenset(k for k, v in vars(provider).items() if v not in (None, (), False))
+        if shape not in shapes and len(shapes) < REHEARSED_SHAPES:
+            shapes.add(shape)
+            made.append(fhir.healthcare_service(registry, provider))
+            made.append(fhir.organization(organization_of(registry, provider)))
+            made.append(fhir.provider_location(registry, provider))
+    kinds = {
+        (a.type, a.parent is None, a.code is None, not a.aliases): a
+        for a in registry.areas.values()
+    }
+    made.extend(fhir.area_location(registry, area) for area in kinds.values())
+    return sum(1 for resource in made if resource is not None)
 
 
 def capability_statement(base: str) -> Resource:

@@ -4,11 +4,14 @@ FastAPI (0.137 and later) builds an included router's routes, with their pydanti
 validators, on the first request into the router, and Jinja compiles a template on
 its first render. `app.warmup` builds both beside the first requests; after it, the
 first request of each kind builds neither (counted at pydantic's `TypeAdapter` and
-Jinja's `Environment.compile`, which both go through).
+Jinja's `Environment.compile`, which both go through). Nor does it import a module: the
+FHIR models were imported by the first FHIR request (counted in a fresh interpreter).
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -21,6 +24,7 @@ from fastapi.testclient import TestClient
 from app import warmup
 from app.factory import create_app
 from pathways.registry import Registry
+from tests.conftest import MINI, ROOT
 
 # One request into each router, answered or refused (a refusal runs the route too).
 FIRST_REQUESTS = (
@@ -132,3 +136,52 @@ def test_a_failing_step_leaves_the_rest_to_first_use(
     monkeypatch.setattr(warmup, "templates", broken)
     warmup.warm(fresh.app)  # type: ignore[arg-type]
     _first_requests(fresh)  # still answered
+
+
+# Every FHIR resource and page, and the other routers, in a fresh interpreter: which
+# modules the requests import, with and without the warm-up before them.
+IMPORTS = """
+import sys
+from fastapi.testclient import TestClient
+from app import warmup
+from app.factory import create_app
+from pathways.registry import Registry
+app = create_app(Registry.from_file(sys.argv[1]))
+with TestClient(app) as client:
+    client.get("/healthz")
+    if sys.argv[2] == "warm":
+        warmup.warm(app)
+    before = set(sys.modules)
+    for line in sys.argv[3:]:
+        method, path = line.split(" ", 1)
+        assert client.request(method, path).status_code < 500, path
+    print(" ".join(sorted(set(sys.modules) - before)))
+"""
+FHIR_REQUESTS = (
+    "GET /api/fhir/metadata",
+    "GET /api/fhir/HealthcareService",
+    "GET /api/fhir/Organization",
+    "GET /api/fhir/Location?_count=500",
+    "GET /api/fhir/Nothing",
+)
+
+
+def _imported(warm: str) -> list[str]:
+    requests = [*FHIR_REQUESTS, *(f"{m} {p}" for m, p in FIRST_REQUESTS)]
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", IMPORTS, str(MINI), warm, *requests],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=ROOT,
+    )
+    return done.stdout.split()
+
+
+def test_without_warm_up_the_first_fhir_request_imports_the_models() -> None:
+    assert any(name.startswith("fhir.resources") for name in _imported("cold"))
+
+
+def test_after_warm_up_the_first_requests_import_nothing() -> None:
+    assert _imported("warm") == []
