@@ -187,7 +187,7 @@ def _app_from_settings(settings: Settings) -> FastAPI:
         else:
             # Served until the process ends: frozen as it loads (`snapshot.load`).
             registry = snapshot.load(
-                data, str(settings.data), snapshot.default_folder(), freeze=True
+                data, str(settings.data), snapshot.default_folder(), freeze=True, aside=True
             )
         settle()
         give_back_memory()  # what building it used and freed

@@ -32,7 +32,11 @@ def listener(host: str, port: int) -> socket.socket:
 
 def _probe() -> None:
     """Build the app once, in a child, and exit: 0 when it can serve, 1 (with the
-    message on stderr, from `app.main`) when it cannot."""
+    message on stderr, from `app.main`) when it cannot. It writes the registry's snapshot
+    too, which the workers then read."""
+    from pathways.store import snapshot
+
+    snapshot.build_here()  # this process ends once built: no child to build it
     import app.main  # noqa: F401  (importing builds the app from VARDKEDJAN_*)
 
 

@@ -72,6 +72,11 @@ class RegistryInvalid(PathwaysError):
         head = f"the registry has {count} problem{'s' if count != 1 else ''}"
         super().__init__("\n".join([head + ":", *(f"  {p}" for p in self.problems)]))
 
+    def __reduce__(self) -> tuple[type[RegistryInvalid], tuple[list[Problem]]]:
+        # Made again from its problems: a refusal in a child process (`pathways.parallel`)
+        # reaches the parent with the same problems and the same message.
+        return (type(self), (self.problems,))
+
     status: ClassVar[int] = 422
 
     def detail(self) -> Any:

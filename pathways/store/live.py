@@ -192,7 +192,7 @@ class Instance:
             raw = source.read()
         text = raw.decode("utf-8")
         if self._snapshot is None:  # start-up: a snapshot of the same bytes skips the build
-            registry = snapshot.load(raw, str(self.registry_file), self.path / "cache")
+            registry = snapshot.load(raw, str(self.registry_file), self.path / "cache", aside=True)
             return Snapshot(signature, text, registry)
         return reread(self._snapshot, signature, text, str(self.registry_file))
 
