@@ -107,9 +107,10 @@ def load(
 
 def _build_aside(data: bytes, file: str, target: Path) -> None:
     """Build the registry and write its snapshot in a forked child, when this process has
-    one thread; a refusal comes back raised. Whatever else goes wrong in the child (no
-    snapshot written, the child killed) leaves the build to the caller, as before."""
-    if not _one_thread():
+    one thread and the snapshot's folder can be written; a refusal comes back raised.
+    Whatever else goes wrong in the child (no snapshot written, the child killed) leaves
+    the build to the caller, as before."""
+    if not _one_thread() or not _writable(target.parent):
         return
 
     def build() -> bool:
@@ -120,6 +121,16 @@ def _build_aside(data: bytes, file: str, target: Path) -> None:
     with parallel.allowed():
         done = parallel.beside(build)
     done()
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a snapshot can be written in `folder`: where it cannot, what a child built
+    would be lost, and the registry built again here."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _one_thread() -> bool:

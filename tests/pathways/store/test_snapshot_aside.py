@@ -42,12 +42,16 @@ if case != "small":
 if case == "here":
     snapshot.build_here()
 data = b"version: 1\\nareas:\\n- {id: a, id: b}\\n" if case == "invalid" else bundled.read_bytes()
+cache = folder
+if case == "unwritable":  # a folder that cannot be made: its parent is a plain file
+    (folder / "plain").write_text("")
+    cache = folder / "plain" / "cache"
 stop = threading.Event()
 if case == "thread":
     threading.Thread(target=stop.wait).start()
 report = {"pid": os.getpid()}
 try:
-    registry = snapshot.load(data, str(bundled), folder, aside=True)
+    registry = snapshot.load(data, str(bundled), cache, aside=True)
     report["providers"] = [p.id for p in registry.document.providers]
 except RegistryInvalid as exc:
     report["problems"] = [str(p) for p in exc.problems]
@@ -87,6 +91,13 @@ def test_it_builds_in_process_with_threads_when_small_or_told_to(tmp_path: Path,
     report = _run(case, tmp_path)
     assert report["builders"] == [report["pid"]]
     assert report["snapshots"] == 1
+    assert len(report["providers"]) == len(Registry.from_file(BUNDLED).document.providers)
+
+
+def test_where_no_snapshot_can_be_written_it_builds_once_in_process(tmp_path: Path) -> None:
+    report = _run("unwritable", tmp_path)  # a child's build would be lost, and done again
+    assert report["builders"] == [report["pid"]]
+    assert report["snapshots"] == 0
     assert len(report["providers"]) == len(Registry.from_file(BUNDLED).document.providers)
 
 
