@@ -50,7 +50,8 @@ def _check(path: Path, text: str, *, show_all: bool) -> int:
     from pathways.registry import Registry
 
     try:
-        registry = Registry(load_text(text, str(path), quick=True))  # finishes the begun load
+        # Finishes the begun load; the edges are counted, the graph is left to the audit.
+        registry = Registry(load_text(text, str(path), quick=True), wired=False)
     except RegistryInvalid as exc:
         return _refused(path, exc)
     doc = registry.document

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pathways.errors import NotFound
-from pathways.graph import Change, Expander, build_graph, changed_flows, update_graph
+from pathways.graph import (
+    Change,
+    Expander,
+    Fanouts,
+    build_graph,
+    changed_flows,
+    expand,
+    update_graph,
+)
 from pathways.links import Adjacency, Links, as_graph
 from pathways.loader import load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
@@ -101,10 +109,14 @@ class Registry:
     _expander: Expander = field(init=False)
     # Answers derived from this registry alone, filled on first use by the queries.
     memo: dict[str, Any] = field(init=False, default_factory=dict)
+    _fanouts: Fanouts | None = field(init=False, default=None)
     previous: InitVar[Registry | None] = None
     change: InitVar[Change | None] = None
+    wired: InitVar[bool] = True
 
-    def __post_init__(self, previous: Registry | None, change: Change | None) -> None:
+    def __post_init__(self, previous: Registry | None, change: Change | None, wired: bool) -> None:
+        """`wired=False` (`vardkedjan check`) counts the edges without building the graph;
+        its dicts are built on first use (`__getattr__`)."""
         doc = self.document
         if previous is not None and change is not None and previous.document.areas == doc.areas:
             self._share_areas(previous)
@@ -131,9 +143,32 @@ class Registry:
             self.forums = {f.id: f for f in doc.forums}
             self._index_providers()
             self._expander = Expander(self.providers, self._chains, self._below)
+            if not wired:
+                self._fanouts, self.edges = expand(self._expander, doc.flows)
+                return  # the expander's caches serve the graph, if it is asked for
             self.links, self.edges = build_graph(self._expander, doc.flows)
         self._expander.settle()
         self.succ, self.pred = self.links.succ, self.links.pred
+
+    if not TYPE_CHECKING:  # hidden from mypy, which would take any name for Any
+
+        def __getattr__(self, name: str) -> Any:
+            """The graph's dicts of a registry built without them (`wired=False`), built
+            on first use. Only reached when normal look-up fails: never on a wired one."""
+            if name in ("links", "succ", "pred") and "_expander" in vars(self):
+                self.links, _ = build_graph(self._expander, self.document.flows)
+                self._expander.settle()
+                self.succ, self.pred = self.links.succ, self.links.pred
+                return vars(self)[name]
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def fanouts(self) -> Fanouts:
+        """Each flow's edges as groups of origins with their common targets: what the
+        audit reads where the graph would cost more. A registry built without its graph
+        keeps the ones it counted; any other expands them afresh, and keeps nothing."""
+        if self._fanouts is not None:
+            return self._fanouts
+        return expand(Expander(self.providers, self._chains, self._below), self.document.flows)[0]
 
     @property
     def graph(self) -> nx.MultiDiGraph:

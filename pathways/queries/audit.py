@@ -9,7 +9,7 @@ a young person finds no first contact for a need.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from pathways import parallel
 from pathways.errors import Problem
-from pathways.graph import flow_applies
+from pathways.graph import Fanouts, flow_applies
 from pathways.models import Provider
 from pathways.question import MAX_AGE
 from pathways.registry import Registry
@@ -72,22 +72,26 @@ Adjacency = dict[str, dict[str, dict[str, Any]]]  # networkx's: target -> flow i
 
 
 def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
-    """Every rule, over one list of active providers and networkx's own adjacency
-    dicts (at national scale the graph's views cost more than the rules;
-    `tests/pathways/queries/audit_reference.py` is the plain form), in the rules' order.
+    """Every rule, over one list of active providers, in the rules' order.
+
+    The rules about edges read each flow's groups of origins and targets
+    (`Registry.fanouts`: 15k groups for a national registry's 166k edges); ping-pong,
+    which is about pairs, reads networkx's own adjacency dicts (at national scale the
+    graph's views cost more than the rules). `tests/pathways/queries/audit_reference.py`
+    is the plain form, over the graph's views.
 
     Inside `parallel.allowed()` (`vardkedjan check`) the rules named in BESIDE run in a
     forked child while this process runs the others; outside it, all run here.
     """
     active = [p for p in registry.document.providers if not p.retired]
-    adjacency: Adjacency = registry.succ
+    fanouts = registry.fanouts()
     rules: dict[str, Callable[[], list[Finding]]] = {
         "stale": lambda: list(_stale(active, today)),
         "unverified": lambda: list(_unverified(active)),
-        "unreachable": lambda: list(_unreachable(active, registry.pred)),
-        "dead_end": lambda: list(_dead_ends(registry, active)),
-        "ping_pong": lambda: list(_ping_pong(registry, adjacency)),
-        "unused_flow": lambda: list(_unused_flows(registry, adjacency)),
+        "unreachable": lambda: list(_unreachable(active, fanouts)),
+        "dead_end": lambda: list(_dead_ends(registry, active, fanouts)),
+        "ping_pong": lambda: list(_ping_pong(registry, registry.succ)),
+        "unused_flow": lambda: list(_unused_flows(registry, fanouts)),
         "coverage_gap": lambda: list(_coverage_gaps(registry)),
     }
     there = [code for code in rules if code in BESIDE]
@@ -97,12 +101,12 @@ def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
     return tuple(chain.from_iterable(found[code] for code in rules))
 
 
-# The rules a check runs beside the others: those that work much and find little. A
-# finding comes back pickled, and unpickling one (~2 µs) costs about what finding it
-# does for `stale` and `unverified` (33k findings at national scale) and most of it for
-# `dead_end` (20k): sent back, they would save the parent next to nothing. These four
-# take about two fifths of the audit's CPU and find a few hundred things.
-BESIDE = frozenset({"coverage_gap", "ping_pong", "unreachable", "unused_flow"})
+# The rules a check runs beside the others. `check` builds no graph (`Registry(...,
+# wired=False)`): the child builds it, for ping-pong alone, while this process reads the
+# flows' groups. A finding comes back pickled, and unpickling one (~2 µs) costs about
+# what finding it does for `stale` and `unverified` (33k findings at national scale) and
+# most of it for `dead_end` (20k): those stay here.
+BESIDE = frozenset({"ping_pong"})
 
 
 def from_problems(problems: Iterable[Problem]) -> list[Finding]:
@@ -130,11 +134,17 @@ def _unverified(active: list[Provider]) -> Iterator[Finding]:
             )
 
 
-def _unreachable(active: list[Provider], pred: Adjacency) -> Iterator[Finding]:
-    """Referral-only providers with no edge in. networkx drops a neighbour with its last
-    edge, so a provider is reached exactly when it has a predecessor."""
+def _unreachable(active: list[Provider], fanouts: Fanouts) -> Iterator[Finding]:
+    """Referral-only providers no edge leads to (every group has origins)."""
+    reached: set[str] = set()
+    seen: set[int] = set()  # targets are shared by many groups: each read once
+    for groups in fanouts.values():
+        for _, targets in groups:
+            if id(targets) not in seen:
+                seen.add(id(targets))
+                reached.update(targets)
     for p in active:
-        if not p.self_referral and not pred.get(p.id):
+        if not p.self_referral and p.id not in reached:
             yield Finding(
                 "unreachable",
                 "warning",
@@ -143,17 +153,16 @@ def _unreachable(active: list[Provider], pred: Adjacency) -> Iterator[Finding]:
             )
 
 
-def _dead_ends(registry: Registry, active: list[Provider]) -> Iterator[Finding]:
+def _dead_ends(registry: Registry, active: list[Provider], fanouts: Fanouts) -> Iterator[Finding]:
     """First-line providers with no onward route for severe cases of a need they handle.
 
     An edge carries on the severe cases of the needs its target takes severe cases of
     (only a specialist or emergency target takes any), narrowed to the flow's needs. So
-    the edges are read from those few targets back to their senders, and the senders
-    are gathered per way on (a set of needs; a national registry has a handful) in
-    whole-set operations; what is stuck follows from a provider's needs and its way on,
-    once per such pair.
+    the senders are gathered per way on (a set of needs; a national registry has a
+    handful) in whole-set operations over the flows' groups; what is stuck follows from
+    a provider's needs and its way on, once per such pair.
     """
-    onward = _onward(registry, active)
+    onward = _onward(registry, active, fanouts)
     stuck_for: dict[tuple[frozenset[Need], tuple[Need, ...]], str] = {}
     for p in active:
         if p.level != Level.forsta_linjen:
@@ -176,34 +185,32 @@ def _dead_ends(registry: Registry, active: list[Provider]) -> Iterator[Finding]:
 _NOTHING: frozenset[Need] = frozenset()
 
 
-def _onward(registry: Registry, active: list[Provider]) -> dict[str, frozenset[Need]]:
+def _onward(
+    registry: Registry, active: list[Provider], fanouts: Fanouts
+) -> dict[str, frozenset[Need]]:
     """Each sender's way on: the needs whose severe cases one of its edges carries on.
 
-    A target whose incoming flows all carry the same needs on (most of them) gives
-    them to all its senders at once (`set.update` over its predecessors); the others
-    are read sender by sender. Then the senders are split by the sets that hold them.
+    Per flow that admits severe cases, each group of origins gets what its targets take
+    of them (the targets of a group are shared by many groups: read once per flow).
+    Then the senders are split by the sets that hold them.
     """
-    carries = _severe_flows(registry)
-    senders = registry.pred
-    given: dict[frozenset[Need], set[str]] = defaultdict(set)
+    takes: dict[str, frozenset[Need]] = {}
     for target in active:
-        if target.level not in ONWARD_LEVELS:
-            continue
-        keyed_by = senders.get(target.id)
-        take = frozenset(n for n, severity in target.needs.items() if SEVERE.intersection(severity))
-        if not take or not keyed_by:
-            continue
-        flows_in = set().union(*keyed_by.values())
-        gift = {f: _narrowed(take, carries[f]) for f in flows_in if f in carries}
-        gifts = set(gift.values())
-        if len(gifts) == 1 and len(gift) == len(flows_in):  # every sender gets the same
-            given[gifts.pop()].update(keyed_by)
-            continue
-        for sender, keyed in keyed_by.items():
-            for flow_id in keyed:
-                found = gift.get(flow_id)
-                if found:
-                    given[found].add(sender)
+        if target.level in ONWARD_LEVELS:
+            severe = frozenset(n for n, sev in target.needs.items() if SEVERE.intersection(sev))
+            if severe:
+                takes[target.id] = severe
+    given: dict[frozenset[Need], set[str]] = defaultdict(set)
+    for flow_id, limited_to in _severe_flows(registry).items():
+        read: dict[int, tuple[Collection[str], tuple[frozenset[Need], ...]]] = {}
+        for origins, targets in fanouts[flow_id]:
+            found = read.get(id(targets))
+            if found is None:  # the fanouts hold every targets object: no id is reused
+                gifts = {_narrowed(k, limited_to) for t in targets if (k := takes.get(t))}
+                gifts.discard(_NOTHING)
+                found = read[id(targets)] = (targets, tuple(gifts))
+            for gift in found[1]:
+                given[gift].update(origins)
     # Split the senders by which of the sets hold them: few sets, whole-set operations.
     ways: dict[frozenset[Need], set[str]] = {}
     for needs, who in given.items():
@@ -311,13 +318,9 @@ class _Common:
         return frozenset(flow_needs if flow_needs is not None else self.providers[target].needs)
 
 
-def _unused_flows(registry: Registry, adjacency: Adjacency) -> Iterator[Finding]:
-    used: set[str] = set()
-    for targets in adjacency.values():
-        if targets:
-            used.update(*targets.values())  # each target's flow ids, in one call per unit
+def _unused_flows(registry: Registry, fanouts: Fanouts) -> Iterator[Finding]:
     for flow in registry.document.flows:
-        if flow.id not in used:
+        if not fanouts[flow.id]:  # a group always holds an edge
             yield Finding(
                 "unused_flow",
                 "warning",

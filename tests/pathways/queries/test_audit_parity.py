@@ -32,12 +32,16 @@ DAYS = (date(2024, 6, 1), date(2026, 11, 23), date(2028, 1, 1))
 
 
 def same_findings(registry: Registry) -> None:
-    assert registry.edges == registry.graph.number_of_edges()  # check's headline
+    """The audit of a registry, and of the same document built as `vardkedjan check`
+    builds it (edges counted, no graph), are the reference's."""
+    unwired = Registry(registry.document, wired=False)
+    assert unwired.edges == registry.edges == registry.graph.number_of_edges()  # headline
     for day in DAYS:
-        expected = reference_audit(registry, day)
-        found = audit(registry, day)
-        assert found == list(expected), day
+        expected = list(reference_audit(registry, day))
+        assert audit(registry, day) == expected, day
+        assert audit(unwired, day) == expected, day
     assert audit(registry, DAYS[0]) == list(reference_audit(registry, DAYS[0]))  # memo reset
+    assert unwired.succ == registry.succ and unwired.pred == registry.pred  # built on use
 
 
 @pytest.mark.parametrize("path", [BUNDLED, MINI])
@@ -113,3 +117,14 @@ def test_the_audit_forked_beside_finds_the_same(
     registry.memo.clear()
     ran_in = [int(f.message) for f in forked if f.code == "pid"]
     assert ran_in and ran_in[0] != os.getpid()
+
+
+def test_check_builds_the_graph_only_beside(national: Registry) -> None:
+    """`check`'s registry counts its edges without a graph, and its audit, forked, leaves
+    the graph to the child: this process never builds it, and finds the same."""
+    unwired = Registry(national.document, wired=False)
+    with parallel.allowed():
+        forked = audit(unwired, DAYS[1])
+    assert forked == list(reference_audit(national, DAYS[1]))
+    assert "succ" not in vars(unwired) and "links" not in vars(unwired)
+    assert unwired.edges == national.edges
