@@ -38,7 +38,7 @@ def run_check(path: Path, *, show_all: bool = False) -> int:
         except RegistryInvalid as exc:
             return _refused(path, exc)
         quick.begin(text, limits.Limits.current().alias_nodes, parallel.beside)
-        from pathways.registry import collector_paused
+        from pathways.loader import collector_paused
 
         with collector_paused():
             return _check(path, text, show_all=show_all)

@@ -34,7 +34,8 @@ from app.routers.reports import router as reports_router
 from app.routers.youth import router as youth_router
 from app.security import BodyLimit, Transport
 from pathways import loader
-from pathways.registry import Registry, settle
+from pathways.loader import settle
+from pathways.registry import Registry
 from pathways.store import snapshot
 from pathways.store.follower import Follower
 from pathways.store.live import Instance

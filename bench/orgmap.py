@@ -17,8 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pathways.loader import settle
 from pathways.orgmap import build_map, render_svg
-from pathways.registry import Registry, settle
+from pathways.registry import Registry
 from pathways.vocab import AreaType, Need
 
 SIZE_TARGET = 1_000_000

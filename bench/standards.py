@@ -29,8 +29,12 @@ if str(ROOT) not in sys.path:  # run as a script: import the project, not bench/
     sys.path.insert(0, str(ROOT))
 
 from app.factory import create_app  # noqa: E402
-from pathways.loader import load_parsed  # noqa: E402
-from pathways.registry import Registry, collector_paused, settle  # noqa: E402
+from pathways.loader import (  # noqa: E402
+    collector_paused,
+    load_parsed,
+    settle,
+)
+from pathways.registry import Registry  # noqa: E402
 from pathways.standards.ids import service_id  # noqa: E402
 from pathways.standards.taxonomy import Tax, Term  # noqa: E402
 from pathways.store.edits import FILE, UpdateProvider, plan  # noqa: E402

@@ -5,27 +5,24 @@ kinds that serve a common area inside the flow's `within`. Edges are keyed by fl
 two flows between the same providers (a referral and a report, say) stay distinct.
 
 Whether an edge exists depends only on its flow and its two providers (`Expander`), so an
-edit that changes a few providers or flows changes only the edges that touch them:
-`update_graph` re-expands those and shares everything else with the graph it came from.
+edit that changes a few providers or flows changes only the edges that touch them
+(`Change`): `pathways.links` builds the graph's dicts, counts the edges without them,
+and rewires only those edges after an edit.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from pathways.limits import EdgeCounter, Limits
-from pathways.links import Adjacency, Fanout, Group, Links, Rewiring, Targets, grouped, overlapping
+from pathways.links import Fanout, Group, Targets, grouped, overlapping
 from pathways.models import Flow, Provider
 from pathways.vocab import Kind, Need, Severity
 
 Pair = tuple[Provider, Provider]
-Fanouts = dict[str, list[tuple[Sequence[str], Collection[str]]]]
-"""Each flow's edges by flow id, as `Expander.fanout` gives them: groups of origins, each
-with its common targets."""
 # A flow's end as written -> its kind (an end not in it is a provider id): looked up per
 # flow end, where `Kind.__members__` (a new mapping each time) and `Kind(end)` cost more.
 _KINDS = {kind.value: kind for kind in Kind}
@@ -272,116 +269,6 @@ def changed_flows(change: Change) -> tuple[list[Flow], list[Flow]]:
     now = {f.id: f for f in new}
     same = {f.id for f in old if now.get(f.id) == f}
     return [f for f in old if f.id not in same], [f for f in new if f.id not in same]
-
-
-def build_graph(expander: Expander, flows: Iterable[Flow]) -> tuple[Links, int]:
-    """The graph of a registry (every active provider, every edge of every flow) as
-    networkx's adjacency dicts, and the number of its edges.
-
-    The dicts are filled directly, in networkx's own layout (node -> neighbour -> flow
-    id -> edge data, the key dict shared by successors and predecessors): `add_edge`
-    costs 3 µs an edge, a third of a national registry's build. `links.as_graph`
-    wraps them.
-    """
-    nodes = [p.id for p in expander.providers.values() if not p.retired]
-    succ: Adjacency = {n: {} for n in nodes}
-    pred: Adjacency = {n: {} for n in nodes}
-    edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
-    for flow in flows:
-        key = flow.id
-        data = {"flow": flow}  # one edge-data dict per flow, shared by its edges (never
-        # written to): 166k dicts of their own were 30 MB of a national registry's graph
-        room, count = edges.limit - edges.total, 0
-        for origins, targets in expander.fanout(flow):
-            count += len(origins) * len(targets)
-            if count > room:
-                edges.add(key, room + 1)  # raises at the first edge past the limit, naming
-                # the flow that expands the most
-            for origin in origins:
-                out = succ[origin]
-                if out:
-                    for target in targets:
-                        keys = out.get(target)
-                        if keys is None:
-                            out[target] = pred[target][origin] = {key: data}
-                        else:
-                            keys[key] = data
-                else:  # the origin's first edges: every key dict is new
-                    for target in targets:
-                        out[target] = pred[target][origin] = {key: data}
-        edges.add(key, count)
-    return Links({n: {} for n in nodes}, succ, pred), edges.total
-
-
-def expand(expander: Expander, flows: Iterable[Flow]) -> tuple[Fanouts, int]:
-    """Every flow's edges as groups (`Expander.fanout`), and the number of edges, counted
-    and limited as `build_graph` counts and limits them, without building the graph:
-    all `vardkedjan check` needs for its headline and most of its audit (15k groups
-    stand for a national registry's 166k edges)."""
-    fanouts: Fanouts = {}
-    edges = EdgeCounter()
-    for flow in flows:
-        key = flow.id
-        room, count = edges.limit - edges.total, 0
-        groups = fanouts[key] = []
-        for origins, targets in expander.fanout(flow):
-            count += len(origins) * len(targets)
-            if count > room:
-                edges.add(key, room + 1)  # raises, as in `build_graph`
-            groups.append((origins, targets))
-        edges.add(key, count)
-    return fanouts, edges.total
-
-
-def update_graph(
-    links: Links,
-    total: int,
-    expanders: tuple[Expander, Expander],
-    flows: Sequence[Flow],
-    providers: tuple[Sequence[Provider], Sequence[Provider]],
-    changed_flows: tuple[Sequence[Flow], Sequence[Flow]],
-) -> tuple[Links, int]:
-    """A new graph for a registry in which a few providers and flows changed.
-
-    `providers` and `changed_flows` are (as they were, as they are now); `flows` are all
-    the flows now. The edges of the changed flows, and the edges touching the changed
-    providers, are taken out and expanded again; the rest of `links` is shared, never
-    copied (`Rewiring`), so the old graph stays intact for requests still using it.
-    Returns the graph's dicts and its number of edges (`total` was the old graph's);
-    past the edge limit, `GraphTooLarge`.
-    """
-    before, after = expanders
-    wiring = Rewiring(links)
-    for old in changed_flows[0]:
-        for o, t in _edges(before.fanout(old)):
-            wiring.remove(o, t, old.id)
-    for provider in providers[0]:
-        wiring.isolate(provider.id)
-    for provider in providers[1]:
-        if not provider.retired:
-            wiring.node(provider.id)
-    for new in changed_flows[1]:
-        for o, t in _edges(after.fanout(new)):
-            wiring.add(o, t, new)
-    current = [p for p in providers[1] if not p.retired]
-    if current:
-        for flow in flows:
-            for provider in current:
-                for o, t in _edges(after.fanout_with(flow, provider)):
-                    wiring.add(o, t, flow)
-    total += wiring.delta
-    if total > Limits.current().referral_edges:
-        raise GraphTooLarge
-    return wiring.links, total
-
-
-def _edges(fanout: Fanout) -> Iterator[tuple[str, str]]:
-    return ((o, t) for origins, targets in fanout for o in origins for t in targets)
-
-
-class GraphTooLarge(Exception):
-    """An update took the graph past the edge limit: the caller builds it whole, which
-    refuses it with the flow to narrow named (`pathways.limits.EdgeCounter`)."""
 
 
 def flow_applies(

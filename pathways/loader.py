@@ -2,10 +2,15 @@
 
 Valid files take the fast path (libyaml's C parser, no position bookkeeping). Only when
 the registry is refused is the text composed again to find the line of each problem.
+The garbage collector is kept out of a build (`collector_paused`), and away from a
+registry that serves (`settle`).
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +27,32 @@ try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a registry is built.
+
+    Loading allocates a million small objects and frees almost none; the collector would
+    scan them again and again for nothing (it doubled load time at national scale).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def settle() -> None:
+    """After loading a registry for serving: collect once, then leave its objects alone.
+
+    `gc.freeze` moves everything alive now out of the collector's sight, so requests do
+    not pay for scanning a registry that never changes (p99 latency fell several times).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 MERGE_TAG = "tag:yaml.org,2002:merge"

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pathways.errors import NotFound
-from pathways.graph import (
-    Change,
-    Expander,
+from pathways.graph import Change, Expander, changed_flows
+from pathways.links import (
+    Adjacency,
     Fanouts,
+    Links,
+    as_graph,
     build_graph,
-    changed_flows,
     expand,
     update_graph,
 )
-from pathways.links import Adjacency, Links, as_graph
-from pathways.loader import load_file
+from pathways.loader import collector_paused, load_file
 from pathways.models import Area, Flow, Forum, Provider, RegistryDocument
 from pathways.rules import name_parts
 from pathways.validation import exact_key, name_key
@@ -38,32 +36,6 @@ MEMO_CARRIED: list[MemoCarry] = []
 it (where a provider the edit left alone and the areas decide it): each is given the old
 memo and the new one, when the new registry is built. Filled by the modules that own
 the entries (`pathways.standards.entries`)."""
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a registry is built.
-
-    Loading allocates a million small objects and frees almost none; the collector would
-    scan them again and again for nothing (it doubled load time at national scale).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def settle() -> None:
-    """After loading a registry for serving: collect once, then leave its objects alone.
-
-    `gc.freeze` moves everything alive now out of the collector's sight, so requests do
-    not pay for scanning a registry that never changes (p99 latency fell several times).
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def _patched(records: dict[str, T], change: tuple[Sequence[T], Sequence[T]]) -> dict[str, T]:
@@ -275,8 +247,13 @@ class Registry:
 
     @classmethod
     def from_file(cls, path: str | Path) -> Registry:
+        return cls.built(load_file(path))
+
+    @classmethod
+    def built(cls, document: RegistryDocument) -> Registry:
+        """The registry of a document, built with the collector paused."""
         with collector_paused():
-            return cls(load_file(path))
+            return cls(document)
 
     # --- areas -----------------------------------------------------------------------
 

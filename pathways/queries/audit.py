@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 from pathways import parallel
 from pathways.errors import Problem
-from pathways.graph import Fanouts, flow_applies
+from pathways.graph import flow_applies
+from pathways.links import Fanouts
 from pathways.models import Provider
 from pathways.question import MAX_AGE
 from pathways.registry import Registry

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from pathways.errors import PathwaysError, RegistryInvalid
-from pathways.loader import load_parsed
-from pathways.registry import Registry, collector_paused
+from pathways.loader import collector_paused, load_parsed
+from pathways.registry import Registry
 from pathways.store import git, incremental
 from pathways.store.edits import FILE
 from pathways.store.incremental import Version

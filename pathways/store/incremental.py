@@ -35,10 +35,11 @@ import yaml
 
 from pathways import limits
 from pathways.errors import RegistryInvalid
-from pathways.graph import Change, GraphTooLarge
-from pathways.loader import line_in_record, parse_yaml
+from pathways.graph import Change
+from pathways.links import GraphTooLarge
+from pathways.loader import collector_paused, line_in_record, parse_yaml
 from pathways.models import RegistryDocument
-from pathways.registry import Registry, collector_paused
+from pathways.registry import Registry
 from pathways.store.anchors import Anchors, aliasing, defined
 from pathways.store.anchors import spent as anchors_spent
 from pathways.store.versions import ChangeDiff, RecordIndex

@@ -31,7 +31,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 
 from pathways.errors import NotFound, RegistryInvalid, Unavailable
-from pathways.registry import Registry, collector_paused
+from pathways.registry import Registry
 from pathways.store import recovery, snapshot
 from pathways.store.access import authorize, authorize_targets, change_targets, operation_targets
 from pathways.store.accounts import Accounts, User
@@ -256,8 +256,8 @@ class Instance:
         if planned.version is not None:  # read in part: its registry is built
             registry = planned.version.registry
         else:
-            with collector_paused():  # built first: a graph too large is refused unwritten
-                registry = Registry(planned.document)
+            registry = Registry.built(planned.document)  # first: a graph too large is refused,
+            # unwritten
         text = compose(planned.summary, message, planned.diff, note)
         data = planned.text.encode("utf-8")
         entry = Entry(self.git.head(), author, text, digest(data))

@@ -19,8 +19,8 @@ import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
-from pathways.loader import load_parsed
-from pathways.registry import Registry, collector_paused
+from pathways.loader import collector_paused, load_parsed
+from pathways.registry import Registry
 from pathways.store import incremental
 from pathways.store.edits import FILE
 from pathways.store.incremental import Version

@@ -32,8 +32,8 @@ from pathlib import Path
 import pydantic
 
 from pathways import limits, parallel
-from pathways.loader import load_text
-from pathways.registry import Registry, collector_paused
+from pathways.loader import collector_paused, load_text
+from pathways.registry import Registry
 
 log = logging.getLogger("vardkedjan.snapshot")
 PREFIX = "registry-"
