@@ -264,9 +264,12 @@ Fanouts = dict[str, list[tuple[Sequence[str], Collection[str]]]]
 with its common targets."""
 
 
-def build_graph(expander: Expanding, flows: Iterable[Flow]) -> tuple[Links, int]:
+def build_graph(
+    expander: Expanding, flows: Iterable[Flow], fanouts: Fanouts | None = None
+) -> tuple[Links, int]:
     """The graph of a registry (every active provider, every edge of every flow) as
-    networkx's adjacency dicts, and the number of its edges.
+    networkx's adjacency dicts, and the number of its edges; from `fanouts` when they
+    were expanded already (`expand`, by the same expander), else expanded here.
 
     The dicts are filled directly, in networkx's own layout (node -> neighbour -> flow
     id -> edge data, the key dict shared by successors and predecessors): `add_edge`
@@ -282,7 +285,8 @@ def build_graph(expander: Expanding, flows: Iterable[Flow]) -> tuple[Links, int]
         data = {"flow": flow}  # one edge-data dict per flow, shared by its edges (never
         # written to): 166k dicts of their own were 30 MB of a national registry's graph
         room, count = edges.limit - edges.total, 0
-        for origins, targets in expander.fanout(flow):
+        groups = expander.fanout(flow) if fanouts is None else fanouts[key]
+        for origins, targets in groups:
             count += len(origins) * len(targets)
             if count > room:
                 edges.add(key, room + 1)  # raises at the first edge past the limit, naming

@@ -128,7 +128,7 @@ class Registry:
             """The graph's dicts of a registry built without them (`wired=False`), built
             on first use. Only reached when normal look-up fails: never on a wired one."""
             if name in ("links", "succ", "pred") and "_expander" in vars(self):
-                self.links, _ = build_graph(self._expander, self.document.flows)
+                self.links, _ = build_graph(self._expander, self.document.flows, self._fanouts)
                 self._expander.settle()
                 self.succ, self.pred = self.links.succ, self.links.pred
                 return vars(self)[name]
