@@ -50,7 +50,7 @@ def _check(path: Path, text: str, *, show_all: bool) -> int:
     from pathways.registry import Registry
 
     try:
-        # Finishes the begun load; the edges are counted, the graph is left to the audit.
+        # Finishes the begun load; the edges are counted, and no graph is built.
         registry = Registry(load_text(text, str(path), quick=True), wired=False)
     except RegistryInvalid as exc:
         return _refused(path, exc)

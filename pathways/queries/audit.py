@@ -13,16 +13,18 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from pathways import parallel
 from pathways.errors import Problem
 from pathways.graph import flow_applies
 from pathways.links import Fanouts
 from pathways.models import Provider
+from pathways.queries.ping_pong import SENDING_BACK as SENDING_BACK
+from pathways.queries.ping_pong import ping_pongs
 from pathways.question import MAX_AGE
 from pathways.registry import Registry
-from pathways.vocab import NEED_LABELS, Level, Mechanism, Need, Severity
+from pathways.vocab import NEED_LABELS, Level, Need, Severity
 
 STALE_AFTER = timedelta(days=365)
 AGE_BANDS = ((0, 5), (6, 12), (13, 17), (18, MAX_AGE))
@@ -38,7 +40,6 @@ SMALL_CHILD_NEEDS = frozenset(
     }
 )
 OLDER_NEEDS = frozenset(Need) - {Need.utveckling_smabarn}
-SENDING_BACK = frozenset({Mechanism.hanvisning, Mechanism.remiss, Mechanism.egenremiss})
 SEVERE = frozenset({Severity.svar, Severity.akut})
 ONWARD_LEVELS = frozenset({Level.specialist, Level.akut})
 FIRST_CONTACT_LEVELS = frozenset({Level.forsta_linjen, Level.specialist})
@@ -69,17 +70,13 @@ def audit(registry: Registry, today: date | None = None) -> list[Finding]:
     return list(found)
 
 
-Adjacency = dict[str, dict[str, dict[str, Any]]]  # networkx's: target -> flow id -> data
-
-
 def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
     """Every rule, over one list of active providers, in the rules' order.
 
     The rules about edges read each flow's groups of origins and targets
-    (`Registry.fanouts`: 15k groups for a national registry's 166k edges); ping-pong,
-    which is about pairs, reads networkx's own adjacency dicts (at national scale the
-    graph's views cost more than the rules). `tests/pathways/queries/audit_reference.py`
-    is the plain form, over the graph's views.
+    (`Registry.fanouts`: 15k groups for a national registry's 166k edges), not the
+    graph; `tests/pathways/queries/audit_reference.py` is the plain form, over the
+    graph's views.
 
     Inside `parallel.allowed()` (`vardkedjan check`) the rules named in BESIDE run in a
     forked child while this process runs the others; outside it, all run here.
@@ -91,23 +88,25 @@ def _audit(registry: Registry, today: date) -> tuple[Finding, ...]:
         "unverified": lambda: list(_unverified(active)),
         "unreachable": lambda: list(_unreachable(active, fanouts)),
         "dead_end": lambda: list(_dead_ends(registry, active, fanouts)),
-        "ping_pong": lambda: list(_ping_pong(registry, registry.succ)),
+        "ping_pong": lambda: list(_ping_pong(registry, fanouts)),
         "unused_flow": lambda: list(_unused_flows(registry, fanouts)),
         "coverage_gap": lambda: list(_coverage_gaps(registry)),
     }
     there = [code for code in rules if code in BESIDE]
-    wait = parallel.beside(lambda: [rules[code]() for code in there])
+    wait = parallel.beside(lambda: [rules[code]() for code in there]) if there else list
     found = {code: rule() for code, rule in rules.items() if code not in there}
     found.update(zip(there, wait(), strict=True))
     return tuple(chain.from_iterable(found[code] for code in rules))
 
 
-# The rules a check runs beside the others. `check` builds no graph (`Registry(...,
-# wired=False)`): the child builds it, for ping-pong alone, while this process reads the
-# flows' groups. A finding comes back pickled, and unpickling one (~2 µs) costs about
-# what finding it does for `stale` and `unverified` (33k findings at national scale) and
-# most of it for `dead_end` (20k): those stay here.
-BESIDE = frozenset({"ping_pong"})
+# The rules a check runs beside the others: those that work and find little. `check`
+# builds no graph (`Registry(..., wired=False)`): every rule reads the flows' groups. A
+# finding comes back pickled, and unpickling one (~2 µs) costs about what finding it
+# does for `stale` and `unverified` (33k findings at national scale) and most of it for
+# `dead_end` (20k): those stay here. A child costs more than its fork: each page it
+# shares with this process is copied when either writes to it (a reference count is a
+# write), so a child for ping-pong alone lost time.
+BESIDE = frozenset({"coverage_gap", "ping_pong", "unreachable"})
 
 
 def from_problems(problems: Iterable[Problem]) -> list[Finding]:
@@ -253,70 +252,17 @@ def _labels(needs: tuple[Need, ...]) -> str:
     return ", ".join(NEED_LABELS[n].lower() for n in needs)
 
 
-def _ping_pong(registry: Registry, adjacency: Adjacency) -> Iterator[Finding]:
-    """A sends to B and B sends back to A for the same need.
-
-    The pairs that send both ways are found per provider as the intersection of its
-    successors and its predecessors, a set operation; only those are read in turn, and
-    two flows that both name their needs have the same needs in common on every pair.
-    """
-    pred = registry.pred
-    common = _Common(registry)
-    for u, targets in adjacency.items():
-        both = targets.keys() & pred[u].keys()
-        if not both:
-            continue
-        for v in [v for v in targets if v in both and v > u]:  # each pair once, from its
-            found = common.first(u, v, targets[v], adjacency[v][u])  # smaller id
-            if found:
-                there, again, needs = found
-                labels = ", ".join(sorted(NEED_LABELS[n].lower() for n in needs))
-                yield Finding(
-                    "ping_pong",
-                    "warning",
-                    f"{registry.providers[u].name} och {registry.providers[v].name} skickar "
-                    f"till varandra för samma behov: {labels} "
-                    f"(flöden {there} och {again}).",
-                    (u, v),
-                )
-
-
-class _Common:
-    """The needs two flows sending back and forth between u and v have in common."""
-
-    def __init__(self, registry: Registry) -> None:
-        self.providers = registry.providers
-        # The flows that send a young person on, each with the needs it names (None: all).
-        self.sending = {
-            f.id: f.needs for f in registry.flows.values() if f.mechanism in SENDING_BACK
-        }
-        self.named: dict[tuple[str, str], frozenset[Need]] = {}
-
-    def first(
-        self, u: str, v: str, there: Iterable[str], back: Iterable[str]
-    ) -> tuple[str, str, frozenset[Need]] | None:
-        """The first flow u -> v and flow v -> u (in key order) with needs in common."""
-        sending = self.sending
-        for out_id in there:
-            if out_id not in sending:
-                continue
-            out = sending[out_id]
-            for back_id in back:
-                if back_id not in sending:
-                    continue
-                returned = sending[back_id]
-                if out is not None and returned is not None:
-                    common = self.named.get((out_id, back_id))
-                    if common is None:
-                        common = self.named[out_id, back_id] = frozenset(out) & frozenset(returned)
-                else:
-                    common = self._needs(out, v) & self._needs(returned, u)
-                if common:
-                    return out_id, back_id, common
-        return None
-
-    def _needs(self, flow_needs: tuple[Need, ...] | None, target: str) -> frozenset[Need]:
-        return frozenset(flow_needs if flow_needs is not None else self.providers[target].needs)
+def _ping_pong(registry: Registry, fanouts: Fanouts) -> Iterator[Finding]:
+    """A sends to B and B sends back to A for the same need (`ping_pong.ping_pongs`)."""
+    for u, v, there, again, needs in ping_pongs(registry, fanouts):
+        labels = ", ".join(sorted(NEED_LABELS[n].lower() for n in needs))
+        yield Finding(
+            "ping_pong",
+            "warning",
+            f"{registry.providers[u].name} och {registry.providers[v].name} skickar "
+            f"till varandra för samma behov: {labels} (flöden {there} och {again}).",
+            (u, v),
+        )
 
 
 def _unused_flows(registry: Registry, fanouts: Fanouts) -> Iterator[Finding]:

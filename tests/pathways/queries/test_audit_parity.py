@@ -11,6 +11,7 @@ which is where unreachable units, dead ends and ping-pong appear and disappear.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from bench.generate import dump, generate
 from pathways import parallel
 from pathways.loader import load_text
+from pathways.models import Flow
 from pathways.queries import audit as audit_module
 from pathways.queries.audit import Finding, audit
 from pathways.registry import Registry
@@ -119,12 +121,44 @@ def test_the_audit_forked_beside_finds_the_same(
     assert ran_in and ran_in[0] != os.getpid()
 
 
-def test_check_builds_the_graph_only_beside(national: Registry) -> None:
-    """`check`'s registry counts its edges without a graph, and its audit, forked, leaves
-    the graph to the child: this process never builds it, and finds the same."""
+def test_check_never_builds_the_graph(national: Registry) -> None:
+    """`check`'s registry counts its edges without a graph, and its audit, forked or
+    not, reads the flows' groups: the graph is never built, and the findings are the
+    reference's."""
     unwired = Registry(national.document, wired=False)
     with parallel.allowed():
         forked = audit(unwired, DAYS[1])
+    plain = audit(unwired, DAYS[2])
     assert forked == list(reference_audit(national, DAYS[1]))
+    assert plain == list(reference_audit(national, DAYS[2]))
     assert "succ" not in vars(unwired) and "links" not in vars(unwired)
     assert unwired.edges == national.edges
+
+
+def test_many_pairs_back_and_forth_come_in_the_graphs_order(national: Registry) -> None:
+    """Flows back from the vårdcentral and BUP to the schools, one region-wide and others
+    national, behind a consultation that reaches the same units first: each unit is in
+    many pairs, which must come in the order of its neighbours in the graph."""
+    flows = national.document.flows
+    back = [
+        Flow.model_validate(f)
+        for f in (
+            {"id": "bup-konsult", "from": "bup", "to": "elevhalsa", "mechanism": "konsultation"},
+            {
+                "id": "vc-tillbaka",
+                "from": "vardcentral",
+                "to": "elevhalsa",
+                "mechanism": "hanvisning",
+                "within": national.document.areas[0].id,
+                "needs": ["stress", "somn"],
+            },
+            {"id": "bup-tillbaka", "from": "bup", "to": "elevhalsa", "mechanism": "remiss"},
+            {"id": "vc-alla", "from": "vardcentral", "to": "elevhalsa", "mechanism": "remiss"},
+        )
+    ]
+    document = national.document.model_copy(update={"flows": (back[0], *flows, *back[1:])})
+    registry = Registry(document)
+    pairs = [f for f in audit(registry, DAYS[1]) if f.code == "ping_pong"]
+    per_unit = Counter(f.subjects[0] for f in pairs)
+    assert len(pairs) > 50 and max(per_unit.values()) > 3  # a real workout
+    same_findings(registry)
