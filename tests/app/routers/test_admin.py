@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.factory import create_app
+from app.routers import admin_pages
 from pathways.store.live import Instance
 from tests.app.html import one, text
 from tests.conftest import BUNDLED
@@ -276,6 +278,35 @@ def test_review_page_links_each_finding_to_a_fix(admin: Admin) -> None:
     assert findings
     links = [str(a["href"]) for a in soup.select("ul.findings a")]
     assert links and all(h.startswith(("/admin/mottagning/", "/admin/flode/")) for h in links)
+
+
+def test_the_review_page_leaves_the_event_loop_to_reads(
+    admin: Admin, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The audit behind /admin/granskning is slow at national scale; while it runs, the
+    same worker still answers other requests (the page is worked out in the threadpool)."""
+    assert login(admin.client, "anna", "anna-lösen-1") == 303
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_audit(registry: object, today: object = None) -> list[object]:
+        entered.set()
+        release.wait(10)
+        return []
+
+    monkeypatch.setattr(admin_pages, "audit", slow_audit)
+    pages: list[int] = []
+    review = threading.Thread(
+        target=lambda: pages.append(admin.client.get("/admin/granskning").status_code)
+    )
+    review.start()
+    try:
+        assert entered.wait(10)
+        assert admin.client.get("/healthz").status_code == 200
+        assert review.is_alive() and not pages  # answered while the audit still ran
+    finally:
+        release.set()
+        review.join(10)
+    assert pages == [200]
 
 
 def test_a_read_only_server_has_no_admin(client: TestClient) -> None:
