@@ -67,11 +67,27 @@ class FhirIndex:
         self.registry.memo[MADE] = self._made
         self.services = dict(hsds.by_service)
         self.orgs = dict(hsds.orgs)
-        self.org_of = {e.sid: e.org_id for e in listed}
         self.areas = {fhir.area_location_id(a): a for a in self.registry.areas}
-        self.places = {e.place: e.provider.id for e in listed if e.place}
-        self.locations = [*self.areas, *self.places]
-        self.place_org = {e.place: e.org_id for e in listed if e.place}
+        self._listed = listed
+
+    # Worked out when a search first needs them, not after every edit: a page of
+    # services needs none of them (the first after an edit of a national registry took
+    # 57 ms with them, most of it these three passes over 21k entries).
+
+    @cached_property
+    def org_of(self) -> dict[str, str]:
+        """Each service's organisation."""
+        return {e.sid: e.org_id for e in self._listed}
+
+    @cached_property
+    def places(self) -> dict[str, tuple[str, str]]:
+        """Each provider Location (a provider with an address): its provider and
+        organisation."""
+        return {place: (e.provider.id, e.org_id) for e in self._listed if (place := e.place)}
+
+    @cached_property
+    def locations(self) -> list[str]:
+        return [*self.areas, *self.places]
 
     @cached_property
     def categories(self) -> dict[tuple[str, str], set[str]]:
@@ -114,7 +130,7 @@ class FhirIndex:
         if kind == "Location" and ident in self.areas:
             return reg.areas[self.areas[ident]]
         if kind == "Location" and ident in self.places:
-            return reg.providers[self.places[ident]]
+            return reg.providers[self.places[ident][0]]
         raise FhirError(404, "not-found", f"{kind}/{ident[:80]} is not known here.")
 
     def _make(self, kind: str, source: Any) -> Any:
@@ -180,7 +196,7 @@ class Search:
 
 def healthcare_services(registry: Registry, search: Search, url: str) -> Resource:
     idx = fhir_index(registry)
-    found = search.keep(list(idx.services), idx.org_of.__getitem__)
+    found = search.keep(list(idx.services), lambda i: idx.org_of[i])
     if search.category is not None:
         members = idx.in_categories([_token(t) for t in _tokens(search.category)])
         found = [i for i in found if i in members]
@@ -195,7 +211,7 @@ def organizations(registry: Registry, search: Search, url: str) -> Resource:
 def locations(registry: Registry, search: Search, url: str) -> Resource:
     idx = fhir_index(registry)
 
-    found = search.keep(idx.locations, lambda i: idx.place_org.get(i, ""))
+    found = search.keep(idx.locations, lambda i: idx.places[i][1] if i in idx.places else "")
     return searchset(idx, "Location", found, search, url)
 
 

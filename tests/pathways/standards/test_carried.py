@@ -57,7 +57,7 @@ def answers(registry: Registry) -> dict[str, Any]:
         "search_text": hsds.search_text,
         "by_term": dict(hsds.by_term),
         "fhir": (fhir.services, fhir.orgs, fhir.org_of, fhir.places, fhir.locations),
-        "fhir more": (fhir.place_org, fhir.categories, list(fhir.areas)),
+        "fhir more": (fhir.categories, list(fhir.areas)),
     }
 
 
