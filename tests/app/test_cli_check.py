@@ -18,6 +18,7 @@ import pytest
 
 from app.cli import main
 from bench.generate import dump, generate
+from pathways.errors import RegistryInvalid
 from pathways.queries.audit import Finding
 from pathways.registry import Registry
 from tests.conftest import BUNDLED, ROOT
@@ -90,3 +91,18 @@ def test_check_in_a_fresh_interpreter_never_imports_networkx(national: Path) -> 
     )
     assert done.stderr.split() == ["0", "False"]
     assert done.stdout == expected(national, show_all=True)
+
+
+def test_check_refuses_a_registry_past_the_edge_limit_by_flow(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check counts the edges without building the graph, and refuses past the limit
+    with what a server says: the flow that crossed it and the one that expands most."""
+    registry = Registry.from_file(BUNDLED)
+    monkeypatch.setenv("VARDKEDJAN_MAX_REFERRAL_EDGES", str(registry.edges - 1))
+    with pytest.raises(RegistryInvalid) as served:
+        Registry.from_file(BUNDLED)  # as a server builds it, graph and all
+    assert main(["check", str(BUNDLED)]) == 1
+    out = capsys.readouterr().out
+    assert "INVALID" in out and "too_many_edges" in out
+    assert str(served.value.problems[0]) in out
