@@ -269,28 +269,27 @@ def build_graph(
 ) -> tuple[Links, int]:
     """The graph of a registry (every active provider, every edge of every flow) as
     networkx's adjacency dicts, and the number of its edges; from `fanouts` when they
-    were expanded already (`expand`, by the same expander), else expanded here.
+    were expanded already (`expand`, by the same expander), else expanded (counted and
+    limited) first.
 
     The dicts are filled directly, in networkx's own layout (node -> neighbour -> flow
     id -> edge data, the key dict shared by successors and predecessors): `add_edge`
     costs 3 µs an edge, a third of a national registry's build. `links.as_graph`
     wraps them.
     """
+    flows = list(flows)
+    if fanouts is None:
+        fanouts, total = expand(expander, flows)
+    else:
+        total = sum(len(o) * len(t) for groups in fanouts.values() for o, t in groups)
     nodes = [p.id for p in expander.providers.values() if not p.retired]
     succ: Adjacency = {n: {} for n in nodes}
     pred: Adjacency = {n: {} for n in nodes}
-    edges = EdgeCounter()  # bounded input: refuse a graph that grows without bound
     for flow in flows:
         key = flow.id
         data = {"flow": flow}  # one edge-data dict per flow, shared by its edges (never
         # written to): 166k dicts of their own were 30 MB of a national registry's graph
-        room, count = edges.limit - edges.total, 0
-        groups = expander.fanout(flow) if fanouts is None else fanouts[key]
-        for origins, targets in groups:
-            count += len(origins) * len(targets)
-            if count > room:
-                edges.add(key, room + 1)  # raises at the first edge past the limit, naming
-                # the flow that expands the most
+        for origins, targets in fanouts[key]:
             for origin in origins:
                 out = succ[origin]
                 if out:
@@ -303,15 +302,15 @@ def build_graph(
                 else:  # the origin's first edges: every key dict is new
                     for target in targets:
                         out[target] = pred[target][origin] = {key: data}
-        edges.add(key, count)
-    return Links({n: {} for n in nodes}, succ, pred), edges.total
+    return Links({n: {} for n in nodes}, succ, pred), total
 
 
 def expand(expander: Expanding, flows: Iterable[Flow]) -> tuple[Fanouts, int]:
-    """Every flow's edges as groups (`Expander.fanout`), and the number of edges, counted
-    and limited as `build_graph` counts and limits them, without building the graph:
-    all `vardkedjan check` needs for its headline and most of its audit (15k groups
-    stand for a national registry's 166k edges)."""
+    """Every flow's edges as groups (`Expander.fanout`), and the number of edges, without
+    building the graph: all `vardkedjan check` needs for its headline and its audit (15k
+    groups stand for a national registry's 166k edges). Past the edge limit it raises at
+    the first edge too many, naming the flow and the one that expands the most, so that
+    no input makes the graph grow without bound (`pathways.limits.EdgeCounter`)."""
     fanouts: Fanouts = {}
     edges = EdgeCounter()
     for flow in flows:
@@ -321,7 +320,7 @@ def expand(expander: Expanding, flows: Iterable[Flow]) -> tuple[Fanouts, int]:
         for origins, targets in expander.fanout(flow):
             count += len(origins) * len(targets)
             if count > room:
-                edges.add(key, room + 1)  # raises, as in `build_graph`
+                edges.add(key, room + 1)  # raises
             groups.append((origins, targets))
         edges.add(key, count)
     return fanouts, edges.total
